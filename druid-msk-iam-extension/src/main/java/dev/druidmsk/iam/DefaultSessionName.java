@@ -1,0 +1,48 @@
+package dev.druidmsk.iam;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The STS session name used when a spec sets none: {@code druid-<host>}, so CloudTrail shows which Druid node
+ * assumed the role. It is computed on the node that builds the consumer, not where the spec was parsed.
+ */
+final class DefaultSessionName
+{
+  static final String PREFIX = "druid-";
+  static final int MAX_LENGTH = 64;
+
+  private DefaultSessionName()
+  {
+  }
+
+  static String forThisNode()
+  {
+    return forHost(hostName());
+  }
+
+  /** Replaces what STS does not accept with '-' and truncates to STS's 64-character limit. */
+  static String forHost(String host)
+  {
+    final String sanitised = host == null || host.isBlank()
+                             ? "node"
+                             : host.trim().replaceAll("[^A-Za-z0-9+=,.@_-]", "-");
+    final String name = PREFIX + sanitised;
+    return name.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH) : name;
+  }
+
+  private static String hostName()
+  {
+    // Kubernetes and most init systems export HOSTNAME; asking the resolver may block on a broken DNS.
+    final String fromEnvironment = System.getenv("HOSTNAME");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    }
+    catch (UnknownHostException e) {
+      return null;
+    }
+  }
+}

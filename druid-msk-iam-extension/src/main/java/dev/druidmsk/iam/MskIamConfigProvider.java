@@ -1,0 +1,245 @@
+package dev.druidmsk.iam;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.apache.druid.metadata.DynamicConfigProvider;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Emits the Kafka consumer properties for AWS MSK IAM authentication (SASL mechanism {@code AWS_MSK_IAM}),
+ * optionally assuming a role, the way the Kinesis supervisor's {@code awsAssumedRoleArn}/{@code awsExternalId} do.
+ *
+ * <p>It emits JAAS options, never credentials: Druid evaluates a provider once per consumer and keeps the consumer
+ * for the supervisor's whole life, so aws-msk-iam-auth must assume and refresh the role itself.
+ *
+ * <p>Every option is validated here, in the constructor, so that a bad spec fails where it is parsed with a message
+ * naming the option. Values that could break or inject into the JAAS string are rejected, never escaped.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class MskIamConfigProvider implements DynamicConfigProvider<String>
+{
+  static final String LOGIN_MODULE = "software.amazon.msk.auth.iam.IAMLoginModule";
+  static final String CALLBACK_HANDLER = "software.amazon.msk.auth.iam.IAMClientCallbackHandler";
+  static final String SASL_MECHANISM = "AWS_MSK_IAM";
+  static final String SASL_SSL = "SASL_SSL";
+  static final String SASL_PLAINTEXT = "SASL_PLAINTEXT";
+
+  private final String roleArn;
+  private final String roleSessionName;
+  private final String externalId;
+  private final String stsRegion;
+  private final String profileName;
+  private final Boolean allowDefaultCredentialsFallback;
+  private final Integer maxRetries;
+  private final Integer maxBackOffTimeMs;
+  private final Boolean debugCredentials;
+  private final Boolean useFipsEndpoints;
+  private final String securityProtocol;
+
+  @JsonCreator
+  public MskIamConfigProvider(
+      @JsonProperty("roleArn") String roleArn,
+      @JsonProperty("roleSessionName") String roleSessionName,
+      @JsonProperty("externalId") String externalId,
+      @JsonProperty("stsRegion") String stsRegion,
+      @JsonProperty("profileName") String profileName,
+      @JsonProperty("allowDefaultCredentialsFallback") Boolean allowDefaultCredentialsFallback,
+      @JsonProperty("maxRetries") Integer maxRetries,
+      @JsonProperty("maxBackOffTimeMs") Integer maxBackOffTimeMs,
+      @JsonProperty("debugCredentials") Boolean debugCredentials,
+      @JsonProperty("useFipsEndpoints") Boolean useFipsEndpoints,
+      @JsonProperty("securityProtocol") String securityProtocol
+  )
+  {
+    this.roleArn = OptionRules.ROLE_ARN.check(roleArn);
+    this.roleSessionName = OptionRules.ROLE_SESSION_NAME.check(roleSessionName);
+    this.externalId = OptionRules.EXTERNAL_ID.check(externalId);
+    this.stsRegion = OptionRules.STS_REGION.check(stsRegion);
+    this.profileName = OptionRules.PROFILE_NAME.check(profileName);
+    this.allowDefaultCredentialsFallback = allowDefaultCredentialsFallback;
+    this.maxRetries = OptionRules.MAX_RETRIES.check(maxRetries);
+    this.maxBackOffTimeMs = OptionRules.MAX_BACK_OFF_TIME_MS.check(maxBackOffTimeMs);
+    this.debugCredentials = debugCredentials;
+    this.useFipsEndpoints = useFipsEndpoints;
+    this.securityProtocol = OptionRules.SECURITY_PROTOCOL.check(securityProtocol);
+    OptionRules.checkCombination(this);
+  }
+
+  /**
+   * Druid's mapper ignores unknown properties; a misspelled option here would silently drop the role and
+   * authenticate as the node instead, so every unknown option is an error.
+   */
+  @JsonAnySetter
+  void rejectUnknownOption(String name, Object ignored)
+  {
+    throw new IllegalArgumentException(OptionRules.unknownOptionMessage(name));
+  }
+
+  @JsonProperty
+  public String getRoleArn()
+  {
+    return roleArn;
+  }
+
+  /** The configured session name; {@link #getConfig()} uses a per-node default when this is null. */
+  @JsonProperty
+  public String getRoleSessionName()
+  {
+    return roleSessionName;
+  }
+
+  @JsonProperty
+  public String getExternalId()
+  {
+    return externalId;
+  }
+
+  @JsonProperty
+  public String getStsRegion()
+  {
+    return stsRegion;
+  }
+
+  @JsonProperty
+  public String getProfileName()
+  {
+    return profileName;
+  }
+
+  @JsonProperty
+  public Boolean getAllowDefaultCredentialsFallback()
+  {
+    return allowDefaultCredentialsFallback;
+  }
+
+  @JsonProperty
+  public Integer getMaxRetries()
+  {
+    return maxRetries;
+  }
+
+  @JsonProperty
+  public Integer getMaxBackOffTimeMs()
+  {
+    return maxBackOffTimeMs;
+  }
+
+  @JsonProperty
+  public Boolean getDebugCredentials()
+  {
+    return debugCredentials;
+  }
+
+  @JsonProperty
+  public Boolean getUseFipsEndpoints()
+  {
+    return useFipsEndpoints;
+  }
+
+  @JsonProperty
+  public String getSecurityProtocol()
+  {
+    return securityProtocol;
+  }
+
+  @Override
+  public Map<String, String> getConfig()
+  {
+    final Map<String, String> config = new LinkedHashMap<>();
+    config.put("security.protocol", securityProtocol == null ? SASL_SSL : securityProtocol);
+    config.put("sasl.mechanism", SASL_MECHANISM);
+    config.put("sasl.jaas.config", jaasConfig());
+    config.put("sasl.client.callback.handler.class", CALLBACK_HANDLER);
+    return config;
+  }
+
+  private String jaasConfig()
+  {
+    final JaasConfigWriter jaas = new JaasConfigWriter(LOGIN_MODULE);
+    if (roleArn != null) {
+      jaas.option("awsRoleArn", roleArn)
+          .option("awsRoleSessionName", roleSessionName == null ? DefaultSessionName.forThisNode() : roleSessionName)
+          .option("awsRoleExternalId", externalId)
+          .option("awsStsRegion", stsRegion);
+    }
+    jaas.option("awsProfileName", profileName);
+    if (roleArn != null || profileName != null) {
+      // Fail closed: with the library's default an unreachable STS silently signs as the node's own identity.
+      jaas.option("awsAddDefaultProviders", String.valueOf(Boolean.TRUE.equals(allowDefaultCredentialsFallback)));
+    }
+    jaas.option("awsMaxRetries", maxRetries == null ? null : maxRetries.toString())
+        .option("awsMaxBackOffTimeMs", maxBackOffTimeMs == null ? null : maxBackOffTimeMs.toString());
+    if (Boolean.TRUE.equals(debugCredentials)) {
+      jaas.option("awsDebugCreds", "true");
+    }
+    if (Boolean.TRUE.equals(useFipsEndpoints)) {
+      jaas.option("awsShouldUseFips", "true");
+    }
+    return jaas.toString();
+  }
+
+  @Override
+  public boolean equals(Object o)
+  {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    final MskIamConfigProvider that = (MskIamConfigProvider) o;
+    return Objects.equals(roleArn, that.roleArn)
+           && Objects.equals(roleSessionName, that.roleSessionName)
+           && Objects.equals(externalId, that.externalId)
+           && Objects.equals(stsRegion, that.stsRegion)
+           && Objects.equals(profileName, that.profileName)
+           && Objects.equals(allowDefaultCredentialsFallback, that.allowDefaultCredentialsFallback)
+           && Objects.equals(maxRetries, that.maxRetries)
+           && Objects.equals(maxBackOffTimeMs, that.maxBackOffTimeMs)
+           && Objects.equals(debugCredentials, that.debugCredentials)
+           && Objects.equals(useFipsEndpoints, that.useFipsEndpoints)
+           && Objects.equals(securityProtocol, that.securityProtocol);
+  }
+
+  @Override
+  public int hashCode()
+  {
+    return Objects.hash(
+        roleArn,
+        roleSessionName,
+        externalId,
+        stsRegion,
+        profileName,
+        allowDefaultCredentialsFallback,
+        maxRetries,
+        maxBackOffTimeMs,
+        debugCredentials,
+        useFipsEndpoints,
+        securityProtocol
+    );
+  }
+
+  /** The external ID is shown only as set or unset: it guards the role against the confused-deputy problem. */
+  @Override
+  public String toString()
+  {
+    return "MskIamConfigProvider{"
+           + "roleArn=" + roleArn
+           + ", roleSessionName=" + roleSessionName
+           + ", externalId=" + (externalId == null ? null : "<redacted>")
+           + ", stsRegion=" + stsRegion
+           + ", profileName=" + profileName
+           + ", allowDefaultCredentialsFallback=" + allowDefaultCredentialsFallback
+           + ", maxRetries=" + maxRetries
+           + ", maxBackOffTimeMs=" + maxBackOffTimeMs
+           + ", debugCredentials=" + debugCredentials
+           + ", useFipsEndpoints=" + useFipsEndpoints
+           + ", securityProtocol=" + securityProtocol
+           + '}';
+  }
+}
