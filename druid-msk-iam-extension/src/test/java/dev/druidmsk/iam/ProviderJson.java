@@ -1,0 +1,36 @@
+package dev.druidmsk.iam;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.druid.jackson.DefaultObjectMapper;
+import org.apache.druid.metadata.DynamicConfigProvider;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds providers the way a Druid node does: Druid's own mapper, our module, a spec's JSON map. */
+final class ProviderJson
+{
+  static final String ROLE_ARN = "arn:aws:iam::123456789012:role/druid-msk-reader";
+
+  static final ObjectMapper MAPPER = new DefaultObjectMapper().registerModules(new MskIamDruidModule().getJacksonModules());
+
+  private ProviderJson()
+  {
+  }
+
+  /** Options as alternating key/value pairs; "type" is added. */
+  static Map<String, Object> options(Object... keysAndValues)
+  {
+    final Map<String, Object> options = new LinkedHashMap<>();
+    options.put("type", MskIamDruidModule.PROVIDER_TYPE);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      options.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return options;
+  }
+
+  static MskIamConfigProvider provider(Object... keysAndValues)
+  {
+    return (MskIamConfigProvider) MAPPER.convertValue(options(keysAndValues), DynamicConfigProvider.class);
+  }
+}
