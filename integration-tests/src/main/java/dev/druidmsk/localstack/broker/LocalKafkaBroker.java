@@ -193,6 +193,7 @@ public final class LocalKafkaBroker implements AutoCloseable
         config.layout.classpath(),
         "kafka.tools.StorageTool",
         List.of("format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString()),
+        Map.of(),
         config.workDir,
         logDir().resolve("storage-format.log")
     ), FORMAT_DEADLINE);
@@ -206,6 +207,7 @@ public final class LocalKafkaBroker implements AutoCloseable
         config.layout.classpath(),
         "kafka.Kafka",
         List.of(serverProperties.toString()),
+        Map.of(),
         config.workDir,
         logDir().resolve("broker.out")
     ));

@@ -3,10 +3,11 @@ package dev.druidmsk.localstack.process;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code java <jvmArgs> -cp <classpath> <mainClass> <args>}, run in {@code workDir} with its output appended to
- * {@code log}; {@code name} labels it in messages.
+ * {@code java <jvmArgs> -cp <classpath> <mainClass> <args>}, run in {@code workDir} with {@code environment} added
+ * to this JVM's and its output appended to {@code log}; {@code name} labels it in messages.
  */
 public record JavaCommand(
     String name,
@@ -14,6 +15,7 @@ public record JavaCommand(
     String classpath,
     String mainClass,
     List<String> args,
+    Map<String, String> environment,
     Path workDir,
     Path log
 )

@@ -1,5 +1,6 @@
 package dev.druidmsk.localstack.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +36,13 @@ public final class JvmProcess implements AutoCloseable
   public static JvmProcess start(final JavaCommand command) throws IOException
   {
     Files.createDirectories(command.log().getParent());
-    final Process process = new ProcessBuilder(command.commandLine())
+    final ProcessBuilder builder = new ProcessBuilder(command.commandLine())
         .directory(command.workDir().toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(command.log().toFile()))
-        .start();
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().putAll(command.environment());
+    final Process process = builder.start();
     return new JvmProcess(command.name(), process, command.log());
   }
 

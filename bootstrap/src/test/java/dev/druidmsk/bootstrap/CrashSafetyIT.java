@@ -1,0 +1,122 @@
+package dev.druidmsk.bootstrap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static dev.druidmsk.bootstrap.DruidHomes.kafkaFolder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGKILL at every named step of install and uninstall (the script kills itself through its test hook, so no
+ * trap runs): the Kafka folder is fully old or fully new, and the next run repairs what the crash left.
+ */
+class CrashSafetyIT
+{
+  private static final int KILLED = 128 + 9;
+  private static final String RECORD = ".druid-msk-install.properties";
+
+  @TempDir
+  Path temp;
+
+  private Path home;
+  private Installer installer;
+  private Map<String, String> stock;
+  private Map<String, String> installedContent;
+
+  @BeforeEach
+  void layOutHomeAndReference() throws Exception
+  {
+    home = DruidHomes.stock(temp.resolve("druid"));
+    // A foreign aws-msk-iam-auth jar makes the backup step do real work.
+    Files.writeString(kafkaFolder(home).resolve("aws-msk-iam-auth-2.3.6-all.jar"), "2.3.6");
+    installer = new Installer(temp);
+    stock = FolderSnapshot.of(kafkaFolder(home));
+    final Path reference = DruidHomes.stock(temp.resolve("reference"));
+    Files.writeString(kafkaFolder(reference).resolve("aws-msk-iam-auth-2.3.6-all.jar"), "2.3.6");
+    final Installer.Result referenceInstall = installer.install(reference);
+    assertThat(referenceInstall.exitCode).as("%s", referenceInstall).isZero();
+    installedContent = content(kafkaFolder(reference));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"staged", "locked", "backed-up", "built", "moved-old", "swapped", "cleaned"})
+  void installKilledAtAnyStepLeavesTheFolderOldOrNew(String step) throws Exception
+  {
+    final Installer.Result killed = installer.with(Installer.DIE_AT, step).install(home);
+
+    assertThat(killed.exitCode).as("killed at %s: %s", step, killed).isEqualTo(KILLED);
+    if ("moved-old".equals(step)) {
+      // Between the two renames of the swap the folder is away for an instant; the next run puts it back.
+      assertThat(kafkaFolder(home)).doesNotExist();
+    } else {
+      assertOldOrNew(step);
+    }
+    assertRepairedByTheNextRun(step);
+    final Installer.Result again = installer.without(Installer.DIE_AT).install(home);
+    assertThat(again.exitCode).as("%s", again).isZero();
+    assertThat(content(kafkaFolder(home))).isEqualTo(installedContent);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"locked", "built", "moved-old", "swapped", "cleaned"})
+  void uninstallKilledAtAnyStepLeavesTheFolderOldOrNew(String step) throws Exception
+  {
+    final Installer.Result install = installer.install(home);
+    assertThat(install.exitCode).as("%s", install).isZero();
+
+    final Installer.Result killed = installer.with(Installer.DIE_AT, step)
+                                             .run("uninstall", "--druid-home", home.toString());
+
+    assertThat(killed.exitCode).as("killed at %s: %s", step, killed).isEqualTo(KILLED);
+    if (!"moved-old".equals(step)) {
+      assertOldOrNew(step);
+    }
+    assertRepairedByTheNextRun(step);
+    final Installer.Result again = installer.without(Installer.DIE_AT)
+                                            .run("uninstall", "--druid-home", home.toString());
+    assertThat(again.exitCode).as("%s", again).isZero();
+    assertThat(FolderSnapshot.of(kafkaFolder(home))).isEqualTo(stock);
+  }
+
+  private void assertRepairedByTheNextRun(String step) throws Exception
+  {
+    final Installer.Result status = installer.without(Installer.DIE_AT).run("status", "--druid-home", home.toString());
+
+    assertThat(status.exitCode).as("status after a kill at %s: %s", step, status).isIn(0, 6);
+    assertOldOrNew(step);
+    final Path work = home.resolve(".druid-msk-install");
+    if (Files.isDirectory(work)) {
+      assertThat(DruidHomes.list(work)).extracting(path -> path.getFileName().toString())
+                                       .noneMatch(name -> name.startsWith("new.") || name.startsWith("old."));
+    }
+  }
+
+  private void assertOldOrNew(String step) throws IOException
+  {
+    final Path kafka = kafkaFolder(home);
+    final boolean old = FolderSnapshot.of(kafka).equals(stock);
+    final boolean installed = content(kafka).equals(installedContent) && Files.exists(kafka.resolve(RECORD));
+    assertThat(old || installed)
+        .as("after a kill at %s the folder is fully old or fully new: %s", step, DruidHomes.list(kafka))
+        .isTrue();
+  }
+
+  /** File names and digests, the install record by name only (it holds the install time). */
+  private static Map<String, String> content(Path folder)
+  {
+    final Map<String, String> content = new TreeMap<>();
+    FolderSnapshot.of(folder).forEach((name, description) -> content.put(
+        name,
+        RECORD.equals(name) ? "record" : description.substring(0, description.indexOf(' '))
+    ));
+    return content;
+  }
+}

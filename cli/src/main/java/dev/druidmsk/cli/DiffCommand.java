@@ -1,0 +1,60 @@
+package dev.druidmsk.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** `druid-msk spec diff`: what submitting the local spec would change on the cluster. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    versionProvider = BuildInfo.class,
+    description = {
+        "Compare a spec with the live one (GET /druid/indexer/v1/supervisor/{id}) and print a unified diff "
+        + "from live (---) to local (+++).",
+        "",
+        "The comparison is semantic: only the keys your spec sets are compared, so what Druid adds (defaults, "
+        + "context, its flat copies of dataSchema/ioConfig/tuningConfig) is ignored; key order, 1 vs 1.0, null vs "
+        + "absent, \"dim\" vs {\"type\":\"string\",\"name\":\"dim\"} and the case of granularity names do not count. "
+        + "Secret values (externalId, passwords, JAAS) are compared but shown as ******.",
+        "",
+        "Exit code: 0 same, 1 different (or no such supervisor), 2 error."
+    }
+)
+final class DiffCommand implements Callable<Integer>
+{
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private SpecSource source;
+
+  @Mixin
+  private OverlordOptions overlord;
+
+  @Mixin
+  private JsonFlag json;
+
+  @Override
+  public Integer call()
+  {
+    final CliContext context = DruidMsk.contextOf(spec);
+    final LiveComparison live = LiveComparison.fetch(source.load(context), overlord.connect(context));
+    if (json.isSet()) {
+      final ObjectNode result = JsonNodeFactory.instance.objectNode();
+      result.put("supervisor", live.id);
+      result.put("exists", live.exists);
+      result.put("same", live.same());
+      result.put("diff", live.diff);
+      JsonFlag.print(context, result);
+    } else {
+      live.print(context);
+    }
+    return live.same() ? ExitCode.OK : ExitCode.NEGATIVE;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.druidmsk.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The `druid-msk` command: git-style subcommands for supervisor specs and IAM policies. */
+@Command(
+    name = "druid-msk",
+    mixinStandardHelpOptions = true,
+    versionProvider = BuildInfo.class,
+    description = "Render, validate, diff and submit Apache Druid Kafka supervisor specs for AWS MSK with IAM, "
+                  + "and print the IAM policies their reader role needs.",
+    subcommands = {SpecCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done (diff: same; validate: valid)",
+        "1:negative answer (diff: different; validate: invalid; submit: rolled back)",
+        "2:bad input or error, nothing changed",
+        "3:submit: update failed and the known-good spec could not be restored"
+    }
+)
+public final class DruidMsk implements Runnable
+{
+  private final CliContext context;
+
+  @Spec
+  private CommandSpec spec;
+
+  /** For picocli's completion generator and `main`. */
+  public DruidMsk()
+  {
+    this(new CliContext(
+        System.getenv(),
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8)
+    ));
+  }
+
+  DruidMsk(CliContext context)
+  {
+    this.context = context;
+  }
+
+  public static void main(String[] args)
+  {
+    System.exit(new DruidMsk().execute(args));
+  }
+
+  /** Runs one command line in this process and returns its exit code. */
+  static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args)
+  {
+    return new DruidMsk(new CliContext(env, out, err)).execute(args);
+  }
+
+  CliContext context()
+  {
+    return context;
+  }
+
+  static CliContext contextOf(CommandSpec spec)
+  {
+    return ((DruidMsk) spec.root().userObject()).context();
+  }
+
+  @Override
+  public void run()
+  {
+    throw new ParameterException(spec.commandLine(), "Missing command: choose one of 'spec' or 'policy'.");
+  }
+
+  private int execute(String[] args)
+  {
+    final CommandLine commandLine = new CommandLine(this)
+        .setOut(context.out())
+        .setErr(context.err())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        // The last of a repeated option wins, so that wrapper scripts can override their own defaults.
+        .setOverwrittenOptionsAllowed(true)
+        .setExecutionExceptionHandler(this::handleExecutionException)
+        .setParameterExceptionHandler(this::handleParameterException);
+    commandLine.registerConverter(java.time.Duration.class, new DurationConverter());
+    final int exitCode = commandLine.execute(args);
+    context.out().flush();
+    context.err().flush();
+    return exitCode;
+  }
+
+  private int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
+  {
+    if (e instanceof CliException) {
+      context.note("druid-msk: " + e.getMessage());
+      return ((CliException) e).exitCode();
+    }
+    // Not a message of ours: note() masks any secret that a library or server might have quoted in it.
+    context.note("druid-msk: unexpected " + e.getClass().getName() + ": " + e.getMessage());
+    return ExitCode.ERROR;
+  }
+
+  private int handleParameterException(ParameterException e, String[] args)
+  {
+    context.note("druid-msk: " + e.getMessage());
+    context.note("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+    return ExitCode.ERROR;
+  }
+}

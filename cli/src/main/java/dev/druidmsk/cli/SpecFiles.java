@@ -1,0 +1,78 @@
+package dev.druidmsk.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads and writes spec JSON; parse errors give the position only, never a quote of the (secret-bearing) text. */
+final class SpecFiles
+{
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SpecFiles()
+  {
+  }
+
+  /** Reads a JSON object from a file, or from stdin when the path is `-`. */
+  static ObjectNode readObject(Path file, String option)
+  {
+    final JsonNode node;
+    try (InputStream in = "-".equals(file.toString()) ? System.in : Files.newInputStream(file)) {
+      node = MAPPER.readTree(in);
+    }
+    catch (NoSuchFileException e) {
+      throw new CliException(option + " " + file + " does not exist: check the path.");
+    }
+    catch (JsonProcessingException e) {
+      final JsonLocation location = e.getLocation();
+      throw new CliException(
+          option + " " + file + " is not valid JSON"
+          + (location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr())
+          + ": fix the syntax there (render it with `druid-msk spec render`)."
+      );
+    }
+    catch (IOException e) {
+      throw new CliException("Cannot read " + option + " " + file + " (" + e.getClass().getSimpleName() + ").");
+    }
+    if (node == null || !node.isObject()) {
+      throw new CliException(option + " " + file + " must hold one JSON object, a supervisor spec {\"type\": ...}.");
+    }
+    return (ObjectNode) node;
+  }
+
+  static String pretty(JsonNode node)
+  {
+    try {
+      return MAPPER.writeValueAsString(node);
+    }
+    catch (JsonProcessingException e) {
+      throw new IllegalStateException("A JSON tree always serialises", e);
+    }
+  }
+
+  /** The ID Druid 33 gives a supervisor: its datasource (or an explicit top-level `id`). */
+  static String supervisorId(JsonNode spec)
+  {
+    if (spec.path("id").isTextual()) {
+      return spec.get("id").asText();
+    }
+    final JsonNode nested = spec.path("spec").path("dataSchema").path("dataSource");
+    final JsonNode flat = spec.path("dataSchema").path("dataSource");
+    final JsonNode dataSource = nested.isTextual() ? nested : flat;
+    if (!dataSource.isTextual() || dataSource.asText().isBlank()) {
+      throw new CliException(
+          "The spec has no spec.dataSchema.dataSource, so its supervisor ID is unknown: set the datasource name."
+      );
+    }
+    return dataSource.asText();
+  }
+}

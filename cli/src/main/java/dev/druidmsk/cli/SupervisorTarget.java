@@ -1,0 +1,17 @@
+package dev.druidmsk.cli;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** One supervisor on one Overlord, named by its ID, for commands that act on it without a spec. */
+final class SupervisorTarget
+{
+  @Parameters(index = "0", paramLabel = "ID", description = "The supervisor ID (its datasource in Druid 33).")
+  String id;
+
+  @Mixin
+  OverlordOptions overlord;
+
+  @Mixin
+  JsonFlag json;
+}

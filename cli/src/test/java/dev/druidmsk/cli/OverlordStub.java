@@ -1,0 +1,271 @@
+package dev.druidmsk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The Overlord's supervisor API as druid-msk uses it, in memory: specs are stored with what Druid 33 adds on
+ * serialisation (defaults, context, flat copies), statuses follow a script chosen per submitted spec.
+ */
+final class OverlordStub implements AutoCloseable, AfterEachCallback
+{
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String BASE = "/druid/indexer/v1/supervisor";
+
+  /** One request as received. */
+  static final class Request
+  {
+    final String method;
+    final String path;
+    final String query;
+    final String authorization;
+    final String body;
+
+    Request(String method, String path, String query, String authorization, String body)
+    {
+      this.method = method;
+      this.path = path;
+      this.query = query;
+      this.authorization = authorization;
+      this.body = body;
+    }
+
+    @Override
+    public String toString()
+    {
+      return method + " " + path + (query == null ? "" : "?" + query);
+    }
+  }
+
+  private final HttpServer server;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final Map<String, ObjectNode> specs = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> states = new ConcurrentHashMap<>();
+  private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+  private volatile Function<JsonNode, List<String>> statesOfSubmitted = spec -> List.of("PENDING", "RUNNING");
+  private volatile Function<JsonNode, String> rejection = spec -> null;
+  private volatile String requiredAuthorization;
+  private volatile String recentError;
+
+  /** A plain-http Overlord, stopped after each test when registered with @RegisterExtension. */
+  static OverlordStub http()
+  {
+    try {
+      return new OverlordStub(null);
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Serves https with this TLS context when it is not null. */
+  OverlordStub(SSLContext tls) throws IOException
+  {
+    final InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      server = HttpServer.create(address, 0);
+    } else {
+      final HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
+    server.createContext(BASE, this::handle);
+    server.start();
+  }
+
+  String url()
+  {
+    final String scheme = server instanceof HttpsServer ? "https://localhost:" : "http://127.0.0.1:";
+    return scheme + server.getAddress().getPort();
+  }
+
+  /** A supervisor already running, as Druid would return it. */
+  OverlordStub running(JsonNode spec, String... stateScript)
+  {
+    final String id = SpecFiles.supervisorId(spec);
+    specs.put(id, druidView(spec));
+    states.put(id, new ArrayList<>(List.of(stateScript.length == 0 ? new String[]{"RUNNING"} : stateScript)));
+    return this;
+  }
+
+  /** The states each submitted spec goes through (the last one stays). */
+  OverlordStub statesOfSubmitted(Function<JsonNode, List<String>> script)
+  {
+    this.statesOfSubmitted = script;
+    return this;
+  }
+
+  /** The error message Druid answers a submitted spec with (HTTP 400), or null to accept it. */
+  OverlordStub rejecting(Function<JsonNode, String> rejection)
+  {
+    this.rejection = rejection;
+    return this;
+  }
+
+  OverlordStub requiringAuthorization(String header)
+  {
+    this.requiredAuthorization = header;
+    return this;
+  }
+
+  OverlordStub withRecentError(String message)
+  {
+    this.recentError = message;
+    return this;
+  }
+
+  List<Request> requests()
+  {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  List<Request> posts()
+  {
+    return requests().stream().filter(request -> "POST".equals(request.method)).toList();
+  }
+
+  JsonNode live(String id)
+  {
+    return specs.get(id);
+  }
+
+  @Override
+  public void close()
+  {
+    if (stopped.compareAndSet(false, true)) {
+      server.stop(0);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context)
+  {
+    close();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException
+  {
+    try (exchange) {
+      final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      final String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      final String path = exchange.getRequestURI().getRawPath();
+      requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), authorization, body));
+      if (requiredAuthorization != null && !requiredAuthorization.equals(authorization)) {
+        respond(exchange, 401, "{\"error\":\"Unauthorized\"}");
+        return;
+      }
+      final String rest = path.substring(BASE.length());
+      if ("POST".equals(exchange.getRequestMethod()) && rest.isEmpty()) {
+        submit(exchange, MAPPER.readTree(body));
+        return;
+      }
+      final String[] parts = rest.substring(1).split("/");
+      final String id = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+      final ObjectNode spec = specs.get(id);
+      if (spec == null) {
+        respond(exchange, 404, "{\"error\":\"Cannot find any supervisor with id: [" + id + "]\"}");
+      } else if (parts.length == 1) {
+        respond(exchange, 200, spec.toString());
+      } else if ("status".equals(parts[1])) {
+        respond(exchange, 200, status(id, spec).toString());
+      } else {
+        spec.put("suspended", "suspend".equals(parts[1]));
+        states.put(id, new ArrayList<>(List.of("suspend".equals(parts[1]) ? "SUSPENDED" : "RUNNING")));
+        respond(exchange, 200, spec.toString());
+      }
+    }
+  }
+
+  private void submit(HttpExchange exchange, JsonNode spec) throws IOException
+  {
+    final String error = rejection.apply(spec);
+    if (error != null) {
+      respond(exchange, 400, MAPPER.createObjectNode().put("error", error).toString());
+      return;
+    }
+    final String id = SpecFiles.supervisorId(spec);
+    specs.put(id, druidView(spec));
+    states.put(id, new ArrayList<>(statesOfSubmitted.apply(spec)));
+    respond(exchange, 200, MAPPER.createObjectNode().put("id", id).toString());
+  }
+
+  private ObjectNode status(String id, ObjectNode spec)
+  {
+    final List<String> script = states.get(id);
+    final String state = script.size() > 1 ? script.remove(0) : script.get(0);
+    final boolean healthy = !state.startsWith("UNHEALTHY") && !"LOST_CONTACT_WITH_STREAM".equals(state);
+    final ObjectNode status = MAPPER.createObjectNode().put("id", id).put("generationTime", "2026-11-25T20:00:00.000Z");
+    final ObjectNode payload = status.putObject("payload");
+    payload.put("dataSource", id)
+           .put("stream", spec.path("spec").path("ioConfig").path("topic").asText())
+           .put("partitions", 3)
+           .put("replicas", 1)
+           .put("durationSeconds", 3600)
+           .put("suspended", spec.path("suspended").asBoolean())
+           .put("healthy", healthy)
+           .put("state", state)
+           .put("detailedState", "PENDING".equals(state) ? "CONNECTING_TO_STREAM" : state)
+           .put("aggregateLag", 42);
+    payload.putArray("activeTasks").addObject().put("id", "index_kafka_" + id + "_1");
+    payload.putArray("publishingTasks");
+    final var errors = payload.putArray("recentErrors");
+    if (recentError != null) {
+      errors.addObject().put("timestamp", "2026-11-25T20:00:01.000Z").put("exceptionClass", "org.apache.druid.java.util.common.ISE").put("message", recentError);
+    }
+    return status;
+  }
+
+  /** What Druid 33's GET returns for a submitted spec: defaults filled in, context, flat copies of the parts. */
+  private static ObjectNode druidView(JsonNode submitted)
+  {
+    final ObjectNode view = submitted.deepCopy();
+    final ObjectNode ingestion = (ObjectNode) view.get("spec");
+    ((ObjectNode) ingestion.get("ioConfig")).put("completionTimeout", "PT30M").put("autoScalerConfig", (String) null);
+    ((ObjectNode) ingestion.get("tuningConfig")).put("maxRowsInMemory", 150000).put("resetOffsetAutomatically", false);
+    ((ObjectNode) ingestion.get("dataSchema").get("timestampSpec")).putNull("missingValue");
+    view.set("dataSchema", ingestion.get("dataSchema"));
+    view.set("ioConfig", ingestion.get("ioConfig"));
+    view.set("tuningConfig", ingestion.get("tuningConfig"));
+    view.putNull("context");
+    if (!view.has("suspended")) {
+      view.put("suspended", false);
+    }
+    return view;
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException
+  {
+    final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.druidmsk.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** https to the Overlord with a private CA: trusted through --truststore as PEM or as a keystore, else refused. */
+class OverlordTlsTest
+{
+  private static final String STORE_PASSWORD = "changeit-tls-1";
+
+  @TempDir
+  static Path dir;
+
+  private static OverlordStub overlord;
+  private static Path pem;
+  private static Path truststore;
+
+  @BeforeAll
+  static void startHttpsOverlord() throws Exception
+  {
+    final Path keystore = dir.resolve("server.p12");
+    keytool("-genkeypair", "-alias", "overlord", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+            "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+            "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD);
+    pem = dir.resolve("overlord-ca.pem");
+    keytool("-exportcert", "-rfc", "-alias", "overlord", "-keystore", keystore.toString(),
+            "-storepass", STORE_PASSWORD, "-file", pem.toString());
+    truststore = dir.resolve("truststore.p12");
+    keytool("-importcert", "-noprompt", "-alias", "overlord", "-file", pem.toString(), "-storetype", "PKCS12",
+            "-keystore", truststore.toString(), "-storepass", STORE_PASSWORD);
+
+    final KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, STORE_PASSWORD.toCharArray());
+    }
+    final KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, STORE_PASSWORD.toCharArray());
+    final SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keys.getKeyManagers(), null, null);
+    overlord = new OverlordStub(tls).running(Specs.apiTelemetry());
+  }
+
+  @AfterAll
+  static void stopOverlord()
+  {
+    overlord.close();
+  }
+
+  private static void keytool(String... args) throws Exception
+  {
+    final List<String> command = new java.util.ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    final String output = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("keytool failed: " + output);
+    }
+  }
+
+  @Test
+  void aPemTruststoreLetsTheCommandTrustTheOverlord()
+  {
+    final Cli.Result result = new Cli().run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--truststore", pem.toString());
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(0);
+    assertThat(result.out).contains("state          RUNNING");
+  }
+
+  @Test
+  void aPkcs12TruststoreWithItsPasswordFileWorksToo() throws Exception
+  {
+    final Path passwordFile = Files.writeString(dir.resolve("truststore-password"), STORE_PASSWORD + "\n");
+    final Cli.Result result = new Cli().run(
+        "spec", "status", Specs.ID, "--overlord", overlord.url(),
+        "--truststore", truststore.toString(), "--truststore-password-file", passwordFile.toString()
+    );
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(0);
+    assertThat(result.all()).doesNotContain(STORE_PASSWORD);
+  }
+
+  @Test
+  void anUntrustedCertificateExitsTwoPointingAtTruststore()
+  {
+    final Cli.Result result = new Cli().run("spec", "status", Specs.ID, "--overlord", overlord.url());
+    assertThat(result.exitCode).isEqualTo(2);
+    assertThat(result.err).contains("for https, check --truststore");
+  }
+
+  @Test
+  void aTruststoreThatIsNotOneExitsTwo() throws Exception
+  {
+    final Path notPem = Files.writeString(dir.resolve("nothing.pem"), "not a certificate\n");
+    final Cli.Result result = new Cli().run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--truststore", notPem.toString());
+    assertThat(result.exitCode).isEqualTo(2);
+    assertThat(result.err).contains("--truststore " + notPem);
+  }
+}

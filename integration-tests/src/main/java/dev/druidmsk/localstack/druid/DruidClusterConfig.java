@@ -1,0 +1,135 @@
+package dev.druidmsk.localstack.druid;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to start: a Druid home (lib/ and extensions/, druid-msk installed or not), a fresh run directory, which
+ * services, and what the Kafka-consuming JVMs need to reach MSK (system properties such as aws.region,
+ * aws.endpointUrlSts and base credentials).
+ */
+public final class DruidClusterConfig
+{
+  private final Path druidHome;
+  private final Path runDirectory;
+  private final Set<DruidService> services;
+  private final Map<String, String> consumerSystemProperties;
+  private final Map<String, String> environment;
+  private final Duration startTimeout;
+  private final Duration stopGrace;
+
+  private DruidClusterConfig(Builder builder)
+  {
+    this.druidHome = Objects.requireNonNull(builder.druidHome, "druidHome");
+    this.runDirectory = Objects.requireNonNull(builder.runDirectory, "runDirectory");
+    this.services = EnumSet.copyOf(builder.services);
+    this.consumerSystemProperties = Map.copyOf(builder.consumerSystemProperties);
+    this.environment = Map.copyOf(builder.environment);
+    this.startTimeout = builder.startTimeout;
+    this.stopGrace = builder.stopGrace;
+  }
+
+  public static Builder builder(Path druidHome, Path runDirectory)
+  {
+    return new Builder(druidHome, runDirectory);
+  }
+
+  public Path druidHome()
+  {
+    return druidHome;
+  }
+
+  public Path runDirectory()
+  {
+    return runDirectory;
+  }
+
+  public Set<DruidService> services()
+  {
+    return services;
+  }
+
+  public Map<String, String> consumerSystemProperties()
+  {
+    return consumerSystemProperties;
+  }
+
+  public Map<String, String> environment()
+  {
+    return environment;
+  }
+
+  public Duration startTimeout()
+  {
+    return startTimeout;
+  }
+
+  public Duration stopGrace()
+  {
+    return stopGrace;
+  }
+
+  public static final class Builder
+  {
+    private final Path druidHome;
+    private final Path runDirectory;
+    private final Set<DruidService> services = EnumSet.of(
+        DruidService.COORDINATOR,
+        DruidService.BROKER,
+        DruidService.HISTORICAL,
+        DruidService.INDEXER
+    );
+    private final Map<String, String> consumerSystemProperties = new LinkedHashMap<>();
+    // A misconfigured credential chain must fail fast, not hang on instance metadata.
+    private final Map<String, String> environment = new LinkedHashMap<>(Map.of("AWS_EC2_METADATA_DISABLED", "true"));
+    private Duration startTimeout = Duration.ofMinutes(3);
+    private Duration stopGrace = Duration.ofSeconds(20);
+
+    private Builder(Path druidHome, Path runDirectory)
+    {
+      this.druidHome = druidHome;
+      this.runDirectory = runDirectory;
+    }
+
+    public Builder withRouter()
+    {
+      services.add(DruidService.ROUTER);
+      return this;
+    }
+
+    /** A system property for the JVMs that build Kafka consumers (coordinator-overlord, indexer). */
+    public Builder consumerSystemProperty(String key, String value)
+    {
+      consumerSystemProperties.put(key, value);
+      return this;
+    }
+
+    public Builder environment(String key, String value)
+    {
+      environment.put(key, value);
+      return this;
+    }
+
+    public Builder startTimeout(Duration timeout)
+    {
+      this.startTimeout = timeout;
+      return this;
+    }
+
+    public Builder stopGrace(Duration grace)
+    {
+      this.stopGrace = grace;
+      return this;
+    }
+
+    public DruidClusterConfig build()
+    {
+      return new DruidClusterConfig(this);
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package dev.druidmsk.templates.probe;
+
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.InjectableValues;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.druid.guice.ExtensionsConfig;
+import org.apache.druid.guice.ExtensionsLoader;
+import org.apache.druid.guice.StandardURLClassLoader;
+import org.apache.druid.indexing.overlord.supervisor.SupervisorSpec;
+import org.apache.druid.indexing.overlord.supervisor.SupervisorStateManagerConfig;
+import org.apache.druid.initialization.DruidModule;
+import org.apache.druid.jackson.DefaultObjectMapper;
+import org.apache.druid.math.expr.ExprMacroTable;
+import org.apache.druid.metadata.DynamicConfigProvider;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs inside the isolated class loader of a Druid home, next to Druid's own classes: parses a supervisor spec the
+ * way the Overlord does (Druid's DefaultObjectMapper, the Jackson modules of every extension folder found by
+ * Druid's ExtensionsLoader, and the injectable values a parse needs) and reports the outcome as JSON.
+ *
+ * <p>Only java.* types cross the class loader boundary: a JSON request string in, a JSON response string out.
+ * Request: {@code {"supervisor": <spec>, "provider": <druid.dynamic.config.provider, optional>}}. Response:
+ * {@code {"supervisor": {"canonical": <spec as Druid writes it back>} | {"error", "path", "typeId"},
+ * "provider": {"types": [type names Druid knows], "class"} | {"types", "error"},
+ * "consumerConfigNames": [the Kafka consumer's settings, when an extension has a Kafka client]}}.
+ */
+public final class SpecProbe implements Function<String, String>, AutoCloseable
+{
+  private static final String KAFKA_CONSUMER_CONFIG = "org.apache.kafka.clients.consumer.ConsumerConfig";
+
+  private final ObjectMapper mapper = new DefaultObjectMapper();
+  private final ExtensionsLoader extensions;
+  private final ArrayNode consumerConfigNames;
+
+  public SpecProbe(String extensionsDirectory)
+  {
+    extensions = new ExtensionsLoader(
+        mapper.convertValue(Map.of("directory", extensionsDirectory), ExtensionsConfig.class),
+        mapper
+    );
+    for (DruidModule module : extensions.getFromExtensions(DruidModule.class)) {
+      mapper.registerModules(module.getJacksonModules());
+    }
+    mapper.setInjectableValues(new OverlordParseInjectables(mapper));
+    consumerConfigNames = kafkaConsumerConfigNames();
+  }
+
+  @Override
+  public String apply(String request)
+  {
+    try {
+      final JsonNode input = mapper.readTree(request);
+      final ObjectNode response = mapper.createObjectNode();
+      response.set("supervisor", parseSupervisor(input.get("supervisor")));
+      if (consumerConfigNames != null) {
+        response.set("consumerConfigNames", consumerConfigNames);
+      }
+      if (input.hasNonNull("provider")) {
+        response.set("provider", resolveProvider(input.get("provider")));
+      }
+      return mapper.writeValueAsString(response);
+    }
+    catch (IOException e) {
+      throw new IllegalArgumentException("the probe request is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private ObjectNode parseSupervisor(JsonNode spec)
+  {
+    final ObjectNode result = mapper.createObjectNode();
+    final SupervisorSpec parsed;
+    try {
+      parsed = mapper.treeToValue(spec, SupervisorSpec.class);
+    }
+    catch (JsonMappingException e) {
+      result.put("error", describe(e));
+      final ArrayNode path = result.putArray("path");
+      for (JsonMappingException.Reference reference : e.getPath()) {
+        if (reference.getFieldName() != null) {
+          path.add(reference.getFieldName());
+        } else {
+          path.add(reference.getIndex());
+        }
+      }
+      if (e instanceof InvalidTypeIdException) {
+        result.put("typeId", ((InvalidTypeIdException) e).getTypeId());
+      }
+      return result;
+    }
+    catch (IOException | RuntimeException e) {
+      result.put("error", rootMessage(e));
+      return result;
+    }
+    try {
+      result.set("canonical", mapper.valueToTree(parsed));
+    }
+    catch (RuntimeException e) {
+      result.put("canonicalError", rootMessage(e));
+    }
+    return result;
+  }
+
+  private ObjectNode resolveProvider(JsonNode provider)
+  {
+    final ObjectNode result = mapper.createObjectNode();
+    final ArrayNode types = result.putArray("types");
+    final DeserializationConfig config = mapper.getDeserializationConfig();
+    final AnnotatedClass base = AnnotatedClassResolver.resolveWithoutSuperTypes(config, DynamicConfigProvider.class);
+    for (NamedType type : mapper.getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, base)) {
+      if (type.hasName()) {
+        types.add(type.getName());
+      }
+    }
+    try {
+      result.put("class", mapper.treeToValue(provider, DynamicConfigProvider.class).getClass().getName());
+    }
+    catch (IOException | RuntimeException e) {
+      result.put("error", rootMessage(e));
+    }
+    return result;
+  }
+
+  /** The consumer settings of the Kafka client in the extensions (null without one): Kafka ignores all others. */
+  private ArrayNode kafkaConsumerConfigNames()
+  {
+    for (StandardURLClassLoader loader : extensions.getLoadersMap().values()) {
+      try {
+        final Object names = Class.forName(KAFKA_CONSUMER_CONFIG, true, loader).getMethod("configNames").invoke(null);
+        return mapper.valueToTree(names);
+      }
+      catch (ReflectiveOperationException | LinkageError e) {
+        // Not in this extension folder; try the next one.
+      }
+    }
+    return null;
+  }
+
+  private static String describe(JsonMappingException e)
+  {
+    final String message = e.getOriginalMessage();
+    final Throwable cause = e.getCause();
+    if (cause == null || cause.getMessage() == null || message.contains(cause.getMessage())) {
+      return message;
+    }
+    return message + ": " + rootMessage(cause);
+  }
+
+  private static String rootMessage(Throwable e)
+  {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    final String message = cause instanceof JsonMappingException
+                           ? ((JsonMappingException) cause).getOriginalMessage()
+                           : cause.getMessage();
+    return cause.getClass().getSimpleName() + ": " + message;
+  }
+
+  @Override
+  public void close() throws IOException
+  {
+    final Collection<StandardURLClassLoader> loaders = extensions.getLoadersMap().values();
+    for (StandardURLClassLoader loader : loaders) {
+      loader.close();
+    }
+  }
+
+  /**
+   * What the Overlord's injector supplies while a spec is parsed. Services that only a running supervisor uses
+   * (task storage, task master, emitter, client factories...) are null, as in Druid's own spec tests.
+   */
+  private static final class OverlordParseInjectables extends InjectableValues
+  {
+    private final ObjectMapper mapper;
+    private final SupervisorStateManagerConfig stateManagerConfig = new SupervisorStateManagerConfig();
+
+    OverlordParseInjectables(ObjectMapper mapper)
+    {
+      this.mapper = mapper;
+    }
+
+    @Override
+    public Object findInjectableValue(
+        Object valueId,
+        DeserializationContext context,
+        BeanProperty forProperty,
+        Object beanInstance
+    )
+    {
+      final String id = String.valueOf(valueId);
+      if (ObjectMapper.class.getName().equals(id)) {
+        return mapper;
+      }
+      if (SupervisorStateManagerConfig.class.getName().equals(id)) {
+        return stateManagerConfig;
+      }
+      if (ExprMacroTable.class.getName().equals(id)) {
+        return ExprMacroTable.nil();
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.druidmsk.templates;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+
+/** Supervisor specs for check tests, written in single-quoted JSON. */
+final class Specs
+{
+  private Specs()
+  {
+  }
+
+  static ObjectNode json(String singleQuoted)
+  {
+    try {
+      return (ObjectNode) Json.MAPPER.readTree(singleQuoted.replace('\'', '"'));
+    }
+    catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A kafka spec whose ioConfig and dataSchema are the given single-quoted JSON objects. */
+  static SpecView kafka(String ioConfig, String dataSchema)
+  {
+    return view(json("{'type': 'kafka', 'spec': {'ioConfig': " + ioConfig + ", 'dataSchema': " + dataSchema + "}}"));
+  }
+
+  static SpecView view(JsonNode spec)
+  {
+    return new SpecView(spec, null);
+  }
+}
