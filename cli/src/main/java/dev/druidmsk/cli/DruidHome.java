@@ -2,7 +2,6 @@ package dev.druidmsk.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -83,17 +82,7 @@ final class DruidHome implements AutoCloseable
 
   private static Path extensionDir()
   {
-    final String property = System.getProperty(EXTENSION_DIR_PROPERTY);
-    if (property != null) {
-      return Paths.get(property);
-    }
-    try {
-      final Path jar = Paths.get(DruidHome.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return jar.getParent().resolveSibling("druid-extension");
-    }
-    catch (URISyntaxException e) {
-      throw new IllegalStateException("The class path of druid-msk is not a file path", e);
-    }
+    return Distribution.path("druid-extension", EXTENSION_DIR_PROPERTY);
   }
 
   private static Path overlay(Path stock, Path extensionDir)

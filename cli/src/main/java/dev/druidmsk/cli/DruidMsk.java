@@ -16,13 +16,13 @@ import java.util.Map;
     mixinStandardHelpOptions = true,
     versionProvider = BuildInfo.class,
     description = "Render, validate, diff and submit Apache Druid Kafka supervisor specs for AWS MSK with IAM, "
-                  + "and print the IAM policies their reader role needs.",
-    subcommands = {SpecCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+                  + "print the IAM policies their reader role needs, and check that a node can reach MSK with IAM.",
+    subcommands = {SpecCommand.class, PolicyCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:done (diff: same; validate: valid)",
-        "1:negative answer (diff: different; validate: invalid; submit: rolled back)",
-        "2:bad input or error, nothing changed",
+        "0:done (diff: same; validate: valid; doctor: every check passed)",
+        "1:negative answer (diff: different; validate: invalid; submit: rolled back; doctor: warnings only)",
+        "2:bad input or error, nothing changed (doctor: a check failed)",
         "3:submit: update failed and the known-good spec could not be restored"
     }
 )
@@ -72,7 +72,7 @@ public final class DruidMsk implements Runnable
   @Override
   public void run()
   {
-    throw new ParameterException(spec.commandLine(), "Missing command: choose one of 'spec' or 'policy'.");
+    throw new ParameterException(spec.commandLine(), "Missing command: choose one of 'spec', 'policy' or 'doctor'.");
   }
 
   private int execute(String[] args)

@@ -19,6 +19,12 @@ final class SpecSource
   @Mixin
   private TemplateInput templateInput = new TemplateInput();
 
+  /** Whether a spec file or a template was named at all. */
+  boolean isGiven()
+  {
+    return specFile != null || templateInput.isGiven();
+  }
+
   /** The spec, with its secret values registered for redaction. */
   ObjectNode load(CliContext context)
   {

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         "",
         "The last spec seen healthy is kept per supervisor in --state-dir (the spec running before the first "
         + "submit counts, if it is healthy). If Druid rejects the update, the supervisor reports an unhealthy state, "
-        + "or it is not RUNNING within --health-timeout, that known-good spec is submitted again, and this is said.",
+        + "reports a new error, or does not stay RUNNING for --settle within --health-timeout, that known-good spec is submitted again, and this is said.",
         "",
         "Exit code: 0 submitted and healthy (or unchanged, or --dry-run), 1 rolled back to the known-good spec, "
         + "2 nothing submitted (bad input, invalid spec, Overlord error), 3 the update failed and no known-good "
@@ -69,6 +69,16 @@ final class SubmitCommand implements Callable<Integer>
   private Duration healthTimeout;
 
   @Option(
+      names = "--settle",
+      paramLabel = "DURATION",
+      defaultValue = "45s",
+      description = "How long the updated supervisor must stay RUNNING with no new error before it is kept as "
+                    + "known-good (default: ${DEFAULT-VALUE}: a Kafka supervisor reruns every ioConfig.period, 30s by "
+                    + "default, and a bad role or topic shows on that run)."
+  )
+  private Duration settle;
+
+  @Option(
       names = "--poll-interval",
       paramLabel = "DURATION",
       defaultValue = "5s",
@@ -104,7 +114,7 @@ final class SubmitCommand implements Callable<Integer>
     if (dryRun) {
       return finish(context, report.outcome("dry-run", "Dry run: nothing submitted, nothing written.", ExitCode.OK));
     }
-    final SupervisorHealth health = new SupervisorHealth(client, context, healthTimeout, pollInterval);
+    final SupervisorHealth health = new SupervisorHealth(client, context, healthTimeout, settle, pollInterval);
     final Rollout rollout = new Rollout(client, KnownGoodStore.at(stateDir, context), health, context);
     return finish(context, rollout.run(local, live.live, report));
   }

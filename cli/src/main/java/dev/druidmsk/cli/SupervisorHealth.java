@@ -3,12 +3,19 @@ package dev.druidmsk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
- * Waits for a supervisor to settle after a submit: healthy means Druid reports the expected state (RUNNING, or
- * SUSPENDED for a suspended spec) and `healthy` true; unhealthy means an UNHEALTHY_* or LOST_CONTACT_WITH_STREAM
- * state, `healthy` false, or not reaching the expected state before the timeout.
+ * Watches a supervisor after a submit. Healthy means Druid reports the expected state (RUNNING, or SUSPENDED for a
+ * suspended spec) with `healthy` true, held for the settle time with no error reported since the submit. Unhealthy
+ * means an UNHEALTHY_* or LOST_CONTACT_WITH_STREAM state, `healthy` false, a new entry in `recentErrors`, or not
+ * settling before the timeout.
+ *
+ * <p>The settle time matters: a Kafka supervisor can report RUNNING right after an update and only fail on its next
+ * run (every ioConfig.period, 30 s by default), for instance when the new spec's role cannot be assumed; Druid
+ * calls it unhealthy only after three failed runs.
  */
 final class SupervisorHealth
 {
@@ -18,13 +25,15 @@ final class SupervisorHealth
   private final OverlordClient overlord;
   private final CliContext context;
   private final Duration timeout;
+  private final Duration settle;
   private final Duration pollInterval;
 
-  SupervisorHealth(OverlordClient overlord, CliContext context, Duration timeout, Duration pollInterval)
+  SupervisorHealth(OverlordClient overlord, CliContext context, Duration timeout, Duration settle, Duration pollInterval)
   {
     this.overlord = overlord;
     this.context = context;
     this.timeout = timeout;
+    this.settle = settle;
     this.pollInterval = pollInterval;
   }
 
@@ -33,10 +42,13 @@ final class SupervisorHealth
   {
   }
 
+  /** Call right after the submit: errors Druid reports from then on count against the update. */
   Verdict await(String id, boolean suspended)
   {
     final String expected = suspended ? "SUSPENDED" : "RUNNING";
-    final long deadline = System.nanoTime() + timeout.toNanos();
+    final Instant submitted = Instant.now();
+    final long start = System.nanoTime();
+    final long deadline = start + timeout.toNanos();
     String lastState = "unknown";
     while (true) {
       final JsonNode payload = statusPayload(id);
@@ -46,18 +58,41 @@ final class SupervisorHealth
         if (UNHEALTHY_STATES.contains(state) || !payload.path("healthy").asBoolean(true)) {
           return new Verdict(false, "unhealthy: state " + state + recentError(payload));
         }
-        if (expected.equals(state)) {
+        final JsonNode newError = errorSince(payload, submitted);
+        if (newError != null) {
+          return new Verdict(false, "failing: state " + state + " but it reported an error after the update; "
+                                    + describe(newError));
+        }
+        if (expected.equals(state) && System.nanoTime() - start >= settle.toNanos()) {
           return new Verdict(true, state);
         }
       }
       if (System.nanoTime() >= deadline) {
         return new Verdict(
             false,
-            "not " + expected + " within --health-timeout " + timeout + " (last state " + lastState + ")"
+            "not " + expected + " and settled (--settle " + settle + ") within --health-timeout " + timeout
+            + " (last state " + lastState + ")"
         );
       }
       context.sleep(pollInterval);
     }
+  }
+
+  /** The latest recent error stamped at or after {@code since}, or null. */
+  private static JsonNode errorSince(JsonNode payload, Instant since)
+  {
+    JsonNode latest = null;
+    for (JsonNode error : payload.path("recentErrors")) {
+      try {
+        if (!Instant.parse(error.path("timestamp").asText()).isBefore(since)) {
+          latest = error;
+        }
+      }
+      catch (DateTimeParseException unstamped) {
+        // An error without a readable time cannot be placed after the update; Druid always stamps them.
+      }
+    }
+    return latest;
   }
 
   /** One look, no waiting: RUNNING or SUSPENDED, and healthy. */
@@ -91,8 +126,13 @@ final class SupervisorHealth
     if (!errors.isArray() || errors.isEmpty()) {
       return "";
     }
-    final JsonNode last = errors.get(errors.size() - 1);
-    final String message = last.path("message").asText(last.path("exceptionClass").asText(""));
-    return message.isEmpty() ? "" : "; last error: " + message.strip().replaceAll("\\s+", " ");
+    final String message = describe(errors.get(errors.size() - 1));
+    return message.isEmpty() ? "" : "; last " + message;
+  }
+
+  private static String describe(JsonNode error)
+  {
+    final String message = error.path("message").asText(error.path("exceptionClass").asText(""));
+    return message.isEmpty() ? "" : "error: " + message.strip().replaceAll("\\s+", " ");
   }
 }

@@ -21,7 +21,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +72,8 @@ final class OverlordStub implements AutoCloseable, AfterEachCallback
   private volatile Function<JsonNode, String> rejection = spec -> null;
   private volatile String requiredAuthorization;
   private volatile String recentError;
+  private volatile String currentError;
+  private volatile Predicate<JsonNode> currentErrorSpec = spec -> false;
 
   /** A plain-http Overlord, stopped after each test when registered with @RegisterExtension. */
   static OverlordStub http()
@@ -132,9 +136,21 @@ final class OverlordStub implements AutoCloseable, AfterEachCallback
     return this;
   }
 
+  /** An error Druid recorded before anything was submitted in the test. */
   OverlordStub withRecentError(String message)
   {
     this.recentError = message;
+    return this;
+  }
+
+  /**
+   * An error stamped at the time each status is read, as a supervisor failing on every run reports it, while the
+   * running spec matches {@code failingSpec}.
+   */
+  OverlordStub withCurrentErrorWhile(Predicate<JsonNode> failingSpec, String message)
+  {
+    this.currentError = message;
+    this.currentErrorSpec = failingSpec;
     return this;
   }
 
@@ -235,6 +251,9 @@ final class OverlordStub implements AutoCloseable, AfterEachCallback
     payload.putArray("activeTasks").addObject().put("id", "index_kafka_" + id + "_1");
     payload.putArray("publishingTasks");
     final var errors = payload.putArray("recentErrors");
+    if (currentError != null && currentErrorSpec.test(spec)) {
+      errors.addObject().put("timestamp", Instant.now().toString()).put("exceptionClass", "org.apache.kafka.common.errors.SaslAuthenticationException").put("message", currentError);
+    }
     if (recentError != null) {
       errors.addObject().put("timestamp", "2026-11-25T20:00:01.000Z").put("exceptionClass", "org.apache.druid.java.util.common.ISE").put("message", recentError);
     }

@@ -35,6 +35,7 @@ class SubmitCommandTest
         "--overlord", overlord.url(),
         "--state-dir", stateDir().toString(),
         "--health-timeout", "2s",
+        "--settle", "1ms",
         "--poll-interval", "10ms"
     ));
     args.addAll(List.of(extra));
@@ -143,13 +144,36 @@ class SubmitCommandTest
   }
 
   @Test
+  void anUpdateThatReportsAnErrorWhileStillRunningIsRolledBack() throws Exception
+  {
+    overlord.running(Specs.apiTelemetry())
+            .statesOfSubmitted(spec -> List.of("RUNNING"))
+            .withCurrentErrorWhile(spec -> hasTaskCount(spec, 2), "not authorized to perform: sts:AssumeRole");
+    final Cli.Result result = submit(Specs.withTaskCount(2), "--settle", "1s");
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+    assertThat(result.err).contains("reported an error after the update; error: not authorized to perform: sts:AssumeRole");
+    assertThat(lastPostedSpec().at("/spec/ioConfig/taskCount").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateMustStayRunningForTheSettleTime() throws Exception
+  {
+    overlord.running(Specs.apiTelemetry())
+            .statesOfSubmitted(spec -> hasTaskCount(spec, 2) ? List.of("RUNNING", "RUNNING", "UNHEALTHY_SUPERVISOR") : List.of("RUNNING"));
+    final Cli.Result result = submit(Specs.withTaskCount(2), "--settle", "1s");
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+    assertThat(result.err).contains("is unhealthy: state UNHEALTHY_SUPERVISOR");
+    assertThat(lastPostedSpec().at("/spec/ioConfig/taskCount").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void anUpdateNotRunningWithinTheHealthTimeoutIsRolledBack() throws Exception
   {
     overlord.running(Specs.apiTelemetry())
             .statesOfSubmitted(spec -> hasTaskCount(spec, 2) ? List.of("PENDING") : List.of("RUNNING"));
     final Cli.Result result = submit(Specs.withTaskCount(2), "--health-timeout", "200ms");
     assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
-    assertThat(result.err).contains("not RUNNING within --health-timeout PT0.2S (last state PENDING)");
+    assertThat(result.err).contains("within --health-timeout PT0.2S (last state PENDING)");
     assertThat(lastPostedSpec().at("/spec/ioConfig/taskCount").asInt()).isEqualTo(1);
   }
 

@@ -17,6 +17,14 @@ import java.util.Objects;
  * <p>It emits JAAS options, never credentials: Druid evaluates a provider once per consumer and keeps the consumer
  * for the supervisor's whole life, so aws-msk-iam-auth must assume and refresh the role itself.
  *
+ * <p>{@code credentialCache} chooses who holds the credentials. {@code "per-client"} (the default) emits the
+ * library's {@code IAMClientCallbackHandler}: every consumer, producer and admin client assumes the role and
+ * refreshes it on its own, so a node running N supervisors or tasks makes N AssumeRole calls per refresh and can
+ * hit STS throttling. {@code "shared"} emits {@link SharedCredentialsCallbackHandler} instead: one set of
+ * credentials per distinct option set in the JVM (per Druid extension folder holding this jar), refreshed ahead of
+ * expiry and used by every Kafka client there, so the count per refresh is the number of distinct roles. Both fail
+ * closed the same way, by the same JAAS options.
+ *
  * <p>Every option is validated here, in the constructor, so that a bad spec fails where it is parsed with a message
  * naming the option. Values that could break or inject into the JAAS string are rejected, never escaped.
  */
@@ -25,6 +33,10 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
 {
   static final String LOGIN_MODULE = "software.amazon.msk.auth.iam.IAMLoginModule";
   static final String CALLBACK_HANDLER = "software.amazon.msk.auth.iam.IAMClientCallbackHandler";
+  /** By name: loading the class here would need kafka-clients wherever the provider is parsed. */
+  static final String SHARED_CALLBACK_HANDLER = "dev.druidmsk.iam.SharedCredentialsCallbackHandler";
+  static final String PER_CLIENT = "per-client";
+  static final String SHARED = "shared";
   static final String SASL_MECHANISM = "AWS_MSK_IAM";
   static final String SASL_SSL = "SASL_SSL";
   static final String SASL_PLAINTEXT = "SASL_PLAINTEXT";
@@ -40,6 +52,7 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
   private final Boolean debugCredentials;
   private final Boolean useFipsEndpoints;
   private final String securityProtocol;
+  private final String credentialCache;
 
   @JsonCreator
   public MskIamConfigProvider(
@@ -53,7 +66,8 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
       @JsonProperty("maxBackOffTimeMs") Integer maxBackOffTimeMs,
       @JsonProperty("debugCredentials") Boolean debugCredentials,
       @JsonProperty("useFipsEndpoints") Boolean useFipsEndpoints,
-      @JsonProperty("securityProtocol") String securityProtocol
+      @JsonProperty("securityProtocol") String securityProtocol,
+      @JsonProperty("credentialCache") String credentialCache
   )
   {
     this.roleArn = OptionRules.ROLE_ARN.check(roleArn);
@@ -67,6 +81,7 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
     this.debugCredentials = debugCredentials;
     this.useFipsEndpoints = useFipsEndpoints;
     this.securityProtocol = OptionRules.SECURITY_PROTOCOL.check(securityProtocol);
+    this.credentialCache = OptionRules.CREDENTIAL_CACHE.check(credentialCache);
     OptionRules.checkCombination(this);
   }
 
@@ -147,6 +162,12 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
     return securityProtocol;
   }
 
+  @JsonProperty
+  public String getCredentialCache()
+  {
+    return credentialCache;
+  }
+
   @Override
   public Map<String, String> getConfig()
   {
@@ -154,7 +175,10 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
     config.put("security.protocol", securityProtocol == null ? SASL_SSL : securityProtocol);
     config.put("sasl.mechanism", SASL_MECHANISM);
     config.put("sasl.jaas.config", jaasConfig());
-    config.put("sasl.client.callback.handler.class", CALLBACK_HANDLER);
+    config.put(
+        "sasl.client.callback.handler.class",
+        SHARED.equals(credentialCache) ? SHARED_CALLBACK_HANDLER : CALLBACK_HANDLER
+    );
     return config;
   }
 
@@ -203,7 +227,8 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
            && Objects.equals(maxBackOffTimeMs, that.maxBackOffTimeMs)
            && Objects.equals(debugCredentials, that.debugCredentials)
            && Objects.equals(useFipsEndpoints, that.useFipsEndpoints)
-           && Objects.equals(securityProtocol, that.securityProtocol);
+           && Objects.equals(securityProtocol, that.securityProtocol)
+           && Objects.equals(credentialCache, that.credentialCache);
   }
 
   @Override
@@ -220,7 +245,8 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
         maxBackOffTimeMs,
         debugCredentials,
         useFipsEndpoints,
-        securityProtocol
+        securityProtocol,
+        credentialCache
     );
   }
 
@@ -240,6 +266,7 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
            + ", debugCredentials=" + debugCredentials
            + ", useFipsEndpoints=" + useFipsEndpoints
            + ", securityProtocol=" + securityProtocol
+           + ", credentialCache=" + credentialCache
            + '}';
   }
 }

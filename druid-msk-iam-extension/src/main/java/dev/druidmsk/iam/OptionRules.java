@@ -1,5 +1,6 @@
 package dev.druidmsk.iam;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.lang.reflect.Constructor;
@@ -46,6 +47,10 @@ final class OptionRules
   static final TextRule SECURITY_PROTOCOL = new TextRule(
       "securityProtocol", 8, 14, Pattern.compile("[A-Z_]+"), "SASL_SSL or SASL_PLAINTEXT",
       MskIamConfigProvider.SASL_SSL, OptionRules::securityProtocolValue
+  );
+  static final TextRule CREDENTIAL_CACHE = new TextRule(
+      "credentialCache", 6, 10, Pattern.compile("[a-z-]+"), "per-client or shared",
+      MskIamConfigProvider.SHARED, OptionRules::credentialCacheValue
   );
   static final IntRule MAX_RETRIES = new IntRule("maxRetries", 0, 10, 3);
   static final IntRule MAX_BACK_OFF_TIME_MS = new IntRule("maxBackOffTimeMs", 100, 300_000, 5000);
@@ -152,6 +157,14 @@ final class OptionRules
              + "only), got '" + protocol + "'";
   }
 
+  private static String credentialCacheValue(String cache)
+  {
+    return MskIamConfigProvider.PER_CLIENT.equals(cache) || MskIamConfigProvider.SHARED.equals(cache)
+           ? null
+           : "must be per-client (every Kafka client assumes the role itself, the default) or shared (one set of "
+             + "credentials per role and session for every Kafka client of the node), got '" + cache + "'";
+  }
+
   private static String sorted(Set<String> values)
   {
     return values.stream().sorted().collect(Collectors.joining(", "));
@@ -159,7 +172,10 @@ final class OptionRules
 
   private static List<String> knownOptions()
   {
-    final Constructor<?> creator = MskIamConfigProvider.class.getConstructors()[0];
+    final Constructor<?> creator = Arrays.stream(MskIamConfigProvider.class.getConstructors())
+                                         .filter(constructor -> constructor.isAnnotationPresent(JsonCreator.class))
+                                         .findFirst()
+                                         .orElseThrow();
     return Arrays.stream(creator.getParameters())
                  .map(parameter -> parameter.getAnnotation(JsonProperty.class))
                  .map(JsonProperty::value)

@@ -29,6 +29,7 @@ class ExtensionLayoutIT
   private static final String PROVIDER = "{\"type\":\"aws-msk-iam\","
                                          + "\"roleArn\":\"arn:aws:iam::123456789012:role/druid-msk-reader\","
                                          + "\"externalId\":\"ext-123\",\"stsRegion\":\"us-east-1\"}";
+  private static final String SHARED_PROVIDER = PROVIDER.replace("}", ",\"credentialCache\":\"shared\"}");
   private static final String PROVIDER_CLASS = MskIamConfigProvider.class.getName();
 
   private static Path bundleDir;
@@ -60,15 +61,34 @@ class ExtensionLayoutIT
   @Test
   void ourJarInItsOwnFolderWorksWhenTheMskJarIsInTheKafkaFolder(@TempDir Path home) throws Exception
   {
-    final Path kafka = stockKafkaExtension(home);
-    Files.copy(bundleDir.resolve(mskJarName()), kafka.resolve(mskJarName()));
-    final Path own = Files.createDirectories(home.resolve("extensions/druid-msk-iam"));
-    Files.copy(bundleDir.resolve(extensionJarName()), own.resolve(extensionJarName()));
+    installOurJarInItsOwnFolder(home);
 
     final Map<String, String> probe = probe(home);
 
     assertThat(probe).containsEntry("provider", PROVIDER_CLASS + "@druid-msk-iam")
                      .containsEntry("consumer", "org.apache.kafka.clients.consumer.KafkaConsumer@" + KAFKA_EXTENSION);
+  }
+
+  @Test
+  void theSharedCredentialsHandlerLoadsThroughTheKafkaExtension(@TempDir Path home) throws Exception
+  {
+    copyBundleJars(stockKafkaExtension(home));
+
+    final Map<String, String> probe = probe(home, SHARED_PROVIDER);
+
+    assertThat(probe).containsEntry("consumer", "org.apache.kafka.clients.consumer.KafkaConsumer@" + KAFKA_EXTENSION)
+                     .doesNotContainKey("consumer.error");
+  }
+
+  @Test
+  void theSharedCredentialsHandlerNeedsOurJarInTheKafkaFolder(@TempDir Path home) throws Exception
+  {
+    installOurJarInItsOwnFolder(home);
+
+    final Map<String, String> probe = probe(home, SHARED_PROVIDER);
+
+    assertThat(probe.get("consumer.error"))
+        .contains(SharedCredentialsCallbackHandler.class.getName() + " could not be found");
   }
 
   @Test
@@ -124,6 +144,15 @@ class ExtensionLayoutIT
     return kafka;
   }
 
+  /** The MSK jar in the stock Kafka folder, our jar in a folder of its own. */
+  private static void installOurJarInItsOwnFolder(Path home) throws IOException
+  {
+    final Path kafka = stockKafkaExtension(home);
+    Files.copy(bundleDir.resolve(mskJarName()), kafka.resolve(mskJarName()));
+    final Path own = Files.createDirectories(home.resolve("extensions/druid-msk-iam"));
+    Files.copy(bundleDir.resolve(extensionJarName()), own.resolve(extensionJarName()));
+  }
+
   private static void copyBundleJars(Path folder) throws IOException
   {
     Files.copy(bundleDir.resolve(extensionJarName()), folder.resolve(extensionJarName()));
@@ -151,6 +180,11 @@ class ExtensionLayoutIT
 
   private static Map<String, String> probe(Path home) throws Exception
   {
+    return probe(home, PROVIDER);
+  }
+
+  private static Map<String, String> probe(Path home, String provider) throws Exception
+  {
     final String classpath = stockHome.resolve("lib") + File.separator + "*" + File.pathSeparator
                              + Path.of(DruidNodeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     final String output = run(List.of(
@@ -161,7 +195,7 @@ class ExtensionLayoutIT
         classpath,
         DruidNodeProbe.class.getName(),
         home.resolve("extensions").toString(),
-        PROVIDER
+        provider
     ));
     return output.lines()
                  .filter(line -> line.matches("^(module|provider|consumer)(\\.error)?=.*"))

@@ -89,6 +89,21 @@ class JaasInjectionPropertyTest
     }
   }
 
+  @Property(tries = TRIES)
+  void credentialCache(@ForAll("cacheModes") String value)
+  {
+    requireBothVerdicts();
+    final MskIamConfigProvider provider = acceptedOrNull("credentialCache", value, Map.of("roleArn", ROLE_ARN));
+    if (provider != null) {
+      assertThat(provider.getConfig().get(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS)).isEqualTo(
+          MskIamConfigProvider.SHARED.equals(value)
+          ? MskIamConfigProvider.SHARED_CALLBACK_HANDLER
+          : MskIamConfigProvider.CALLBACK_HANDLER
+      );
+      assertThat(jaasOptions(provider).keySet()).isEqualTo(ROLE_KEYS);
+    }
+  }
+
   /** Fails the property if its generator never produced an accepted (or never a rejected) value. */
   private static void requireBothVerdicts()
   {
@@ -124,6 +139,15 @@ class JaasInjectionPropertyTest
     return Arbitraries.oneOf(
         hostileOr("SASL_PLAINTEXT"),
         Arbitraries.of("SASL_SSL", "SASL_PLAINTEXT").flatMap(p -> hostileOr("").map(s -> p + s))
+    );
+  }
+
+  @Provide
+  Arbitrary<String> cacheModes()
+  {
+    return Arbitraries.oneOf(
+        hostileOr("per-clientshad"),
+        Arbitraries.of("per-client", "shared").flatMap(mode -> hostileOr("").map(suffix -> mode + suffix))
     );
   }
 

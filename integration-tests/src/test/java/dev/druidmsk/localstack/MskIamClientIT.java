@@ -123,7 +123,7 @@ class MskIamClientIT
   void baseCredentialsFromASilentFallbackAreRefusedByTheBroker() throws Exception
   {
     final Map<String, Object> properties = TestStacks.clientProperties(msk, new MskIamConfigProvider(
-        TestStacks.READER_ROLE, SESSION, TestStacks.EXTERNAL_ID, null, null, true, 0, 200, null, null, "SASL_PLAINTEXT"
+        TestStacks.READER_ROLE, SESSION, TestStacks.EXTERNAL_ID, null, null, true, 0, 200, null, null, "SASL_PLAINTEXT", null
     ), false);
     try (ScopedSystemProperties unreachableSts = new ScopedSystemProperties()) {
       unreachableSts.put("aws.endpointUrlSts", "http://127.0.0.1:" + closedPort());

@@ -50,6 +50,12 @@ final class TestDruidHome
     for (Path jar : jars(layout.resolve("extensions").resolve(KAFKA_EXTENSION))) {
       Files.copy(jar, kafka.resolve(jar.getFileName()));
     }
+    // The other stock extensions (datasketches: the telemetry template's latency sketch) as they are.
+    try (Stream<Path> folders = Files.list(layout.resolve("extensions"))) {
+      for (Path folder : folders.filter(f -> !f.getFileName().toString().equals(KAFKA_EXTENSION)).toList()) {
+        Files.createSymbolicLink(home.resolve("extensions").resolve(folder.getFileName()), folder);
+      }
+    }
     return kafka;
   }
 

@@ -139,8 +139,10 @@ public final class DruidCluster implements AutoCloseable
     for (DruidService service : config.services()) {
       awaitReady(service);
     }
-    Deadline.await("an indexer registered with the overlord", config.startTimeout(), this::workerRegistered,
-                   this::anyExited, progress);
+    if (services.containsKey(DruidService.INDEXER)) {
+      Deadline.await("an indexer registered with the overlord", config.startTimeout(), this::workerRegistered,
+                     this::anyExited, progress);
+    }
     startTime = Duration.ofNanos(System.nanoTime() - started);
     progress.accept("Druid is ready in " + startTime.toSeconds() + " s: overlord and coordinator " + overlordUrl()
                     + ", broker " + brokerUrl()

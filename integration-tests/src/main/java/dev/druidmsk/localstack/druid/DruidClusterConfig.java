@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -99,6 +100,15 @@ public final class DruidClusterConfig
     public Builder withRouter()
     {
       services.add(DruidService.ROUTER);
+      return this;
+    }
+
+    /** Only these services (the coordinator-overlord is always one): e.g. just the overlord, for supervisor checks. */
+    public Builder only(DruidService... chosen)
+    {
+      services.clear();
+      services.add(DruidService.COORDINATOR);
+      services.addAll(List.of(chosen));
       return this;
     }
 

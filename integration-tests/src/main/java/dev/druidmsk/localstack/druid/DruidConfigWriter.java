@@ -58,7 +58,7 @@ final class DruidConfigWriter
   {
     final Map<String, String> p = new LinkedHashMap<>();
     p.put("druid.extensions.directory", config.druidHome().resolve("extensions").toString());
-    p.put("druid.extensions.loadList", "[\"druid-kafka-indexing-service\"]");
+    p.put("druid.extensions.loadList", "[\"druid-kafka-indexing-service\", \"druid-datasketches\"]");
     p.put("druid.host", "127.0.0.1");
     p.put("druid.bindOnHost", "true");
     p.put("druid.startup.logging.logProperties", "false");

@@ -13,7 +13,7 @@ public record ApiRequest(
     String route,
     String method,
     int status,
-    double latencyMs,
+    long latencyMs,
     String consumer,
     long bytes
 )
@@ -23,7 +23,7 @@ public record ApiRequest(
     return String.format(
         Locale.ROOT,
         "{\"timestamp\":\"%s\",\"service\":\"%s\",\"route\":\"%s\",\"method\":\"%s\",\"status\":%d,"
-        + "\"latency_ms\":%.3f,\"consumer\":\"%s\",\"bytes\":%d}",
+        + "\"latency_ms\":%d,\"consumer\":\"%s\",\"bytes\":%d}",
         timestamp, service, route, method, status, latencyMs, consumer, bytes
     );
   }

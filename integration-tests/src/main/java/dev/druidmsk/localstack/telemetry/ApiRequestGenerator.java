@@ -56,7 +56,7 @@ public final class ApiRequestGenerator
         endpoint.route,
         endpoint.method,
         status,
-        Math.round(latency * 1000) / 1000.0,
+        Math.max(1, Math.round(latency)),
         CONSUMERS.get(random.nextInt(CONSUMERS.size())),
         bytes
     );

@@ -59,7 +59,7 @@ public final class TestStacks
   {
     return new MskIamConfigProvider(
         READER_ROLE, sessionName, externalId, null, null, null, 0, 200, null, null,
-        tls ? "SASL_SSL" : "SASL_PLAINTEXT"
+        tls ? "SASL_SSL" : "SASL_PLAINTEXT", null
     );
   }
 }

@@ -1,0 +1,300 @@
+package dev.druidmsk.doctor.probe.kafka;
+
+import dev.druidmsk.doctor.probe.Checks;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The Kafka calls a Druid supervisor and its tasks make, each failure mapped to the IAM action (and the statement of
+ * {@code druid-msk policy}) the role lacks: SASL AWS_MSK_IAM authentication (kafka-cluster:Connect), topic metadata
+ * and offsets (DescribeTopic), one record per partition without committing (ReadData), and the consumer group
+ * pattern Druid uses (DescribeGroup, AlterGroup).
+ */
+final class KafkaAccessChecks
+{
+  private static final String POLICY = "`druid-msk policy --cluster-arn ARN ...`";
+  private static final List<String> NAMES = List.of(
+      "kafka.authenticate", "kafka.describe-topic", "kafka.fetch", "kafka.consumer-group"
+  );
+
+  private final Map<String, Object> properties = new HashMap<>();
+  private final String topic;
+  private final Duration timeout;
+  private final Checks checks;
+  private final String group;
+
+  KafkaAccessChecks(Map<String, String> consumerProperties, String topic, Duration timeout, Checks checks)
+  {
+    this.properties.putAll(consumerProperties);
+    this.topic = topic;
+    this.timeout = timeout;
+    this.checks = checks;
+    // Druid's consumers carry group.id kafka-supervisor-<random> unless the spec sets one: the policy's group pattern.
+    this.group = consumerProperties.getOrDefault(
+        "group.id", "kafka-supervisor-druid-msk-doctor-" + UUID.randomUUID().toString().substring(0, 8)
+    );
+    final String millis = String.valueOf(timeout.toMillis());
+    properties.put("client.id", "druid-msk-doctor");
+    properties.put("request.timeout.ms", millis);
+    properties.put("default.api.timeout.ms", millis);
+    properties.put("socket.connection.setup.timeout.ms", millis);
+    properties.put("socket.connection.setup.timeout.max.ms", millis);
+    properties.put("reconnect.backoff.max.ms", "1000");
+  }
+
+  void skipAll(String reason)
+  {
+    NAMES.forEach(name -> checks.skip(name, reason));
+  }
+
+  void run()
+  {
+    try (Admin admin = Admin.create(adminProperties())) {
+      if (!authenticate(admin)) {
+        NAMES.subList(1, NAMES.size()).forEach(name -> checks.skip(name, "skipped: authentication failed"));
+        return;
+      }
+      if (topic == null) {
+        NAMES.subList(1, NAMES.size()).forEach(name -> checks.skip(name, "the spec names a topicPattern, not a topic"));
+        return;
+      }
+      final TopicDescription description = describeTopic(admin);
+      if (description == null) {
+        checks.skip("kafka.fetch", "skipped: the topic could not be described");
+        checks.skip("kafka.consumer-group", "skipped: the topic could not be described");
+        return;
+      }
+      fetch(description);
+      consumerGroup(admin);
+    }
+  }
+
+  private boolean authenticate(Admin admin)
+  {
+    final String name = "kafka.authenticate";
+    final List<String> evidence = new ArrayList<>();
+    evidence.add("bootstrap.servers " + properties.get("bootstrap.servers") + ", security.protocol "
+                 + properties.get("security.protocol") + ", sasl.mechanism " + properties.get("sasl.mechanism"));
+    try {
+      final DescribeClusterResult cluster = admin.describeCluster();
+      final Collection<Node> nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      evidence.add("cluster " + cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS) + ", brokers "
+                   + nodes.stream().map(node -> node.host() + ":" + node.port()).collect(Collectors.joining(", ")));
+      checks.pass(name, "SASL " + properties.get("sasl.mechanism") + " accepted (kafka-cluster:Connect)", evidence);
+      return true;
+    }
+    catch (Exception e) {
+      final Throwable cause = cause(e);
+      evidence.add(CredentialChecks.firstLine(cause));
+      if (cause instanceof SaslAuthenticationException) {
+        checks.fail(name, "the broker refused the IAM authentication", evidence,
+                    "grant the role kafka-cluster:Connect on the cluster ARN (statement ConnectToCluster of " + POLICY
+                    + "), and keep this node's clock in sync (SigV4 signatures allow 5 minutes of skew)");
+      } else {
+        checks.fail(name, "no authenticated connection within " + timeout.toSeconds() + " s", evidence,
+                    "bootstrap.servers must name the IAM listener (MSK: 9098 in the VPC, 9198 public) with "
+                    + "security.protocol SASL_SSL; see the network checks");
+      }
+      return false;
+    }
+  }
+
+  private TopicDescription describeTopic(Admin admin)
+  {
+    final String name = "kafka.describe-topic";
+    try {
+      final TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+      checks.pass(name, "topic " + topic + ": " + description.partitions().size() + " partitions (kafka-cluster:DescribeTopic)",
+                  List.of("leaders " + description.partitions().stream()
+                                                   .map(p -> p.partition() + "->" + (p.leader() == null ? "none" : p.leader().id()))
+                                                   .collect(Collectors.joining(", "))));
+      return description;
+    }
+    catch (Exception e) {
+      final Throwable cause = cause(e);
+      final List<String> evidence = List.of(CredentialChecks.firstLine(cause));
+      if (cause instanceof TopicAuthorizationException) {
+        checks.fail(name, "not authorised to describe topic " + topic + ": the role lacks kafka-cluster:DescribeTopic",
+                    evidence, "grant the role kafka-cluster:DescribeTopic and kafka-cluster:ReadData on the topic's "
+                              + "ARN (statement ReadTopic of " + POLICY + " --topic " + topic + ")");
+      } else if (cause instanceof UnknownTopicOrPartitionException) {
+        checks.fail(name, "topic " + topic + " does not exist", evidence,
+                    "create the topic, or correct ioConfig.topic in the spec");
+      } else {
+        checks.fail(name, "cannot describe topic " + topic, evidence, "see the error above");
+      }
+      return null;
+    }
+  }
+
+  /** One record from the end of each partition, as a task reads: assign, seek, poll; never a commit. */
+  private void fetch(TopicDescription description)
+  {
+    final String name = "kafka.fetch";
+    final Map<String, Object> consumer = consumerProperties();
+    final List<TopicPartition> partitions = description.partitions().stream()
+                                                       .map(p -> new TopicPartition(topic, p.partition()))
+                                                       .collect(Collectors.toList());
+    final Map<Integer, String> evidence = new TreeMap<>();
+    try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      reader.assign(partitions);
+      final Map<TopicPartition, Long> begin = reader.beginningOffsets(partitions, timeout);
+      final Map<TopicPartition, Long> end = reader.endOffsets(partitions, timeout);
+      final List<TopicPartition> wanted = new ArrayList<>();
+      for (TopicPartition partition : partitions) {
+        if (end.get(partition) > begin.get(partition)) {
+          reader.seek(partition, end.get(partition) - 1);
+          wanted.add(partition);
+        } else {
+          reader.pause(List.of(partition));
+          evidence.put(partition.partition(), "partition " + partition.partition() + ": empty, nothing to read");
+        }
+      }
+      final long deadline = System.nanoTime() + timeout.toNanos();
+      while (!wanted.isEmpty() && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
+          final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+          if (wanted.remove(partition)) {
+            reader.pause(List.of(partition));
+            evidence.put(record.partition(), "partition " + record.partition() + ": read offset " + record.offset()
+                                             + " (" + (record.value() == null ? 0 : record.value().length) + " bytes)");
+          }
+        }
+      }
+      if (!wanted.isEmpty()) {
+        wanted.forEach(p -> evidence.put(p.partition(), "partition " + p.partition() + ": no record within " + timeout.toSeconds() + " s"));
+        checks.fail(name, "no record from " + wanted.size() + " partitions within " + timeout.toSeconds() + " s",
+                    new ArrayList<>(evidence.values()), "check the partition leaders' health and the brokers' logs");
+        return;
+      }
+    }
+    catch (Exception e) {
+      final Throwable cause = cause(e);
+      final List<String> lines = new ArrayList<>(evidence.values());
+      lines.add(CredentialChecks.firstLine(cause));
+      if (cause instanceof TopicAuthorizationException) {
+        checks.fail(name, "not authorised to read topic " + topic + ": the role lacks kafka-cluster:ReadData", lines,
+                    "grant the role kafka-cluster:ReadData on the topic's ARN (statement ReadTopic of " + POLICY
+                    + " --topic " + topic + ")");
+      } else {
+        checks.fail(name, "cannot read topic " + topic, lines, "see the error above");
+      }
+      return;
+    }
+    final boolean anyRead = evidence.values().stream().anyMatch(line -> line.contains("read offset"));
+    if (anyRead) {
+      checks.pass(name, "read one record per non-empty partition, nothing committed (kafka-cluster:ReadData)",
+                  new ArrayList<>(evidence.values()));
+    } else {
+      checks.warn(name, "every partition is empty: reading is not proven", new ArrayList<>(evidence.values()),
+                  "run the doctor again once the topic has data");
+    }
+  }
+
+  /** DescribeGroup (FindCoordinator, DescribeGroups) and AlterGroup (JoinGroup: join and leave, no commit). */
+  private void consumerGroup(Admin admin)
+  {
+    final String name = "kafka.consumer-group";
+    final List<String> evidence = new ArrayList<>();
+    evidence.add("group " + group + (properties.containsKey("group.id") ? " (the spec's group.id)" : " (Druid's pattern kafka-supervisor-*)"));
+    final String grant = "grant the role kafka-cluster:DescribeGroup and kafka-cluster:AlterGroup on Druid's groups, "
+                         + "arn:aws:kafka:<region>:<account>:group/<cluster>/<uuid>/kafka-supervisor-* (statement "
+                         + "UseDruidConsumerGroups of " + POLICY + ")";
+    try {
+      final ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                                                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(group);
+      evidence.add("described: state " + description.state() + " (kafka-cluster:DescribeGroup)");
+    }
+    catch (Exception e) {
+      groupFailure("describe", "DescribeGroup", e, evidence, grant);
+      return;
+    }
+    final Map<String, Object> consumer = consumerProperties();
+    consumer.put("group.id", group);
+    // Only membership is tested: a position is needed to finish poll(), and nothing is ever committed.
+    consumer.put("auto.offset.reset", "latest");
+    try (KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      member.subscribe(List.of(topic));
+      final long deadline = System.nanoTime() + timeout.toNanos();
+      while (member.assignment().isEmpty() && System.nanoTime() < deadline) {
+        member.poll(Duration.ofMillis(200));
+      }
+      if (member.assignment().isEmpty()) {
+        evidence.add("no assignment within " + timeout.toSeconds() + " s");
+        checks.fail(name, "could not join group " + group, evidence, "check the group coordinator's health");
+        return;
+      }
+      evidence.add("joined with " + member.assignment().size() + " partitions and left, no offsets committed (kafka-cluster:AlterGroup)");
+    }
+    catch (Exception e) {
+      groupFailure("join", "AlterGroup", e, evidence, grant);
+      return;
+    }
+    checks.pass(name, "group " + group + " described and joined (kafka-cluster:DescribeGroup, AlterGroup)", evidence);
+  }
+
+  private void groupFailure(String verb, String action, Exception e, List<String> evidence, String grant)
+  {
+    final Throwable cause = cause(e);
+    evidence.add(CredentialChecks.firstLine(cause));
+    checks.fail("kafka.consumer-group", cause instanceof GroupAuthorizationException
+                                        ? "not authorised to " + verb + " group " + group + ": the role lacks kafka-cluster:" + action
+                                        : "cannot " + verb + " group " + group, evidence, grant);
+  }
+
+  /** As Druid's KafkaRecordSupplier makes them: no auto commit, no offset reset, read_committed unless set. */
+  private Map<String, Object> consumerProperties()
+  {
+    final Map<String, Object> consumer = new HashMap<>(properties);
+    consumer.putIfAbsent("isolation.level", "read_committed");
+    consumer.putIfAbsent("group.id", group);
+    consumer.put("enable.auto.commit", "false");
+    consumer.put("auto.offset.reset", "none");
+    consumer.put("metadata.max.age.ms", "10000");
+    return consumer;
+  }
+
+  /** The consumer-only settings Admin would warn about are dropped. */
+  private Map<String, Object> adminProperties()
+  {
+    final Map<String, Object> admin = new HashMap<>(properties);
+    admin.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto.") || key.startsWith("enable.")
+                                   || key.startsWith("fetch.") || key.startsWith("max.poll") || key.startsWith("isolation.")
+                                   || key.endsWith(".deserializer"));
+    return admin;
+  }
+
+  private static Throwable cause(Throwable e)
+  {
+    Throwable cause = e;
+    while ((cause instanceof ExecutionException || cause.getClass().getName().endsWith("KafkaException"))
+           && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

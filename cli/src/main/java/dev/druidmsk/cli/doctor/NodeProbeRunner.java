@@ -1,0 +1,143 @@
+package dev.druidmsk.cli.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Starts the node-side probe as a node starts a Druid service: the node's Java, {@code <home>/lib/*} on the class
+ * path, the node's system properties, this process's environment. Only JSON files cross: the request (spec's consumer
+ * properties, mode 0600, deleted afterwards) and the check results.
+ */
+public final class NodeProbeRunner
+{
+  static final String MAIN_CLASS = "dev.druidmsk.doctor.probe.NodeProbe";
+  /** The checks the probe answers, for the report when it cannot answer at all. */
+  static final List<String> PROBE_CHECKS = List.of(
+      "installation.java", "classloading.provider", "classloading.iam-classes", "credentials.base-identity",
+      "credentials.assume-role", "credentials.lifetime", "kafka.authenticate", "kafka.describe-topic", "kafka.fetch",
+      "kafka.consumer-group"
+  );
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Path java;
+  private final Path home;
+  private final Path probeDir;
+  private final List<String> systemProperties;
+  private final Duration deadline;
+
+  /**
+   * @param systemProperties {@code -Dkey=value} flags of the node's JVM
+   * @param deadline         the whole probe's limit, after which its JVM is killed
+   */
+  public NodeProbeRunner(Path java, Path home, Path probeDir, List<String> systemProperties, Duration deadline)
+  {
+    this.java = java;
+    this.home = home;
+    this.probeDir = probeDir;
+    this.systemProperties = List.copyOf(systemProperties);
+    this.deadline = deadline;
+  }
+
+  public List<CheckResult> run(ObjectNode request)
+  {
+    Path work = null;
+    try {
+      work = Files.createTempDirectory("druid-msk-doctor-", PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+      request.put("extensionsDirectory", home.resolve("extensions").toString());
+      request.put("kafkaProbeRoot", probeDir.resolve("kafka").toString());
+      final Path requestFile = Files.writeString(work.resolve("request.json"), MAPPER.writeValueAsString(request));
+      final Path responseFile = work.resolve("response.json");
+      final Path log = work.resolve("probe.log");
+      final List<String> command = new ArrayList<>();
+      command.add(java.toString());
+      command.addAll(systemProperties);
+      command.add("-cp");
+      command.add(home.resolve("lib") + File.separator + "*" + File.pathSeparator + probeDir.resolve("node"));
+      command.add(MAIN_CLASS);
+      command.add(requestFile.toString());
+      command.add(responseFile.toString());
+      final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                                                         .redirectOutput(log.toFile())
+                                                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                                                         .start();
+      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return failedAll("the node probe did not finish within " + deadline.toSeconds() + " s", tail(log),
+                         "raise --timeout, or look for a network step that hangs without one");
+      }
+      if (process.exitValue() != 0 || !Files.exists(responseFile)) {
+        return failedAll("the node probe failed (exit " + process.exitValue() + ") with " + java, tail(log),
+                         "check --java (the node's Java) and --druid-home, and the output above");
+      }
+      final List<CheckResult> results = new ArrayList<>();
+      for (JsonNode check : MAPPER.readTree(responseFile.toFile()).path("checks")) {
+        final List<String> evidence = new ArrayList<>();
+        check.path("evidence").forEach(line -> evidence.add(line.asText()));
+        results.add(new CheckResult(check.path("name").asText(), CheckStatus.valueOf(check.path("status").asText()),
+                                    check.path("summary").asText(), evidence,
+                                    check.path("fix").isNull() ? null : check.path("fix").asText(null)));
+      }
+      return results;
+    }
+    catch (IOException e) {
+      return failedAll("cannot start the node probe with " + java + ": " + e.getMessage(), List.of(),
+                       "pass --java PATH of the node's Java 17 (default: $JAVA_HOME/bin/java)");
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failedAll("interrupted", List.of(), "run the doctor again");
+    }
+    finally {
+      deleteQuietly(work);
+    }
+  }
+
+  private static List<CheckResult> failedAll(String summary, List<String> evidence, String fix)
+  {
+    final List<CheckResult> results = new ArrayList<>();
+    results.add(CheckResult.fail(PROBE_CHECKS.get(0), summary, evidence, fix));
+    PROBE_CHECKS.subList(1, PROBE_CHECKS.size())
+                .forEach(name -> results.add(CheckResult.skip(name, "skipped: the node probe did not answer")));
+    return results;
+  }
+
+  private static List<String> tail(Path log)
+  {
+    try {
+      final List<String> lines = Files.readAllLines(log);
+      return lines.subList(Math.max(0, lines.size() - 15), lines.size());
+    }
+    catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static void deleteQuietly(Path work)
+  {
+    if (work == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(work)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(path);
+      }
+    }
+    catch (IOException e) {
+      // A temporary folder left behind; it holds no more than the spec's consumer properties, readable by us only.
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.druidmsk.iam;
+
+import org.apache.kafka.common.security.auth.AuthenticateCallbackHandler;
+import software.amazon.msk.auth.iam.IAMLoginModule;
+import software.amazon.msk.auth.iam.internals.AWSCredentialsCallback;
+
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.AppConfigurationEntry;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A drop-in for aws-msk-iam-auth's {@code IAMClientCallbackHandler} whose credentials are shared by every Kafka
+ * client of the JVM with the same JAAS options, so a node assumes a role once per refresh instead of once per
+ * consumer, producer and admin client (see {@link SharedCredentialsCache}). The aws-msk-iam provider emits it for
+ * {@code "credentialCache": "shared"}; Kafka instantiates it by name.
+ *
+ * <p>Like the library's handler it answers {@link AWSCredentialsCallback} only and reports a failure to load
+ * credentials on the callback, where the SASL client turns it into an authentication error; which credentials are
+ * tried, and whether the node's default chain may stand in for a role, is decided by the library's provider from
+ * the same JAAS options. Unlike it, a JAAS configuration without {@code IAMLoginModule} is an error rather than a
+ * silent switch to the node's default credentials.
+ */
+public class SharedCredentialsCallbackHandler implements AuthenticateCallbackHandler
+{
+  private static final String MECHANISM = "AWS_MSK_IAM";
+
+  private final SharedCredentialsCache cache;
+  private SharedCredentialsCache.Lease lease;
+
+  public SharedCredentialsCallbackHandler()
+  {
+    this(SharedCredentialsCache.JVM);
+  }
+
+  SharedCredentialsCallbackHandler(SharedCredentialsCache cache)
+  {
+    this.cache = cache;
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, String saslMechanism, List<AppConfigurationEntry> jaasConfigEntries)
+  {
+    if (!MECHANISM.equals(saslMechanism)) {
+      throw new IllegalArgumentException("Unexpected SASL mechanism: " + saslMechanism);
+    }
+    final AppConfigurationEntry entry = jaasConfigEntries
+        .stream()
+        .filter(candidate -> IAMLoginModule.class.getName().equals(candidate.getLoginModuleName()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(
+            "sasl.jaas.config has no " + IAMLoginModule.class.getName() + " entry, so " + getClass().getName()
+            + " does not know which credentials to share. Use the aws-msk-iam provider's sasl.jaas.config."
+        ));
+    lease = cache.lease(entry.getOptions());
+  }
+
+  @Override
+  public void handle(Callback[] callbacks) throws UnsupportedCallbackException
+  {
+    for (Callback callback : callbacks) {
+      if (!(callback instanceof AWSCredentialsCallback)) {
+        throw new UnsupportedCallbackException(callback, "Unsupported callback type: " + callback.getClass().getName());
+      }
+      final AWSCredentialsCallback credentialsCallback = (AWSCredentialsCallback) callback;
+      try {
+        credentialsCallback.setAwsCredentials(lease.credentials());
+        credentialsCallback.setCustomRegionProvider(lease.customRegionProvider());
+      }
+      catch (Exception e) {
+        credentialsCallback.setLoadingException(e);
+      }
+    }
+  }
+
+  @Override
+  public void close()
+  {
+    if (lease != null) {
+      lease.close();
+    }
+  }
+}

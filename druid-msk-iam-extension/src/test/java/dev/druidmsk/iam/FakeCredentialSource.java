@@ -1,0 +1,86 @@
+package dev.druidmsk.iam;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.msk.auth.iam.internals.region.ConfigurableRegionProvider;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for STS: each fetch issues new session credentials (access key {@code ASIA<n>}) that expire a fixed
+ * lifetime after the clock's now, or fails while told to.
+ */
+class FakeCredentialSource implements CredentialSource
+{
+  private final Clock clock;
+  private final Duration lifetime;
+  private final AtomicInteger fetches = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile RuntimeException failure;
+
+  FakeCredentialSource(Clock clock, Duration lifetime)
+  {
+    this.clock = clock;
+    this.lifetime = lifetime;
+  }
+
+  /** A cache whose entries each get a new source of 20-second credentials, added to {@code created}. */
+  static SharedCredentialsCache cache(Clock clock, List<FakeCredentialSource> created)
+  {
+    return new SharedCredentialsCache(
+        options -> {
+          final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
+          created.add(source);
+          return source;
+        },
+        clock
+    );
+  }
+
+  void failWith(RuntimeException failure)
+  {
+    this.failure = failure;
+  }
+
+  int fetches()
+  {
+    return fetches.get();
+  }
+
+  boolean isClosed()
+  {
+    return closed.get();
+  }
+
+  @Override
+  public AwsCredentials resolveCredentials()
+  {
+    final RuntimeException toThrow = failure;
+    if (toThrow != null) {
+      throw toThrow;
+    }
+    final int n = fetches.incrementAndGet();
+    return AwsSessionCredentials.builder()
+                                .accessKeyId("ASIA" + n)
+                                .secretAccessKey("secret-" + n)
+                                .sessionToken("token-" + n)
+                                .expirationTime(clock.instant().plus(lifetime))
+                                .build();
+  }
+
+  @Override
+  public ConfigurableRegionProvider customRegionProvider()
+  {
+    return null;
+  }
+
+  @Override
+  public void close()
+  {
+    closed.set(true);
+  }
+}

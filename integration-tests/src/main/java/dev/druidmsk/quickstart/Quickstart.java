@@ -1,0 +1,140 @@
+package dev.druidmsk.quickstart;
+
+import dev.druidmsk.localstack.ingest.BuildOutputs;
+import dev.druidmsk.localstack.ingest.DruidMskCommand;
+import dev.druidmsk.localstack.ingest.LocalIngestionStack;
+import dev.druidmsk.localstack.ingest.ReaderIdentity;
+import dev.druidmsk.localstack.druid.DruidService;
+import dev.druidmsk.localstack.sts.BaseUser;
+import dev.druidmsk.localstack.telemetry.ApiRequestGenerator;
+import dev.druidmsk.localstack.telemetry.ApiRequestProducer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * API analytics over "MSK" in one command: the MSK IAM emulator, a Druid cluster provisioned with druid-msk by
+ * bootstrap's installer, the API-telemetry supervisor rendered and submitted with the druid-msk command (IAM role
+ * with an external ID, SASL_SSL), a stream of API request events, and a live view from Druid SQL.
+ * Run it through the repository's {@code ./quickstart} script.
+ */
+public final class Quickstart
+{
+  static final String TOPIC = "api-requests";
+  static final String DATA_SOURCE = "api_requests";
+  private static final Duration REFRESH = Duration.ofSeconds(5);
+
+  private Quickstart()
+  {
+  }
+
+  public static void main(String[] args) throws Exception
+  {
+    final QuickstartOptions options = QuickstartOptions.parse(args);
+    if (options == null) {
+      return;
+    }
+    final CountDownLatch stopped = new CountDownLatch(1);
+    final CountDownLatch closed = new CountDownLatch(1);
+    final Path pidFile = options.workDir().resolve("quickstart.pid");
+    Files.createDirectories(options.workDir());
+    Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+    // Ctrl-C or --stop: let main stop everything in order (supervisors first) before the JVM exits.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopped.countDown();
+      try {
+        closed.await(2, TimeUnit.MINUTES);
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    final ReaderIdentity identity = identity();
+    try (LocalIngestionStack stack = LocalIngestionStack.start(
+        options.workDir().resolve("run-" + Instant.now().getEpochSecond()),
+        BuildOutputs.inRepository(options.repository()),
+        identity,
+        true,
+        cluster -> cluster.withRouter(),
+        Quickstart::say
+    )) {
+      stack.createTopic(TOPIC, 2);
+      final Path spec = stack.renderTelemetrySpec(DATA_SOURCE, TOPIC, identity.externalId());
+      say("Rendered the supervisor spec from the msk-iam-api-telemetry template: " + spec);
+      expectSuccess(stack.druidMsk("spec", "validate", "--spec", spec.toString()), "validate");
+      expectSuccess(stack.druidMsk("spec", "submit", "--spec", spec.toString(), "--settle", "20s"), "submit");
+      say("Druid web console: " + stack.druid().url(DruidService.ROUTER) + "  (datasource " + DATA_SOURCE + ")");
+      say("Stop with Ctrl-C, or `./quickstart --stop` from another terminal.");
+      runTraffic(stack, options, stopped);
+      say("Stopping: supervisors, Druid, the broker and the STS...");
+    }
+    finally {
+      Files.deleteIfExists(pidFile);
+      say("Stopped; nothing is left running.");
+      closed.countDown();
+    }
+  }
+
+  private static void runTraffic(LocalIngestionStack stack, QuickstartOptions options, CountDownLatch stopped)
+      throws Exception
+  {
+    final LiveApiView view = new LiveApiView(stack.sql(), DATA_SOURCE);
+    final long end = options.minutes() > 0 ? System.nanoTime() + TimeUnit.MINUTES.toNanos(options.minutes())
+                                            : Long.MAX_VALUE;
+    final int perRefresh = (int) (options.eventsPerSecond() * REFRESH.toSeconds());
+    long batch = 0;
+    try (ApiRequestProducer producer = new ApiRequestProducer(Map.of(
+        "bootstrap.servers", stack.msk().broker().internalBootstrap()
+    ))) {
+      while (System.nanoTime() < end && !stopped.await(0, TimeUnit.SECONDS)) {
+        // Each batch spreads its events over the last refresh interval, so the view sees a steady rate.
+        final ApiRequestGenerator generator = new ApiRequestGenerator(
+            batch++,
+            Instant.now().minus(REFRESH),
+            REFRESH.dividedBy(perRefresh)
+        );
+        producer.send(TOPIC, generator, perRefresh);
+        view.print(System.out);
+        stopped.await(REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  /** A fresh base user and external ID per run, as secrets a real setup would keep out of sight. */
+  private static ReaderIdentity identity()
+  {
+    final SecureRandom random = new SecureRandom();
+    final byte[] secret = new byte[24];
+    random.nextBytes(secret);
+    return new ReaderIdentity(
+        new BaseUser(
+            "AKIAQUICKSTART" + HexFormat.of().formatHex(secret, 6, 9).toUpperCase(),
+            HexFormat.of().formatHex(secret, 9, 24) + "quickstart",
+            "arn:aws:iam::111111111111:user/druid-nodes"
+        ),
+        "arn:aws:iam::222222222222:role/druid-msk-reader",
+        "quickstart-" + HexFormat.of().formatHex(secret, 0, 6)
+    );
+  }
+
+  private static void expectSuccess(DruidMskCommand.Result result, String step)
+  {
+    System.out.print(result.stdout());
+    System.out.print(result.stderr());
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException("druid-msk spec " + step + " failed (exit " + result.exitCode() + ")");
+    }
+  }
+
+  static void say(String line)
+  {
+    System.out.println("[quickstart] " + line);
+  }
+}

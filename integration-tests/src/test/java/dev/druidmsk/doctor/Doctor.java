@@ -1,0 +1,88 @@
+package dev.druidmsk.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the cli distribution's `druid-msk doctor` as a process, with a node's environment. */
+final class Doctor
+{
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Map<String, String> env = new HashMap<>();
+
+  Doctor env(String name, String value)
+  {
+    env.put(name, value);
+    return this;
+  }
+
+  Result run(Path workDir, String... args) throws IOException, InterruptedException
+  {
+    final List<String> command = new ArrayList<>();
+    command.add(System.getProperty("druidmsk.cli"));
+    command.add("doctor");
+    command.addAll(List.of(args));
+    Files.createDirectories(workDir);
+    final Path out = Files.createTempFile(workDir, "doctor-", ".out");
+    final Path err = Files.createTempFile(workDir, "doctor-", ".err");
+    final ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+    builder.environment().putAll(env);
+    final long start = System.nanoTime();
+    final Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException("druid-msk doctor did not finish in 5 minutes");
+    }
+    final Result result = new Result(
+        process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+    );
+    System.out.println("druid-msk doctor " + String.join(" ", args) + "\n" + result);
+    return result;
+  }
+
+  /** The outcome of one run. */
+  record Result(int exitCode, String out, String err, long wallMillis)
+  {
+    JsonNode json() throws IOException
+    {
+      return MAPPER.readTree(out);
+    }
+
+    /** The line of a check in the text report, with its evidence and fix: up to the next check. */
+    String check(String name)
+    {
+      final int start = out.indexOf(" " + name + " ");
+      if (start < 0) {
+        throw new AssertionError("no check " + name + " in\n" + out);
+      }
+      final int lineStart = out.lastIndexOf('\n', start) + 1;
+      final String rest = out.substring(lineStart);
+      final String[] lines = rest.split("\n");
+      final StringBuilder block = new StringBuilder(lines[0]).append('\n');
+      for (int i = 1; i < lines.length && lines[i].startsWith("          "); i++) {
+        block.append(lines[i]).append('\n');
+      }
+      return block.toString();
+    }
+
+    @Override
+    public String toString()
+    {
+      return "exit " + exitCode + " in " + wallMillis + " ms\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+}

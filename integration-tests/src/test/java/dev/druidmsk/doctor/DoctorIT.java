@@ -1,0 +1,300 @@
+package dev.druidmsk.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.localstack.process.FreePorts;
+import dev.druidmsk.localstack.testing.ReaderStack;
+import dev.druidmsk.localstack.testing.TestStacks;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * `druid-msk doctor` (the cli distribution, as a process) against the MSK IAM emulator and Druid homes laid out from
+ * the stock Druid 33 home, the bundle installed by bootstrap's installer: all checks pass on a ready node, and each
+ * failure class names its check and its fix.
+ */
+class DoctorIT
+{
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String TOPIC = "api-requests";
+  private static final String FORBIDDEN_TOPIC = "payroll";
+  private static final String SESSION = "druid-doctor";
+  /** A session whose principal may read the topic but has no group ACL. */
+  private static final String NO_GROUP_SESSION = "druid-doctor-nogroup";
+  /** A session that may describe Druid's groups but not join them. */
+  private static final String DESCRIBE_GROUP_SESSION = "druid-doctor-describegroup";
+  private static final String TRUSTSTORE_PASSWORD_ENV = "DOCTOR_TRUSTSTORE_PASSWORD";
+
+  private static ReaderStack stack;
+  private static Path work;
+  private static Path installedHome;
+
+  @BeforeAll
+  static void startStack() throws Exception
+  {
+    stack = ReaderStack.start(DoctorIT.class, msk -> msk.broker(broker -> broker.authorization(true)));
+    work = TestStacks.workDir(DoctorIT.class);
+    installedHome = DoctorHomes.installed(work.resolve("installed-home"));
+    try (Admin operator = Admin.create(stack.msk().broker().operatorAdminProperties())) {
+      operator.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(FORBIDDEN_TOPIC, 1, (short) 1)))
+              .all().get(60, TimeUnit.SECONDS);
+      final List<AclBinding> acls = new ArrayList<>();
+      for (String session : List.of(SESSION, NO_GROUP_SESSION, DESCRIBE_GROUP_SESSION)) {
+        acls.add(allow(session, ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.DESCRIBE));
+        acls.add(allow(session, ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.READ));
+      }
+      // kafka-cluster:DescribeGroup + AlterGroup on kafka-supervisor-*, as `druid-msk policy` grants.
+      acls.add(allow(SESSION, ResourceType.GROUP, "kafka-supervisor-", PatternType.PREFIXED, AclOperation.READ));
+      acls.add(allow(DESCRIBE_GROUP_SESSION, ResourceType.GROUP, "kafka-supervisor-", PatternType.PREFIXED, AclOperation.DESCRIBE));
+      operator.createAcls(acls).all().get(60, TimeUnit.SECONDS);
+    }
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", stack.msk().broker().internalBootstrap()), new StringSerializer(), new StringSerializer())) {
+      for (int partition = 0; partition < 2; partition++) {
+        producer.send(new ProducerRecord<>(TOPIC, partition, "k", "{\"route\":\"/p" + partition + "\"}")).get(60, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception
+  {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void everyCheckPassesOnAReadyNode() throws Exception
+  {
+    final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).doesNotContain("FAIL", "WARN", "SKIP").contains("ready: 17 passed");
+  }
+
+  @Test
+  void jsonReportNamesEveryCheckAndNoSecret() throws Exception
+  {
+    final List<String> args = new ArrayList<>(List.of(args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true))));
+    args.add("--json");
+    final Doctor.Result result = doctor().run(work, args.toArray(new String[0]));
+
+    final JsonNode report = result.json();
+    final List<String> names = new ArrayList<>();
+    report.path("checks").forEach(check -> names.add(check.path("name").asText() + "=" + check.path("status").asText()));
+    assertThat(report.path("exitCode").asInt()).isZero();
+    assertThat(names).containsExactly(
+        "installation.bundle=PASS", "installation.single-aws-msk-iam-auth=PASS", "installation.java=PASS",
+        "classloading.provider=PASS", "classloading.iam-classes=PASS", "spec.valid=PASS",
+        "credentials.base-identity=PASS", "credentials.assume-role=PASS", "credentials.lifetime=PASS",
+        "network.dns=PASS", "network.tcp=PASS", "network.tls=PASS", "network.iam-port=PASS",
+        "kafka.authenticate=PASS", "kafka.describe-topic=PASS", "kafka.fetch=PASS", "kafka.consumer-group=PASS"
+    );
+    assertThat(result.out() + result.err()).doesNotContain(
+        TestStacks.EXTERNAL_ID, TestStacks.DRUID.secretAccessKey(), stack.msk().broker().tls().truststorePassword()
+    );
+  }
+
+  @Test
+  void bundleMissingFailsTheInstallationAndClassloadingChecks() throws Exception
+  {
+    final Path bare = DoctorHomes.stock(work.resolve("bare-home"));
+
+    final Doctor.Result result = doctor().run(work, args(bare, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("installation.bundle"))
+        .contains("FAIL", "not installed in extensions/druid-kafka-indexing-service", "fix: run `druid-msk-install install");
+    assertThat(result.check("classloading.provider")).contains("FAIL", "type aws-msk-iam is unknown to this node's Druid: it fell back to Druid's mapString provider");
+  }
+
+  @Test
+  void duplicateMskJarsFailTheSingleVersionCheck() throws Exception
+  {
+    final Path home = DoctorHomes.installed(work.resolve("duplicate-home"));
+    final Path upstream = Paths.get(software.amazon.msk.auth.iam.IAMLoginModule.class.getProtectionDomain()
+                                                                                    .getCodeSource().getLocation().toURI());
+    Files.copy(upstream, home.resolve("extensions/druid-kafka-indexing-service").resolve(upstream.getFileName()));
+
+    final Doctor.Result result = doctor().run(work, args(home, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("installation.single-aws-msk-iam-auth"))
+        .contains("FAIL", "holds 2 copies", upstream.getFileName().toString(),
+                  "fix: keep only the bundle's aws-msk-iam-auth jar");
+  }
+
+  @Test
+  void wrongExternalIdFailsTheAssumeRoleCheck() throws Exception
+  {
+    final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, "not-the-external-id", TOPIC, tlsBootstrap(), true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("credentials.assume-role"))
+        .contains("FAIL", "STS refused AssumeRole of " + TestStacks.READER_ROLE, "AccessDenied",
+                  "fix: the role's trust policy must let this node's identity call sts:AssumeRole with sts:ExternalId");
+    assertThat(result.check("kafka.authenticate")).contains("SKIP");
+  }
+
+  @Test
+  void unreachableStsFailsTheAssumeRoleCheck() throws Exception
+  {
+    final int closedPort = FreePorts.resolve(0);
+    // The service's jvm.config sets the STS endpoint; as on the node, the system property wins over the environment.
+    final Path jvmConfig = Files.writeString(Files.createTempFile(work, "jvm-", ".config"),
+                                             "-server\n-Xmx1g\n-Daws.endpointUrlSts=http://127.0.0.1:" + closedPort + "\n");
+    final List<String> args = new ArrayList<>(List.of(args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true))));
+    args.addAll(List.of("--jvm-config", jvmConfig.toString()));
+
+    final Doctor.Result result = doctor().run(work, args.toArray(new String[0]));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("credentials.assume-role"))
+        .contains("FAIL", "STS is unreachable", "http://127.0.0.1:" + closedPort + " (override from system property "
+                  + "aws.endpointUrlSts) in place of the regional endpoint of",
+                  "fix: allow this node HTTPS to the STS endpoint");
+  }
+
+  @Test
+  void unresolvableBrokerFailsTheDnsCheck() throws Exception
+  {
+    final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, "b-1.doctor.invalid:9098", true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("network.dns"))
+        .contains("FAIL", "cannot resolve b-1.doctor.invalid", "fix: check the host names in bootstrap.servers");
+    assertThat(result.check("kafka.authenticate")).contains("SKIP", "the network checks failed");
+  }
+
+  @Test
+  void nonTlsPortFailsTheTlsCheckAsNotTheIamListener() throws Exception
+  {
+    final String plaintextListener = stack.msk().broker().internalBootstrap();
+
+    final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, plaintextListener, true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("network.tls"))
+        .contains("FAIL", "TLS handshake failed with " + plaintextListener,
+                  "fix: the port does not speak TLS, so it is not the IAM listener: MSK's IAM listener is port 9098");
+  }
+
+  @Test
+  void topicWithoutAclFailsTheDescribeTopicCheckNamingTheIamAction() throws Exception
+  {
+    final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, FORBIDDEN_TOPIC, tlsBootstrap(), true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("kafka.authenticate")).contains("PASS");
+    assertThat(result.check("kafka.describe-topic"))
+        .contains("FAIL", "the role lacks kafka-cluster:DescribeTopic",
+                  "fix: grant the role kafka-cluster:DescribeTopic and kafka-cluster:ReadData on the topic's ARN (statement ReadTopic of `druid-msk policy");
+  }
+
+  @Test
+  void groupWithoutAclFailsTheConsumerGroupCheckNamingTheIamAction() throws Exception
+  {
+    final Doctor.Result result = doctor().run(work, args(installedHome, spec(NO_GROUP_SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("kafka.fetch")).contains("PASS");
+    assertThat(result.check("kafka.consumer-group"))
+        .contains("FAIL", "the role lacks kafka-cluster:DescribeGroup",
+                  "fix: grant the role kafka-cluster:DescribeGroup and kafka-cluster:AlterGroup on Druid's groups",
+                  "statement UseDruidConsumerGroups of `druid-msk policy");
+  }
+
+  @Test
+  void groupDescribeWithoutJoinFailsTheConsumerGroupCheckNamingAlterGroup() throws Exception
+  {
+    final Doctor.Result result = doctor().run(work, args(installedHome, spec(DESCRIBE_GROUP_SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("kafka.consumer-group"))
+        .contains("FAIL", "described: state Dead (kafka-cluster:DescribeGroup)", "the role lacks kafka-cluster:AlterGroup",
+                  "statement UseDruidConsumerGroups of `druid-msk policy");
+  }
+
+  private static Doctor doctor()
+  {
+    final Map<String, String> aws = stack.msk().awsSystemProperties();
+    return new Doctor().env("AWS_ACCESS_KEY_ID", TestStacks.DRUID.accessKeyId())
+                       .env("AWS_SECRET_ACCESS_KEY", TestStacks.DRUID.secretAccessKey())
+                       .env("AWS_ENDPOINT_URL_STS", aws.get("aws.endpointUrlSts"))
+                       .env("AWS_REGION", aws.get("aws.region"))
+                       .env(TRUSTSTORE_PASSWORD_ENV, stack.msk().broker().tls().truststorePassword());
+  }
+
+  private static String tlsBootstrap()
+  {
+    return stack.msk().broker().saslSslBootstrap();
+  }
+
+  private static String[] args(Path home, Path spec)
+  {
+    return new String[]{"--druid-home", home.toString(), "--spec", spec.toString(), "--timeout", "10s"};
+  }
+
+  /** The spec a supervisor of the msk-iam-api-telemetry kind would have, pointed at the emulator. */
+  private static Path spec(String session, String externalId, String topic, String bootstrap, boolean tls) throws Exception
+  {
+    final ObjectNode provider = MAPPER.createObjectNode()
+                                      .put("type", "aws-msk-iam")
+                                      .put("roleArn", TestStacks.READER_ROLE)
+                                      .put("roleSessionName", session)
+                                      .put("externalId", externalId)
+                                      .put("stsRegion", stack.msk().broker().region())
+                                      .put("securityProtocol", tls ? "SASL_SSL" : "SASL_PLAINTEXT");
+    final ObjectNode consumer = MAPPER.createObjectNode().put("bootstrap.servers", bootstrap);
+    consumer.set("druid.dynamic.config.provider", provider);
+    if (tls) {
+      consumer.put("ssl.truststore.location", stack.msk().broker().tls().truststore().toString());
+      consumer.put("ssl.truststore.type", "PKCS12");
+      consumer.putObject("ssl.truststore.password").put("type", "environment").put("variable", TRUSTSTORE_PASSWORD_ENV);
+    }
+    final ObjectNode spec = (ObjectNode) MAPPER.readTree(
+        "{\"type\":\"kafka\",\"spec\":{"
+        + "\"dataSchema\":{\"dataSource\":\"api-requests\",\"timestampSpec\":{\"column\":\"ts\",\"format\":\"auto\"},"
+        + "\"dimensionsSpec\":{\"dimensions\":[\"route\"]},"
+        + "\"granularitySpec\":{\"rollup\":false,\"segmentGranularity\":\"hour\",\"queryGranularity\":\"none\"}},"
+        + "\"ioConfig\":{\"topic\":\"" + topic + "\",\"inputFormat\":{\"type\":\"json\"},\"taskDuration\":\"PT1H\"},"
+        + "\"tuningConfig\":{\"type\":\"kafka\"}}}"
+    );
+    ((ObjectNode) spec.path("spec").path("ioConfig")).set("consumerProperties", consumer);
+    Files.createDirectories(work);
+    final Path file = Files.createTempFile(work, "spec-", ".json");
+    Files.writeString(file, MAPPER.writeValueAsString(spec));
+    return file;
+  }
+
+  private static AclBinding allow(String session, ResourceType type, String name, PatternType pattern, AclOperation operation)
+  {
+    return new AclBinding(new ResourcePattern(type, name, pattern),
+                          new AccessControlEntry(TestStacks.readerPrincipal(session), "*", operation, AclPermissionType.ALLOW));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.druidmsk.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidmsk.localstack.druid.DruidClusterConfig;
+import dev.druidmsk.localstack.druid.DruidHttp;
+import dev.druidmsk.localstack.ingest.BuildOutputs;
+import dev.druidmsk.localstack.ingest.LocalIngestionStack;
+import dev.druidmsk.localstack.ingest.ReaderIdentity;
+import dev.druidmsk.localstack.process.Deadline;
+import dev.druidmsk.localstack.testing.ScopedSystemProperties;
+import dev.druidmsk.localstack.testing.TestStacks;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The local ingestion stack of one suite, with this JVM's AWS system properties pointed at its STS (so tests can
+ * produce over IAM too), and the Overlord calls the tests make directly.
+ */
+final class E2eCluster implements AutoCloseable
+{
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final ReaderIdentity READER = new ReaderIdentity(
+      TestStacks.DRUID,
+      TestStacks.READER_ROLE,
+      TestStacks.EXTERNAL_ID
+  );
+
+  private final LocalIngestionStack stack;
+  private final ScopedSystemProperties aws;
+
+  private E2eCluster(LocalIngestionStack stack)
+  {
+    this.stack = stack;
+    this.aws = ScopedSystemProperties.set(stack.msk().awsSystemProperties()).put("aws.disableEc2Metadata", "true");
+  }
+
+  /** {@code withBundle} false: a stock Druid home, as on a node that lacks druid-msk. */
+  static E2eCluster start(Class<?> suite, boolean withBundle) throws Exception
+  {
+    return start(suite, withBundle, cluster -> { });
+  }
+
+  static E2eCluster start(Class<?> suite, boolean withBundle, Consumer<DruidClusterConfig.Builder> cluster)
+      throws Exception
+  {
+    return new E2eCluster(LocalIngestionStack.start(
+        TestStacks.workDir(suite),
+        BuildOutputs.fromSystemProperties(),
+        READER,
+        withBundle,
+        cluster,
+        line -> System.out.println("[" + suite.getSimpleName() + "] " + line)
+    ));
+  }
+
+  LocalIngestionStack stack()
+  {
+    return stack;
+  }
+
+  /** Kafka client properties of the reader role over SASL_SSL, as the aws-msk-iam provider makes them. */
+  Map<String, Object> readerClient(String sessionName)
+  {
+    return TestStacks.clientProperties(
+        stack.msk(),
+        TestStacks.readerProvider(sessionName, TestStacks.EXTERNAL_ID, true),
+        true
+    );
+  }
+
+  JsonNode overlordGet(String path) throws IOException, InterruptedException
+  {
+    final DruidHttp.Response response = stack.druid().http().get(stack.druid().overlordUrl().resolve(path));
+    if (!response.ok()) {
+      throw new IOException("GET " + path + " answered " + response.status() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  DruidHttp.Response overlordPost(String path, String json) throws IOException, InterruptedException
+  {
+    return stack.druid().http().postJson(stack.druid().overlordUrl().resolve(path), json);
+  }
+
+  /** Ids of the supervisor's active tasks, in the order Druid lists them. */
+  List<String> activeTaskIds(String supervisor) throws IOException, InterruptedException
+  {
+    final List<String> ids = new ArrayList<>();
+    overlordGet("/druid/indexer/v1/supervisor/" + supervisor + "/status").path("payload").path("activeTasks")
+        .forEach(task -> ids.add(task.path("id").asText()));
+    return ids;
+  }
+
+  static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
+  {
+    Deadline.await(what, timeout, condition, () -> null, line -> System.out.println("[e2e] " + line));
+  }
+
+  @Override
+  public void close() throws Exception
+  {
+    try {
+      stack.close();
+    }
+    finally {
+      aws.close();
+    }
+  }
+}
