@@ -8,6 +8,7 @@ import dev.druidmsk.localstack.telemetry.ApiRequestProducer;
 import dev.druidmsk.localstack.telemetry.ProducedTotals;
 import dev.druidmsk.localstack.testing.TestStacks;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,16 @@ class MskIngestionE2EIT
   static void startStack() throws Exception
   {
     stack = E2eCluster.start(MskIngestionE2EIT.class, true);
+  }
+
+  /**
+   * Each test's supervisor reads its own topic; terminating them lets their tasks publish and give their slots back
+   * while the next test runs (the indexer has four).
+   */
+  @AfterEach
+  void terminateSupervisors() throws Exception
+  {
+    assertThat(stack.overlordPost("/druid/indexer/v1/supervisor/terminateAll", "").ok()).isTrue();
   }
 
   @AfterAll
@@ -83,8 +94,11 @@ class MskIngestionE2EIT
     final var post = stack.overlordPost("/druid/indexer/v1/supervisor", Files.readString(spec));
     assertThat(post.ok()).as("Druid accepts the spec: the role is only assumed when Kafka connects").isTrue();
 
-    E2eCluster.await("the supervisor of " + dataSource + " to report the STS refusal", Duration.ofMinutes(3),
-                     () -> stack.stack().druidMsk("spec", "status", dataSource).stdout().contains(STS_REFUSAL));
+    E2eCluster.await("the supervisor of " + dataSource + " to turn unhealthy with the STS refusal", Duration.ofMinutes(3),
+                     () -> {
+                       final String status = stack.stack().druidMsk("spec", "status", dataSource).stdout();
+                       return status.contains(STS_REFUSAL) && status.contains("UNHEALTHY_SUPERVISOR");
+                     });
     final DruidMskCommand.Result status = stack.stack().druidMsk("spec", "status", dataSource);
     assertThat(status.stdout()).contains("UNHEALTHY_SUPERVISOR")
                                .contains(STS_REFUSAL + " on resource: " + TestStacks.READER_ROLE)

@@ -144,9 +144,11 @@ public final class DruidCluster implements AutoCloseable
                      this::anyExited, progress);
     }
     startTime = Duration.ofNanos(System.nanoTime() - started);
-    progress.accept("Druid is ready in " + startTime.toSeconds() + " s: overlord and coordinator " + overlordUrl()
-                    + ", broker " + brokerUrl()
-                    + (services.containsKey(DruidService.ROUTER) ? ", web console " + url(DruidService.ROUTER) : ""));
+    final String urls = services.keySet()
+                                .stream()
+                                .map(service -> service.command() + " " + url(service))
+                                .collect(Collectors.joining(", "));
+    progress.accept("Druid is ready in " + startTime.toSeconds() + " s: " + urls);
   }
 
   private void awaitReady(DruidService service) throws InterruptedException

@@ -14,7 +14,7 @@ public enum DruidService
   )),
   BROKER("broker", "druid/broker", "256m", "128m", List.of("/druid/broker/v1/readiness")),
   HISTORICAL("historical", "druid/historical", "256m", "128m", List.of("/druid/historical/v1/readiness")),
-  INDEXER("indexer", "druid/indexer", "384m", "128m", List.of()),
+  INDEXER("indexer", "druid/indexer", "512m", "128m", List.of()),
   ROUTER("router", "druid/router", "128m", "32m", List.of());
 
   private final String command;
