@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         "",
         "The comparison is semantic: only the keys your spec sets are compared, so what Druid adds (defaults, "
         + "context, its flat copies of dataSchema/ioConfig/tuningConfig) is ignored; key order, 1 vs 1.0, null vs "
-        + "absent, \"dim\" vs {\"type\":\"string\",\"name\":\"dim\"} and the case of granularity names do not count. "
+        + "absent, \"dim\" vs {\"type\":\"string\",\"name\":\"dim\"}, the case of granularity names, PT1H vs "
+        + "PT3600S in duration fields and the ioConfig \"type\" Druid leaves out of its echo do not count. "
         + "Secret values (externalId, passwords, JAAS) are compared but shown as ******.",
         "",
         "Exit code: 0 same, 1 different (or no such supervisor), 2 error."

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,12 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Compares a local spec with the live one semantically. The rule (also in `spec diff --help`):
  * <ol>
  *   <li>both sides are normalised: key order, numbers (1 = 1.0), null fields (= absent), a string dimension
- *   ("x" = {"type": "string", "name": "x"}), granularity names (case);</li>
+ *   ("x" = {"type": "string", "name": "x"}), granularity names (case), ISO durations of *Duration, *Period, *Delay
+ *   and *Timeout fields (PT1H = PT3600S, as Druid echoes them), and ioConfig's "type" (Druid's echo leaves it out;
+ *   the spec's own "type" is still compared);</li>
  *   <li>the live spec is cut down to the keys the local spec sets, recursively: what Druid adds (defaults, `context`,
  *   the flat copies of dataSchema/ioConfig/tuningConfig) is ignored, what the local spec sets must match.</li>
  * </ol>
@@ -29,6 +34,7 @@ final class SpecComparison
 {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> GRANULARITY_FIELDS = Set.of("segmentGranularity", "queryGranularity");
+  private static final Pattern DURATION_FIELD = Pattern.compile(".*(Duration|Period|Delay|Timeout)");
   private static final String DIFFERING_SECRET = Redactor.MASK + " (differs)";
 
   private final JsonNode local;
@@ -79,7 +85,7 @@ final class SpecComparison
       final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         final Map.Entry<String, JsonNode> field = fields.next();
-        if (!field.getValue().isNull()) {
+        if (!field.getValue().isNull() && !("ioConfig".equals(fieldName) && "type".equals(field.getKey()))) {
           sorted.put(field.getKey(), normalise(field.getValue(), field.getKey(), fieldName));
         }
       }
@@ -101,7 +107,21 @@ final class SpecComparison
     if (node.isTextual() && GRANULARITY_FIELDS.contains(fieldName)) {
       return TextNode.valueOf(node.asText().toUpperCase(Locale.ROOT));
     }
+    if (node.isTextual() && DURATION_FIELD.matcher(fieldName).matches()) {
+      return isoDuration(node);
+    }
     return node;
+  }
+
+  /** The canonical form of an ISO-8601 duration (PT3600S becomes PT1H); anything else unchanged. */
+  private static JsonNode isoDuration(JsonNode node)
+  {
+    try {
+      return TextNode.valueOf(Duration.parse(node.asText()).toString());
+    }
+    catch (DateTimeParseException notADuration) {
+      return node;
+    }
   }
 
   private static JsonNode stringDimension(String name)

@@ -66,6 +66,28 @@ class SpecComparisonTest
   }
 
   @Test
+  void durationsCompareByLengthAsDruidEchoesThemInSeconds() throws Exception
+  {
+    assertThat(compare("{'taskDuration': 'PT1H', 'period': 'PT30S'}", "{'taskDuration': 'PT3600S', 'period': 'PT30S'}")
+                   .same()).isTrue();
+    assertThat(compare("{'taskDuration': 'PT1H'}", "{'taskDuration': 'PT2H'}").same()).isFalse();
+  }
+
+  @Test
+  void aTopicThatLooksLikeADurationIsComparedAsText() throws Exception
+  {
+    assertThat(compare("{'topic': 'PT1H'}", "{'topic': 'PT3600S'}").same()).isFalse();
+  }
+
+  @Test
+  void ioConfigTypeLeftOutOfDruidsEchoIsNotADifference() throws Exception
+  {
+    assertThat(compare("{'type': 'kafka', 'spec': {'ioConfig': {'type': 'kafka', 'topic': 't'}}}",
+                       "{'type': 'kafka', 'spec': {'ioConfig': {'topic': 't'}}}").same()).isTrue();
+    assertThat(compare("{'type': 'kafka'}", "{'type': 'kinesis'}").same()).isFalse();
+  }
+
+  @Test
   void aChangedValueDiffersAndShowsInTheDiff() throws Exception
   {
     final SpecComparison comparison = compare("{'taskCount': 2, 'topic': 't'}", "{'taskCount': 1, 'topic': 't'}");
