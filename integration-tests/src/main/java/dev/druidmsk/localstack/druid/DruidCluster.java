@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -103,16 +101,6 @@ public final class DruidCluster implements AutoCloseable
   public Duration startTime()
   {
     return startTime;
-  }
-
-  public Path log(DruidService service)
-  {
-    return services.get(service).log();
-  }
-
-  public String logTail(DruidService service)
-  {
-    return services.get(service).logTail();
   }
 
   /** Process ids of every JVM of the cluster, ZooKeeper included, for resource measurements. */
@@ -225,7 +213,7 @@ public final class DruidCluster implements AutoCloseable
     jvmArgs.add("-Djava.io.tmpdir=" + writer.var().resolve("tmp"));
     jvmArgs.add("-Dlog4j.configurationFile=" + writer.conf().resolve("_common/log4j2.xml"));
     if (service.consumesKafka() && !config.consumerSystemProperties().isEmpty()) {
-      jvmArgs.add("@" + consumerArgumentFile());
+      jvmArgs.add("@" + writer.consumerArguments());
     }
     return new JavaCommand(
         service.command(),
@@ -238,24 +226,6 @@ public final class DruidCluster implements AutoCloseable
         config.runDirectory(),
         logFile(service.command())
     );
-  }
-
-  /**
-   * The consumer system properties (base AWS credentials among them) go through a JVM argument file readable only
-   * by its owner, so that they never show in a process listing.
-   */
-  private Path consumerArgumentFile() throws IOException
-  {
-    final Path file = writer.conf().resolve("consumer-jvm.args");
-    if (!Files.exists(file)) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(file, config.consumerSystemProperties()
-                                    .entrySet()
-                                    .stream()
-                                    .map(e -> "\"-D" + e.getKey() + "=" + e.getValue() + "\"")
-                                    .collect(Collectors.joining("\n", "", "\n")));
-    }
-    return file;
   }
 
   private Path logFile(String name)

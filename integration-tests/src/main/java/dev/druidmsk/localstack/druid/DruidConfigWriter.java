@@ -1,8 +1,9 @@
 package dev.druidmsk.localstack.druid;
 
+import dev.druidmsk.localstack.iam.PrivateFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -35,9 +36,16 @@ final class DruidConfigWriter
     return config.runDirectory().resolve("var");
   }
 
+  /** The JVM argument file of the Kafka-consuming services ({@link DruidService#consumesKafka()}). */
+  Path consumerArguments()
+  {
+    return conf().resolve("consumer-jvm.args");
+  }
+
   void writeAll() throws IOException
   {
     Files.createDirectories(var().resolve("tmp"));
+    writeConsumerArguments();
     write(conf().resolve("_common/common.runtime.properties"), commonProperties());
     try (InputStream log4j = getClass().getResourceAsStream("log4j2.xml")) {
       Files.copy(log4j, conf().resolve("_common/log4j2.xml"));
@@ -142,11 +150,20 @@ final class DruidConfigWriter
   private static void write(Path file, Map<String, String> properties) throws IOException
   {
     Files.createDirectories(file.getParent());
-    final String text = properties.entrySet()
-                                  .stream()
-                                  .map(e -> e.getKey() + "=" + e.getValue())
-                                  .collect(Collectors.joining("\n", "", "\n"));
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    PrivateFiles.writeProperties(file, properties);
+  }
+
+  /**
+   * The consumer system properties (base AWS credentials among them) go through a JVM argument file readable only
+   * by its owner, so that they never show in a process listing.
+   */
+  private void writeConsumerArguments() throws IOException
+  {
+    PrivateFiles.write(consumerArguments(), config.consumerSystemProperties()
+                                                  .entrySet()
+                                                  .stream()
+                                                  .map(e -> "\"-D" + e.getKey() + "=" + e.getValue() + "\"")
+                                                  .collect(Collectors.joining("\n", "", "\n")));
   }
 
   /** The loopback ports of one run, all chosen free at start so that two runs never collide. */

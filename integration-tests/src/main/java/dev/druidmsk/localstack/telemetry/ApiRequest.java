@@ -27,9 +27,4 @@ public record ApiRequest(
         timestamp, service, route, method, status, latencyMs, consumer, bytes
     );
   }
-
-  public boolean isError()
-  {
-    return status >= 500;
-  }
 }

@@ -8,16 +8,12 @@ public final class ProducedTotals
 {
   private long requests;
   private long bytes;
-  private long serverErrors;
   private final Map<Integer, Long> requestsByStatus = new TreeMap<>();
 
   void add(ApiRequest request)
   {
     requests++;
     bytes += request.bytes();
-    if (request.isError()) {
-      serverErrors++;
-    }
     requestsByStatus.merge(request.status(), 1L, Long::sum);
   }
 
@@ -29,11 +25,6 @@ public final class ProducedTotals
   public long bytes()
   {
     return bytes;
-  }
-
-  public long serverErrors()
-  {
-    return serverErrors;
   }
 
   public Map<Integer, Long> requestsByStatus()
