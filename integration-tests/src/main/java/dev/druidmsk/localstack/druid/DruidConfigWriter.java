@@ -159,6 +159,7 @@ final class DruidConfigWriter
    */
   private void writeConsumerArguments() throws IOException
   {
+    Files.createDirectories(conf());
     PrivateFiles.write(consumerArguments(), config.consumerSystemProperties()
                                                   .entrySet()
                                                   .stream()
