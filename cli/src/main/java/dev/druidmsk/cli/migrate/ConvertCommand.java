@@ -39,20 +39,20 @@ import java.util.concurrent.Callable;
         + "-> the kafka one, Kinesis-only fields dropped; dataSchema, granularity and metrics kept.",
         "The report (stderr, or --json) lists every field changed, mapped, added or dropped, with why. The spec is "
         + "validated with Druid's own classes before anything is written; --output writes it atomically, otherwise "
-        + "it goes to stdout.",
+        + "it goes to stdout. --json prints the report, the validation and the spec as one document, the external ID "
+        + "masked: write the usable spec with --output.",
         "Exit code: 0 converted, 2 bad input or the converted spec is invalid (nothing written)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
+        "  BROKERS=b-1.wiki.x1y2z3.c2.kafka.eu-west-1.amazonaws.com:9098",
         "  druid-msk migrate convert --from-supervisor wiki_events \\",
         "      --overlord https://druid.example.com:8281 --user ingest-admin \\",
-        "      --bootstrap-servers b-1.wiki.x1y2z3.c2.kafka.eu-west-1.amazonaws.com:9098,"
-        + "b-2.wiki.x1y2z3.c2.kafka.eu-west-1.amazonaws.com:9098 \\",
-        "      --target-datasource wiki_events_kafka --topic wiki-events -o wiki_events_kafka.json",
+        "      --bootstrap-servers \"$BROKERS\" --target-datasource wiki_events_kafka \\",
+        "      --topic wiki-events -o wiki_events_kafka.json",
         "",
         "  druid-msk migrate convert --from-file wiki_events.kinesis.json --dry-run \\",
-        "      --bootstrap-servers b-1.wiki.x1y2z3.c2.kafka.eu-west-1.amazonaws.com:9098 \\",
-        "      --target-datasource wiki_events_kafka"
+        "      --bootstrap-servers \"$BROKERS\" --target-datasource wiki_events_kafka"
     }
 )
 final class ConvertCommand implements Callable<Integer>
