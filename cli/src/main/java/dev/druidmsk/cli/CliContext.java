@@ -30,7 +30,7 @@ public final class CliContext
     this.err = err;
   }
 
-  String env(String name)
+  public String env(String name)
   {
     final String value = env.get(name);
     return value == null || value.isEmpty() ? null : value;
@@ -47,7 +47,7 @@ public final class CliContext
     return out;
   }
 
-  PrintWriter err()
+  public PrintWriter err()
   {
     return err;
   }
@@ -65,7 +65,7 @@ public final class CliContext
     err.flush();
   }
 
-  void sleep(Duration duration)
+  public void sleep(Duration duration)
   {
     try {
       Thread.sleep(duration.toMillis());

@@ -13,7 +13,7 @@ public class CliException extends RuntimeException
     this(message, ExitCode.ERROR);
   }
 
-  CliException(String message, int exitCode)
+  public CliException(String message, int exitCode)
   {
     super(message);
     this.exitCode = exitCode;

@@ -18,7 +18,7 @@ import java.util.Map;
     versionProvider = BuildInfo.class,
     description = "Render, validate, diff and submit Apache Druid Kafka supervisor specs for AWS MSK with IAM, "
                   + "print the IAM policies their reader role needs, check that a node can reach MSK with IAM, and migrate "
-                  + "Kinesis ingestion to MSK.",
+                  + "a datasource to a new one with proof of parity.",
     subcommands = {
         SpecCommand.class, PolicyCommand.class, DoctorCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class
     },
