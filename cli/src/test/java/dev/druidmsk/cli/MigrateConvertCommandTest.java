@@ -229,6 +229,6 @@ class MigrateConvertCommandTest
     final Cli.Result result = new Cli().run("migrate");
 
     assertThat(result.exitCode).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err).contains("Missing command").contains("'convert'");
+    assertThat(result.err).contains("Missing command").contains("convert");
   }
 }
