@@ -24,7 +24,7 @@ final class KinesisToKafka
   // Kafka's own rule for topic names (org.apache.kafka.common.internals.Topic).
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
   private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
-  private static final Pattern ENDPOINT_REGION = Pattern.compile("(?:^|\\.)kinesis(?:-fips)?\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.");
+  private static final Pattern ENDPOINT_REGION = Pattern.compile("(?:^|[./])kinesis(?:-fips)?\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d+");
   /** Fields only a Kafka ioConfig has: in a Kinesis spec they mean the input is not what it claims. */
   private static final Set<String> KAFKA_IO_FIELDS = Set.of(
@@ -235,6 +235,12 @@ final class KinesisToKafka
       changes.add(new Change(
           Change.Kind.ADDED, null, providerPath + ".stsRegion",
           region + ": the Kinesis stream's region, so the role is assumed through that regional STS endpoint"
+      ));
+    } else {
+      changes.add(new Change(
+          Change.Kind.REVIEW, null, providerPath + ".stsRegion",
+          "not set: the spec names no Kinesis region, so the role is assumed through the global STS endpoint "
+          + "(aws-global); set stsRegion to the Druid nodes' region for a regional one"
       ));
     }
     return properties;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.CliException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -121,6 +123,36 @@ class KinesisToKafkaTest
     ((ObjectNode) kinesis.get("spec").get("ioConfig")).put("awsAssumedRoleArn", "arn:aws:iam::123456789012:role/reader");
 
     assertThat(provider(convert(kinesis)).path("stsRegion").asText()).isEqualTo("us-west-2");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "kinesis.eu-central-1.amazonaws.com, eu-central-1",
+      "https://kinesis.ap-south-1.amazonaws.com, ap-south-1",
+      "kinesis-fips.us-gov-west-1.amazonaws.com, us-gov-west-1",
+      "vpce-0a1b2c3d-4e5f.kinesis.us-east-2.vpce.amazonaws.com, us-east-2",
+      "kinesis.cn-north-1.amazonaws.com.cn, cn-north-1"
+  })
+  void endpointHostNameGivesTheStsRegion(String endpoint, String region)
+  {
+    final ObjectNode kinesis = KinesisFixtures.load(KinesisFixtures.CROSS_ACCOUNT_TUNED);
+    ((ObjectNode) kinesis.get("spec").get("ioConfig")).put("endpoint", endpoint);
+
+    assertThat(provider(convert(kinesis)).path("stsRegion").asText()).isEqualTo(region);
+  }
+
+  @Test
+  void roleWithoutAKnownRegionLeavesStsRegionUnsetForReview()
+  {
+    final ObjectNode kinesis = KinesisFixtures.load(KinesisFixtures.CROSS_ACCOUNT_TUNED);
+    ((ObjectNode) kinesis.get("spec").get("ioConfig")).put("endpoint", "http://localhost:4566");
+    final Conversion conversion = convert(kinesis);
+
+    assertThat(provider(conversion).has("stsRegion")).isFalse();
+    assertThat(conversion.changes()).filteredOn(change -> change.kind() == Change.Kind.REVIEW)
+        .extracting(Change::to).containsExactly(
+            "$.spec.ioConfig.consumerProperties[\"" + KinesisToKafka.PROVIDER_KEY + "\"].stsRegion"
+        );
   }
 
   @Test
