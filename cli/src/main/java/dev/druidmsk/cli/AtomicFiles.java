@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a file so that readers see the old or the new content, never half of it. */
-final class AtomicFiles
+public final class AtomicFiles
 {
   private AtomicFiles()
   {
   }
 
   /** Writes next to the target (same file system), then renames over it; the file is private to the user. */
-  static void write(Path target, String content) throws IOException
+  public static void write(Path target, String content) throws IOException
   {
     final Path directory = target.toAbsolutePath().getParent();
     Files.createDirectories(directory);

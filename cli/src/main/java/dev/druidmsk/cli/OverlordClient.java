@@ -18,7 +18,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** The few Overlord supervisor endpoints druid-msk uses, with readable errors. */
-final class OverlordClient
+public final class OverlordClient
 {
   private static final String SUPERVISOR_PATH = "/druid/indexer/v1/supervisor";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -55,7 +55,7 @@ final class OverlordClient
   }
 
   /** The live spec of a supervisor, or empty if there is none with this ID. */
-  Optional<JsonNode> spec(String id)
+  public Optional<JsonNode> spec(String id)
   {
     final HttpResponse<String> response = send(get(supervisorPath(id)));
     if (response.statusCode() == 404) {
@@ -100,7 +100,7 @@ final class OverlordClient
     return answer;
   }
 
-  URI base()
+  public URI base()
   {
     return base;
   }

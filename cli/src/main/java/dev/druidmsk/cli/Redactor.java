@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Replaces every registered secret in a text with a mask. A second line of defence: messages are written not to
  * contain secrets, and this catches what a library or server might echo back.
  */
-final class Redactor
+public final class Redactor
 {
   static final String MASK = "******";
   // Shorter values would mask ordinary words in messages; Druid and IAM secrets are longer anyway.
@@ -22,7 +22,7 @@ final class Redactor
     }
   }
 
-  String redact(String text)
+  public String redact(String text)
   {
     if (text == null) {
       return null;

@@ -11,7 +11,7 @@ import java.util.Set;
  * The fields of a supervisor spec whose values are secrets: the role's external ID (aws-msk-iam and Kinesis),
  * Kafka passwords and JAAS strings, static AWS keys.
  */
-final class SecretFields
+public final class SecretFields
 {
   private static final Set<String> NAMES = Set.of(
       "externalid", "awsexternalid", "sasl.jaas.config", "awsrolesecretaccesskey", "awsrolesessiontoken",
@@ -22,14 +22,14 @@ final class SecretFields
   {
   }
 
-  static boolean isSecret(String fieldName)
+  public static boolean isSecret(String fieldName)
   {
     final String name = fieldName.toLowerCase(Locale.ROOT);
     return NAMES.contains(name) || name.contains("password");
   }
 
   /** Registers every secret value of the spec, so that no message of this run can print it. */
-  static void registerAll(JsonNode node, Redactor redactor)
+  public static void registerAll(JsonNode node, Redactor redactor)
   {
     if (node.isObject()) {
       final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();

@@ -14,7 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads and writes spec JSON; parse errors give the position only, never a quote of the (secret-bearing) text. */
-final class SpecFiles
+public final class SpecFiles
 {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -23,7 +23,7 @@ final class SpecFiles
   }
 
   /** Reads a JSON object from a file, or from stdin when the path is `-`. */
-  static ObjectNode readObject(Path file, String option)
+  public static ObjectNode readObject(Path file, String option)
   {
     final JsonNode node;
     try (InputStream in = "-".equals(file.toString()) ? System.in : Files.newInputStream(file)) {
@@ -49,7 +49,7 @@ final class SpecFiles
     return (ObjectNode) node;
   }
 
-  static String pretty(JsonNode node)
+  public static String pretty(JsonNode node)
   {
     try {
       return MAPPER.writeValueAsString(node);

@@ -12,13 +12,13 @@ import dev.druidmsk.templates.ValidationResult;
 import java.nio.file.Path;
 
 /** Validates a spec with Druid's own classes (through supervisor-templates) and prints the problems. */
-final class Validation
+public final class Validation
 {
   private Validation()
   {
   }
 
-  static ValidationResult validate(JsonNode spec, Path druidHomeOption, CliContext context)
+  public static ValidationResult validate(JsonNode spec, Path druidHomeOption, CliContext context)
   {
     try (DruidHome home = DruidHome.resolve(druidHomeOption, context);
          SpecValidator validator = SpecValidator.forDruidHome(home.path())) {
@@ -30,7 +30,7 @@ final class Validation
   }
 
   /** One block per problem: severity, JSON path, message, and the fix on its own line. */
-  static void print(ValidationResult result, CliContext context)
+  public static void print(ValidationResult result, CliContext context)
   {
     for (Problem problem : result.problems()) {
       context.note(problem.severity() + " at " + problem.jsonPath() + ": " + problem.message());
@@ -40,7 +40,7 @@ final class Validation
     }
   }
 
-  static ObjectNode toJson(ValidationResult result)
+  public static ObjectNode toJson(ValidationResult result)
   {
     final ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("valid", result.ok());

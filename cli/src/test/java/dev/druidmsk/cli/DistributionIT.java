@@ -1,5 +1,6 @@
 package dev.druidmsk.cli;
 
+import dev.druidmsk.cli.migrate.KinesisFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,19 @@ class DistributionIT
     final Run run = launch("spec", "validate", "-t", "msk-iam-api-telemetry", "-f", values.toString());
     assertThat(run.exitCode).as(run.output).isEqualTo(0);
     assertThat(run.output).endsWith("valid\n");
+  }
+
+  @Test
+  void theDistributionConvertsAKinesisSpecIntoAValidatedKafkaSpec() throws Exception
+  {
+    final Path output = dir.resolve("api_requests_kafka.json");
+    final Run run = launch(
+        "migrate", "convert", "--from-file", KinesisFixtures.path(KinesisFixtures.CROSS_ACCOUNT_TUNED).toString(),
+        "--bootstrap-servers", "b-1.api.x1y2z3.c2.kafka.eu-west-1.amazonaws.com:9098",
+        "--target-datasource", "api_requests_kafka", "-o", output.toString()
+    );
+    assertThat(run.exitCode).as(run.output).isEqualTo(0);
+    assertThat(Files.readString(output)).contains("\"type\" : \"kafka\"").contains("\"aws-msk-iam\"");
   }
 
   @Test
