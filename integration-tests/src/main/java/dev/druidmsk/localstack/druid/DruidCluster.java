@@ -222,7 +222,7 @@ public final class DruidCluster implements AutoCloseable
         + writer.conf().resolve(service.command()),
         "org.apache.druid.cli.Main",
         List.of("server", service.command()),
-        config.environment(),
+        config.environment(service),
         config.runDirectory(),
         logFile(service.command())
     );
