@@ -53,16 +53,8 @@ class DruidSharedCredentialsIT
   private static TelemetrySupervisors supervisors;
 
   /** AssumeRole calls in the window, per JVM. */
-  private static final class Calls
+  private record Calls(long overlord, long indexer)
   {
-    final long overlord;
-    final long indexer;
-
-    Calls(long overlord, long indexer)
-    {
-      this.overlord = overlord;
-      this.indexer = indexer;
-    }
   }
 
   @BeforeAll
@@ -124,7 +116,8 @@ class DruidSharedCredentialsIT
         "BENCH Druid AssumeRole calls, credentialCache %s, %d supervisors on the Overlord, %d tasks on the Indexer, "
         + "%d s window = %d refresh periods of %d s: Overlord %d (%.1f per period), Indexer %d (%.1f per period)%n",
         credentialCache, SUPERVISORS, TASKS, WINDOW.toSeconds(), REFRESH_PERIODS, REFRESH_PERIOD.toSeconds(),
-        calls.overlord, (double) calls.overlord / REFRESH_PERIODS, calls.indexer, (double) calls.indexer / REFRESH_PERIODS
+        calls.overlord(), (double) calls.overlord() / REFRESH_PERIODS,
+        calls.indexer(), (double) calls.indexer() / REFRESH_PERIODS
     );
     return calls;
   }
@@ -135,8 +128,8 @@ class DruidSharedCredentialsIT
     final Calls calls = measure("shared");
 
     // At least one refresh; at most one per period, plus one when the window starts and ends on a refresh.
-    assertThat(calls.overlord).isBetween(1L, REFRESH_PERIODS + 1);
-    assertThat(calls.indexer).isBetween(1L, REFRESH_PERIODS + 1);
+    assertThat(calls.overlord()).isBetween(1L, REFRESH_PERIODS + 1);
+    assertThat(calls.indexer()).isBetween(1L, REFRESH_PERIODS + 1);
   }
 
   @Test
@@ -147,8 +140,8 @@ class DruidSharedCredentialsIT
     // Every consumer authenticates again, with credentials of its own, at least once per session: a session lasts
     // at most one refresh period, and a consumer notices its end when it next talks to the broker (a task polls
     // all the time, a supervisor every period).
-    assertThat(calls.overlord).isGreaterThanOrEqualTo(SUPERVISORS * sessionsIn(SUPERVISOR_PERIOD));
-    assertThat(calls.indexer).isGreaterThanOrEqualTo(TASKS * sessionsIn(Duration.ZERO));
+    assertThat(calls.overlord()).isGreaterThanOrEqualTo(SUPERVISORS * sessionsIn(SUPERVISOR_PERIOD));
+    assertThat(calls.indexer()).isGreaterThanOrEqualTo(TASKS * sessionsIn(Duration.ZERO));
   }
 
   /**

@@ -47,6 +47,7 @@ class IngestionBenchmarkIT
   private static final Duration POLL = Duration.ofMillis(100);
   private static final String IAM = "bench_iam";
   private static final String PLAINTEXT = "bench_plaintext";
+  private static final String COLUMNS = "| IAM/SASL_SSL | PLAINTEXT | IAM / PLAINTEXT |";
 
   private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(10);
   private static final Duration REFRESH_PERIOD = CREDENTIAL_LIFETIME.dividedBy(2);
@@ -62,21 +63,8 @@ class IngestionBenchmarkIT
   private static IngestionRun plaintext;
 
   /** One Druid ingestion of a topic that already holds every event. */
-  private static final class IngestionRun
+  private record IngestionRun(long firstRowMs, long allRowsMs, long visibleAtFirstRow, long events)
   {
-    final long firstRowMs;
-    final long allRowsMs;
-    final long visibleAtFirstRow;
-    final long events;
-
-    IngestionRun(long firstRowMs, long allRowsMs, long visibleAtFirstRow, long events)
-    {
-      this.firstRowMs = firstRowMs;
-      this.allRowsMs = allRowsMs;
-      this.visibleAtFirstRow = visibleAtFirstRow;
-      this.events = events;
-    }
-
     /** Events per second between the first rows and all rows being queryable. */
     double rate()
     {
@@ -137,14 +125,14 @@ class IngestionBenchmarkIT
     assertThat(supervisors.requests(IAM)).isEqualTo(EVENTS);
     assertThat(supervisors.requests(PLAINTEXT)).isEqualTo(EVENTS);
     table(
-        "| Druid ingestion of " + String.format("%,d", EVENTS) + " pre-produced events | IAM/SASL_SSL | PLAINTEXT | IAM / PLAINTEXT |",
+        String.format("| Druid ingestion of %,d pre-produced events %s", EVENTS, COLUMNS),
         "|---|---|---|---|",
         String.format("| steady-state rate, events/s (first rows to all rows queryable) | %,.0f | %,.0f | %.3f |",
                       iam.rate(), plaintext.rate(), iam.rate() / plaintext.rate()),
         String.format("| submit to first rows queryable, ms | %,d | %,d | %.2f |",
-                      iam.firstRowMs, plaintext.firstRowMs, (double) iam.firstRowMs / plaintext.firstRowMs),
+                      iam.firstRowMs(), plaintext.firstRowMs(), (double) iam.firstRowMs() / plaintext.firstRowMs()),
         String.format("| submit to all rows queryable, ms | %,d | %,d | %.2f |",
-                      iam.allRowsMs, plaintext.allRowsMs, (double) iam.allRowsMs / plaintext.allRowsMs)
+                      iam.allRowsMs(), plaintext.allRowsMs(), (double) iam.allRowsMs() / plaintext.allRowsMs())
     );
   }
 
@@ -170,7 +158,7 @@ class IngestionBenchmarkIT
         return new IngestionRun((firstRow - start) / 1_000_000, (now - start) / 1_000_000, visibleAtFirstRow, events);
       }
       if (now - start > INGEST_TIMEOUT.toNanos()) {
-        throw new IllegalStateException(dataSource + ": " + visible + " of " + events + " events after " + INGEST_TIMEOUT);
+        throw new IllegalStateException(dataSource + ": " + visible + " of " + events + " after " + INGEST_TIMEOUT);
       }
       Thread.sleep(POLL.toMillis());
     }
@@ -187,7 +175,7 @@ class IngestionBenchmarkIT
     final double overPlaintext = rawConsumerRate(unauthenticated, PLAINTEXT);
 
     table(
-        "| raw kafka-clients 3.9.0 consumer, one partition, " + String.format("%,d", EVENTS) + " events | IAM/SASL_SSL | PLAINTEXT | IAM / PLAINTEXT |",
+        String.format("| raw kafka-clients 3.9.0 consumer, one partition, %,d events %s", EVENTS, COLUMNS),
         "|---|---|---|---|",
         String.format("| records/s (first batch to last record) | %,.0f | %,.0f | %.3f |",
                       overIam, overPlaintext, overIam / overPlaintext)
@@ -234,7 +222,8 @@ class IngestionBenchmarkIT
   void assumeRoleCallsPerHourForOneTenAndFiftyConsumers() throws Exception
   {
     final List<String> rows = new ArrayList<>();
-    rows.add("| consumers | credentialCache | AssumeRole in " + ASSUME_ROLE_WINDOW.toSeconds() + " s | per refresh period ("
+    rows.add("| consumers | credentialCache | AssumeRole in " + ASSUME_ROLE_WINDOW.toSeconds() + " s | per refresh "
+             + "period ("
              + REFRESH_PERIOD.toSeconds() + " s) | per hour at " + CREDENTIAL_LIFETIME.toSeconds()
              + " s credentials | per hour at 1 h credentials |");
     rows.add("|---|---|---|---|---|---|");

@@ -35,7 +35,8 @@ final class TelemetrySupervisors
   ProducedTotals produce(String topic, int partitions, int count) throws Exception
   {
     cluster.stack().createTopic(topic, partitions);
-    try (ApiRequestProducer producer = new ApiRequestProducer(cluster.stack().msk().broker().operatorAdminProperties())) {
+    final var operator = cluster.stack().msk().broker().operatorAdminProperties();
+    try (ApiRequestProducer producer = new ApiRequestProducer(operator)) {
       final Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
       return producer.send(topic, new ApiRequestGenerator(42, start, Duration.ofMillis(1)), count);
     }
