@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * library handler against shared cache. Prints {@code BENCH} lines and writes them as a markdown table to
  * {@code target/benchmark-results.md}; asserts only that every event arrived, never a time.
  *
- * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true} (about 12 minutes; it starts a Druid
+ * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true} (about 9 minutes; it starts a Druid
  * cluster: run it under the machine lock).
  */
 @EnabledIfSystemProperty(named = "druidmsk.benchmark", matches = "true")
