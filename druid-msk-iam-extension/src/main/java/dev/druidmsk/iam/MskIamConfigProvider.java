@@ -17,13 +17,14 @@ import java.util.Objects;
  * <p>It emits JAAS options, never credentials: Druid evaluates a provider once per consumer and keeps the consumer
  * for the supervisor's whole life, so aws-msk-iam-auth must assume and refresh the role itself.
  *
- * <p>{@code credentialCache} chooses who holds the credentials. {@code "per-client"} (the default) emits the
- * library's {@code IAMClientCallbackHandler}: every consumer, producer and admin client assumes the role and
- * refreshes it on its own, so a node running N supervisors or tasks makes N AssumeRole calls per refresh and can
- * hit STS throttling. {@code "shared"} emits {@link SharedCredentialsCallbackHandler} instead: one set of
- * credentials per distinct option set in the JVM (per Druid extension folder holding this jar), refreshed ahead of
- * expiry and used by every Kafka client there, so the count per refresh is the number of distinct roles. Both fail
- * closed the same way, by the same JAAS options.
+ * <p>{@code credentialCache} chooses who holds the credentials. {@code "shared"} (the default) emits
+ * {@link SharedCredentialsCallbackHandler}: one set of credentials per distinct option set in the JVM (per Druid
+ * extension folder holding this jar), refreshed ahead of expiry and used by every Kafka client there, so a node's
+ * AssumeRole calls per refresh are the number of distinct roles, not of supervisors and tasks. {@code "per-client"}
+ * emits the library's {@code IAMClientCallbackHandler}: every consumer, producer and admin client assumes the role
+ * and refreshes it on its own, so a node running N supervisors or tasks makes N calls per refresh and can hit STS
+ * throttling; it is the escape hatch, and the only mode that works with this jar outside the Kafka extension's
+ * folder. Both fail closed the same way, by the same JAAS options.
  *
  * <p>Every option is validated here, in the constructor, so that a bad spec fails where it is parsed with a message
  * naming the option. Values that could break or inject into the JAAS string are rejected, never escaped.
@@ -177,7 +178,7 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
     config.put("sasl.jaas.config", jaasConfig());
     config.put(
         "sasl.client.callback.handler.class",
-        SHARED.equals(credentialCache) ? SHARED_CALLBACK_HANDLER : CALLBACK_HANDLER
+        PER_CLIENT.equals(credentialCache) ? CALLBACK_HANDLER : SHARED_CALLBACK_HANDLER
     );
     return config;
   }

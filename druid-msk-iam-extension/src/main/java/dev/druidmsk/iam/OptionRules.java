@@ -49,7 +49,7 @@ final class OptionRules
       MskIamConfigProvider.SASL_SSL, OptionRules::securityProtocolValue
   );
   static final TextRule CREDENTIAL_CACHE = new TextRule(
-      "credentialCache", 6, 10, Pattern.compile("[a-z-]+"), "per-client or shared",
+      "credentialCache", 6, 10, Pattern.compile("[a-z-]+"), "shared or per-client",
       MskIamConfigProvider.SHARED, OptionRules::credentialCacheValue
   );
   static final IntRule MAX_RETRIES = new IntRule("maxRetries", 0, 10, 3);
@@ -161,8 +161,8 @@ final class OptionRules
   {
     return MskIamConfigProvider.PER_CLIENT.equals(cache) || MskIamConfigProvider.SHARED.equals(cache)
            ? null
-           : "must be per-client (every Kafka client assumes the role itself, the default) or shared (one set of "
-             + "credentials per role and session for every Kafka client of the node), got '" + cache + "'";
+           : "must be shared (one set of credentials per role and session for every Kafka client of the node, "
+             + "the default) or per-client (every Kafka client assumes the role itself), got '" + cache + "'";
   }
 
   private static String sorted(Set<String> values)

@@ -12,16 +12,16 @@ import static dev.druidmsk.iam.ProviderJson.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The opt-in {@code credentialCache} option, parsed by Druid's mapper as a supervisor spec reaches it. */
+/** The {@code credentialCache} option (shared by default), parsed by Druid's mapper as a supervisor spec reaches it. */
 class CredentialCacheOptionTest
 {
   private static final String HANDLER = "sasl.client.callback.handler.class";
 
   @Test
-  void withoutTheOptionEveryClientUsesTheLibrarysHandler()
+  void withoutTheOptionClientsShareCredentials()
   {
     assertThat(provider("roleArn", ROLE_ARN).getConfig())
-        .containsEntry(HANDLER, "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+        .containsEntry(HANDLER, SharedCredentialsCallbackHandler.class.getName());
   }
 
   @Test
@@ -41,9 +41,9 @@ class CredentialCacheOptionTest
   @Test
   void theCacheModeLeavesTheJaasOptionsAsTheyAre()
   {
-    final Map<String, String> perClient = provider("roleArn", ROLE_ARN, "roleSessionName", "druid-ingest").getConfig();
-    final Map<String, String> shared =
-        provider("roleArn", ROLE_ARN, "roleSessionName", "druid-ingest", "credentialCache", "shared").getConfig();
+    final Map<String, String> perClient =
+        provider("roleArn", ROLE_ARN, "roleSessionName", "druid-ingest", "credentialCache", "per-client").getConfig();
+    final Map<String, String> shared = provider("roleArn", ROLE_ARN, "roleSessionName", "druid-ingest").getConfig();
 
     assertThat(shared.get("sasl.jaas.config")).isEqualTo(perClient.get("sasl.jaas.config"));
   }
@@ -54,8 +54,8 @@ class CredentialCacheOptionTest
     assertThatThrownBy(() -> provider("roleArn", ROLE_ARN, "credentialCache", "global"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Invalid aws-msk-iam option 'credentialCache'")
-        .hasMessageContaining("must be per-client")
-        .hasMessageContaining("or shared")
+        .hasMessageContaining("must be shared")
+        .hasMessageContaining("or per-client")
         .hasMessageContaining("got 'global'");
   }
 

@@ -29,7 +29,7 @@ class ExtensionLayoutIT
   private static final String PROVIDER = "{\"type\":\"aws-msk-iam\","
                                          + "\"roleArn\":\"arn:aws:iam::123456789012:role/druid-msk-reader\","
                                          + "\"externalId\":\"ext-123\",\"stsRegion\":\"us-east-1\"}";
-  private static final String SHARED_PROVIDER = PROVIDER.replace("}", ",\"credentialCache\":\"shared\"}");
+  private static final String PER_CLIENT_PROVIDER = PROVIDER.replace("}", ",\"credentialCache\":\"per-client\"}");
   private static final String PROVIDER_CLASS = MskIamConfigProvider.class.getName();
 
   private static Path bundleDir;
@@ -59,33 +59,33 @@ class ExtensionLayoutIT
   }
 
   @Test
-  void ourJarInItsOwnFolderWorksWhenTheMskJarIsInTheKafkaFolder(@TempDir Path home) throws Exception
+  void ourJarInItsOwnFolderWorksPerClientWhenTheMskJarIsInTheKafkaFolder(@TempDir Path home) throws Exception
   {
     installOurJarInItsOwnFolder(home);
 
-    final Map<String, String> probe = probe(home);
+    final Map<String, String> probe = probe(home, PER_CLIENT_PROVIDER);
 
     assertThat(probe).containsEntry("provider", PROVIDER_CLASS + "@druid-msk-iam")
                      .containsEntry("consumer", "org.apache.kafka.clients.consumer.KafkaConsumer@" + KAFKA_EXTENSION);
   }
 
   @Test
-  void theSharedCredentialsHandlerLoadsThroughTheKafkaExtension(@TempDir Path home) throws Exception
+  void theLibrarysHandlerLoadsThroughTheKafkaExtension(@TempDir Path home) throws Exception
   {
     copyBundleJars(stockKafkaExtension(home));
 
-    final Map<String, String> probe = probe(home, SHARED_PROVIDER);
+    final Map<String, String> probe = probe(home, PER_CLIENT_PROVIDER);
 
     assertThat(probe).containsEntry("consumer", "org.apache.kafka.clients.consumer.KafkaConsumer@" + KAFKA_EXTENSION)
                      .doesNotContainKey("consumer.error");
   }
 
   @Test
-  void theSharedCredentialsHandlerNeedsOurJarInTheKafkaFolder(@TempDir Path home) throws Exception
+  void theDefaultSharedHandlerNeedsOurJarInTheKafkaFolder(@TempDir Path home) throws Exception
   {
     installOurJarInItsOwnFolder(home);
 
-    final Map<String, String> probe = probe(home, SHARED_PROVIDER);
+    final Map<String, String> probe = probe(home);
 
     assertThat(probe.get("consumer.error"))
         .contains(SharedCredentialsCallbackHandler.class.getName() + " could not be found");
@@ -97,7 +97,7 @@ class ExtensionLayoutIT
     stockKafkaExtension(home);
     copyBundleJars(Files.createDirectories(home.resolve("extensions/aws-msk-iam")));
 
-    final Map<String, String> probe = probe(home);
+    final Map<String, String> probe = probe(home, PER_CLIENT_PROVIDER);
 
     assertThat(probe).containsEntry("provider", PROVIDER_CLASS + "@aws-msk-iam");
     assertThat(probe.get("consumer.error"))

@@ -65,9 +65,9 @@ class KafkaJaasCompatibilityTest
   }
 
   @Test
-  void theEmittedClassNamesAreTheLibrarysOwn()
+  void perClientEmitsTheLibrarysOwnHandler()
   {
-    assertThat(FULL.getConfig().get("sasl.client.callback.handler.class"))
+    assertThat(provider("credentialCache", "per-client").getConfig().get("sasl.client.callback.handler.class"))
         .isEqualTo(IAMClientCallbackHandler.class.getName());
   }
 

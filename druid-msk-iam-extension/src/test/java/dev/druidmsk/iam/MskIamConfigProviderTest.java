@@ -25,7 +25,7 @@ class MskIamConfigProviderTest
     );
     assertThat(config.get("sasl.mechanism")).isEqualTo("AWS_MSK_IAM");
     assertThat(config.get("sasl.client.callback.handler.class"))
-        .isEqualTo("software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+        .isEqualTo("dev.druidmsk.iam.SharedCredentialsCallbackHandler");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.druidmsk.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidmsk.localstack.LocalMsk;
 import dev.druidmsk.localstack.druid.DruidClusterConfig;
 import dev.druidmsk.localstack.druid.DruidHttp;
 import dev.druidmsk.localstack.ingest.BuildOutputs;
@@ -18,15 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The local ingestion stack of one suite, with this JVM's AWS system properties pointed at its STS (so tests can
- * produce over IAM too), and the Overlord calls the tests make directly.
+ * produce over IAM too), and the Overlord calls the tests make directly. Public for the scale suites and benchmarks.
  */
-final class E2eCluster implements AutoCloseable
+public final class E2eCluster implements AutoCloseable
 {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final ReaderIdentity READER = new ReaderIdentity(
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final ReaderIdentity READER = new ReaderIdentity(
       TestStacks.DRUID,
       TestStacks.READER_ROLE,
       TestStacks.EXTERNAL_ID
@@ -50,23 +52,35 @@ final class E2eCluster implements AutoCloseable
   static E2eCluster start(Class<?> suite, boolean withBundle, Consumer<DruidClusterConfig.Builder> cluster)
       throws Exception
   {
+    return start(suite, withBundle, msk -> msk, cluster);
+  }
+
+  /** {@code emulator} adjusts the MSK IAM emulator: credential lifetime, broker re-authentication. */
+  public static E2eCluster start(
+      Class<?> suite,
+      boolean withBundle,
+      UnaryOperator<LocalMsk.Builder> emulator,
+      Consumer<DruidClusterConfig.Builder> cluster
+  ) throws Exception
+  {
     return new E2eCluster(LocalIngestionStack.start(
         TestStacks.workDir(suite),
         BuildOutputs.fromSystemProperties(),
         READER,
         withBundle,
+        emulator,
         cluster,
         line -> System.out.println("[" + suite.getSimpleName() + "] " + line)
     ));
   }
 
-  LocalIngestionStack stack()
+  public LocalIngestionStack stack()
   {
     return stack;
   }
 
   /** Kafka client properties of the reader role over SASL_SSL, as the aws-msk-iam provider makes them. */
-  Map<String, Object> readerClient(String sessionName)
+  public Map<String, Object> readerClient(String sessionName)
   {
     return TestStacks.clientProperties(
         stack.msk(),
@@ -75,7 +89,7 @@ final class E2eCluster implements AutoCloseable
     );
   }
 
-  JsonNode overlordGet(String path) throws IOException, InterruptedException
+  public JsonNode overlordGet(String path) throws IOException, InterruptedException
   {
     final DruidHttp.Response response = stack.druid().http().get(stack.druid().overlordUrl().resolve(path));
     if (!response.ok()) {
@@ -84,7 +98,7 @@ final class E2eCluster implements AutoCloseable
     return JSON.readTree(response.body());
   }
 
-  DruidHttp.Response overlordPost(String path, String json) throws IOException, InterruptedException
+  public DruidHttp.Response overlordPost(String path, String json) throws IOException, InterruptedException
   {
     return stack.druid().http().postJson(stack.druid().overlordUrl().resolve(path), json);
   }
@@ -98,7 +112,7 @@ final class E2eCluster implements AutoCloseable
     return ids;
   }
 
-  static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
+  public static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
   {
     Deadline.await(what, timeout, condition, () -> null, line -> System.out.println("[e2e] " + line));
   }

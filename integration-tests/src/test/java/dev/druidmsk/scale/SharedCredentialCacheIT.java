@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credentials that live seconds: with {@code "credentialCache": "shared"} the role is assumed once per refresh
  * period whatever the number of consumers; with the library's per-client handler, once per consumer at least.
  *
- * <p>Opt-in with {@code -Ddruidmsk.scale=true}, like the shared cache itself: one CI run saw a consumer's
- * re-authentication refused by the broker with "Unexpected handshake request with client mechanism AWS_MSK_IAM,
- * enabled mechanisms are []" (a re-authentication race still to be explained, issue 8), and a flaky test must not
- * gate every change.
+ * <p>Opt-in with {@code -Ddruidmsk.scale=true}: one CI run saw a consumer's re-authentication refused by the
+ * emulator's broker with "Unexpected handshake request with client mechanism AWS_MSK_IAM, enabled mechanisms are
+ * []" (a broker-side re-authentication race, being fixed in the emulator's broker configuration, issue 8), and a
+ * flaky test must not gate every change.
  */
 @EnabledIfSystemProperty(named = "druidmsk.scale", matches = "true")
 class SharedCredentialCacheIT

@@ -44,6 +44,7 @@ public final class DruidCluster implements AutoCloseable
       "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED"
   );
   private static final Duration ZOOKEEPER_GRACE = Duration.ofSeconds(5);
+  private static final Duration ZOOKEEPER_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final DruidClusterConfig config;
   private final DruidConfigWriter.Ports ports;
@@ -160,6 +161,8 @@ public final class DruidCluster implements AutoCloseable
   private boolean zookeeperOk() throws IOException
   {
     try (Socket socket = new Socket("127.0.0.1", ports.zookeeper())) {
+      // A "ruok" that arrives while ZooKeeper is still starting can fail on its side and leave the socket open.
+      socket.setSoTimeout((int) ZOOKEEPER_PROBE_TIMEOUT.toMillis());
       socket.getOutputStream().write("ruok".getBytes(StandardCharsets.US_ASCII));
       socket.shutdownOutput();
       return "imok".equals(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
@@ -222,7 +225,7 @@ public final class DruidCluster implements AutoCloseable
         + writer.conf().resolve(service.command()),
         "org.apache.druid.cli.Main",
         List.of("server", service.command()),
-        config.environment(),
+        config.environment(service),
         config.runDirectory(),
         logFile(service.command())
     );

@@ -2,6 +2,7 @@ package dev.druidmsk.localstack.druid;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class DruidClusterConfig
   private final Set<DruidService> services;
   private final Map<String, String> consumerSystemProperties;
   private final Map<String, String> environment;
+  private final Map<DruidService, Map<String, String>> serviceEnvironments;
   private final Duration startTimeout;
   private final Duration stopGrace;
 
@@ -31,6 +33,9 @@ public final class DruidClusterConfig
     this.services = EnumSet.copyOf(builder.services);
     this.consumerSystemProperties = Map.copyOf(builder.consumerSystemProperties);
     this.environment = Map.copyOf(builder.environment);
+    final Map<DruidService, Map<String, String>> perService = new EnumMap<>(DruidService.class);
+    builder.serviceEnvironments.forEach((service, variables) -> perService.put(service, Map.copyOf(variables)));
+    this.serviceEnvironments = perService;
     this.startTimeout = builder.startTimeout;
     this.stopGrace = builder.stopGrace;
   }
@@ -65,6 +70,14 @@ public final class DruidClusterConfig
     return environment;
   }
 
+  /** The environment of one service's JVM: the common one, with that service's own variables on top. */
+  public Map<String, String> environment(DruidService service)
+  {
+    final Map<String, String> merged = new LinkedHashMap<>(environment);
+    merged.putAll(serviceEnvironments.getOrDefault(service, Map.of()));
+    return merged;
+  }
+
   public Duration startTimeout()
   {
     return startTimeout;
@@ -88,6 +101,7 @@ public final class DruidClusterConfig
     private final Map<String, String> consumerSystemProperties = new LinkedHashMap<>();
     // A misconfigured credential chain must fail fast, not hang on instance metadata.
     private final Map<String, String> environment = new LinkedHashMap<>(Map.of("AWS_EC2_METADATA_DISABLED", "true"));
+    private final Map<DruidService, Map<String, String>> serviceEnvironments = new EnumMap<>(DruidService.class);
     private Duration startTimeout = Duration.ofMinutes(3);
     private Duration stopGrace = Duration.ofSeconds(20);
 
@@ -122,6 +136,16 @@ public final class DruidClusterConfig
     public Builder environment(String key, String value)
     {
       environment.put(key, value);
+      return this;
+    }
+
+    /**
+     * An environment variable of one service's JVM only: e.g. {@code HOSTNAME}, which names the node in the
+     * aws-msk-iam provider's default STS session name, so that each service looks like a node of its own.
+     */
+    public Builder environment(DruidService service, String key, String value)
+    {
+      serviceEnvironments.computeIfAbsent(service, ignored -> new LinkedHashMap<>()).put(key, value);
       return this;
     }
 

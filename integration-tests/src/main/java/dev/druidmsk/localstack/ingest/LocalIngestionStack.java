@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Druid ingesting from MSK with IAM, all local: the MSK IAM emulator (STS + broker), a Druid home provisioned with
@@ -57,9 +58,24 @@ public final class LocalIngestionStack implements AutoCloseable
       Consumer<String> progress
   ) throws Exception
   {
-    final LocalMsk msk = LocalMsk.builder(work.resolve("msk"), reader.nodeUser())
-                                 .role(Role.trusting(reader.roleArn(), reader.externalId(), reader.nodeUser().arn()))
-                                 .start();
+    return start(work, build, reader, withBundle, msk -> msk, cluster, progress);
+  }
+
+  /** As above, with {@code emulator} adjusting the MSK IAM emulator (credential lifetime, re-authentication). */
+  public static LocalIngestionStack start(
+      Path work,
+      BuildOutputs build,
+      ReaderIdentity reader,
+      boolean withBundle,
+      UnaryOperator<LocalMsk.Builder> emulator,
+      Consumer<DruidClusterConfig.Builder> cluster,
+      Consumer<String> progress
+  ) throws Exception
+  {
+    final LocalMsk msk = emulator.apply(
+        LocalMsk.builder(work.resolve("msk"), reader.nodeUser())
+                .role(Role.trusting(reader.roleArn(), reader.externalId(), reader.nodeUser().arn()))
+    ).start();
     progress.accept("MSK IAM emulator ready in " + msk.broker().lastStartTime().toMillis() + " ms: broker "
                     + msk.broker().saslSslBootstrap() + " (SASL_SSL, AWS_MSK_IAM), STS " + msk.sts().endpoint());
     try {

@@ -5,16 +5,22 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** How many authenticated calls the local STS answered, per action and per action and role. */
+/**
+ * How many authenticated calls the local STS answered: per action, per action and role, and per action, role and
+ * session name (which tells apart callers that name their sessions after themselves, as Druid nodes do).
+ */
 public final class CallCounters
 {
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
-  void record(final String action, final String roleArn)
+  void record(final String action, final String roleArn, final String sessionName)
   {
-    counts.computeIfAbsent(action, key -> new AtomicLong()).incrementAndGet();
+    increment(action);
     if (roleArn != null) {
-      counts.computeIfAbsent(action + ' ' + roleArn, key -> new AtomicLong()).incrementAndGet();
+      increment(action + ' ' + roleArn);
+      if (sessionName != null) {
+        increment(action + ' ' + roleArn + ' ' + sessionName);
+      }
     }
   }
 
@@ -28,12 +34,22 @@ public final class CallCounters
     return value(action + ' ' + roleArn);
   }
 
-  /** Every counter, keyed {@code <action>} or {@code <action> <role ARN>}, for reports. */
+  public long calls(final String action, final String roleArn, final String sessionName)
+  {
+    return value(action + ' ' + roleArn + ' ' + sessionName);
+  }
+
+  /** Every counter, keyed {@code <action>}, {@code <action> <role ARN>} or {@code <action> <role ARN> <session>}. */
   public Map<String, Long> snapshot()
   {
     final Map<String, Long> snapshot = new TreeMap<>();
     counts.forEach((key, count) -> snapshot.put(key, count.get()));
     return snapshot;
+  }
+
+  private void increment(final String key)
+  {
+    counts.computeIfAbsent(key, ignored -> new AtomicLong()).incrementAndGet();
   }
 
   private long value(final String key)

@@ -48,10 +48,10 @@ final class StsActions
     final String requestId = UUID.randomUUID().toString();
     switch (action) {
       case ASSUME_ROLE:
-        counters.record(ASSUME_ROLE, parameters.get("RoleArn"));
+        counters.record(ASSUME_ROLE, parameters.get("RoleArn"), parameters.get("RoleSessionName"));
         return assumeRole(caller, parameters, requestId);
       case GET_CALLER_IDENTITY:
-        counters.record(GET_CALLER_IDENTITY, null);
+        counters.record(GET_CALLER_IDENTITY, null, null);
         return StsXml.getCallerIdentity(caller, requestId);
       default:
         throw new StsFault(400, "InvalidAction", "Could not find operation " + action + " for version 2011-06-15");

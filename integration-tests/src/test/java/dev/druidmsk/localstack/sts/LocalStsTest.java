@@ -165,6 +165,17 @@ class LocalStsTest
     assertThat(sts.counters().calls("AssumeRole", ROLE)).isEqualTo(before + 2);
   }
 
+  @Test
+  void assumeRoleCallsAreCountedPerSessionName()
+  {
+    final long before = sts.counters().calls("AssumeRole", ROLE, "druid-node-a");
+
+    assumeRole(basic(DRUID), "druid-node-a", EXTERNAL_ID);
+    assumeRole(basic(DRUID), "druid-node-b", EXTERNAL_ID);
+
+    assertThat(sts.counters().calls("AssumeRole", ROLE, "druid-node-a")).isEqualTo(before + 1);
+  }
+
   private static AssumeRoleResponse assumeRole(final AwsCredentials caller, final String session, final String externalId)
   {
     return client(caller).assumeRole(r -> r.roleArn(ROLE).roleSessionName(session).externalId(externalId));

@@ -1,0 +1,155 @@
+package dev.druidmsk.scale;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.e2e.E2eCluster;
+import dev.druidmsk.localstack.druid.DruidService;
+import dev.druidmsk.localstack.sts.CallCounters;
+import dev.druidmsk.localstack.testing.TestStacks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The credential cache on a real Druid cluster: {@link #SUPERVISORS} supervisors of one role on the Overlord and
+ * their {@link #TASKS} tasks on one Indexer, with credentials that live {@link #CREDENTIAL_LIFETIME} and a broker
+ * that re-authenticates every {@link #REAUTHENTICATION}. The STS counts AssumeRole calls per session name, and each
+ * service names its sessions after its own HOSTNAME (the provider's default {@code druid-<host>}), so the counts
+ * are per JVM: with {@code "credentialCache": "shared"} one call per refresh period in each JVM, with the library's
+ * per-client handler one per Kafka consumer (N on the Overlord, M on the Indexer) per period at least.
+ *
+ * <p>Opt-in with {@code -Ddruidmsk.scale=true} (about 6 minutes; it starts a Druid cluster: run it under the
+ * machine lock).
+ */
+@EnabledIfSystemProperty(named = "druidmsk.scale", matches = "true")
+class DruidSharedCredentialsIT
+{
+  private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(20);
+  /** The shared cache refreshes at half the remaining lifetime. */
+  private static final Duration REFRESH_PERIOD = CREDENTIAL_LIFETIME.dividedBy(2);
+  private static final Duration REAUTHENTICATION = REFRESH_PERIOD;
+  private static final Duration WINDOW = Duration.ofSeconds(60);
+  private static final long REFRESH_PERIODS = WINDOW.dividedBy(REFRESH_PERIOD);
+  private static final int SUPERVISORS = 4;
+  private static final int PARTITIONS = 1;
+  private static final int TASKS = SUPERVISORS * PARTITIONS;
+  private static final int EVENTS = 2_000;
+  /**
+   * How often the supervisor's own consumer talks to the broker (its run period, and its offset fetches for lag):
+   * Druid's defaults of 30 s would outlast every session, and a consumer re-authenticates only when it talks.
+   */
+  private static final Duration SUPERVISOR_PERIOD = Duration.ofSeconds(5);
+  private static final String OVERLORD_SESSION = "druid-overlord";
+  private static final String INDEXER_SESSION = "druid-indexer";
+
+  private static E2eCluster cluster;
+  private static TelemetrySupervisors supervisors;
+
+  /** AssumeRole calls in the window, per JVM. */
+  private record Calls(long overlord, long indexer)
+  {
+  }
+
+  @BeforeAll
+  static void startCluster() throws Exception
+  {
+    cluster = E2eCluster.start(
+        DruidSharedCredentialsIT.class,
+        true,
+        msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REAUTHENTICATION)),
+        druid -> druid.environment(DruidService.COORDINATOR, "HOSTNAME", "overlord")
+                      .environment(DruidService.INDEXER, "HOSTNAME", "indexer")
+    );
+    supervisors = new TelemetrySupervisors(cluster);
+  }
+
+  @AfterEach
+  void terminateSupervisors() throws Exception
+  {
+    supervisors.terminateAllAndAwaitNoTasks();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception
+  {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /**
+   * Submits the supervisors with {@code credentialCache}, waits until every event is ingested (so every consumer
+   * has authenticated and reads), then counts the AssumeRole calls of each JVM over the window.
+   */
+  private static Calls measure(String credentialCache) throws Exception
+  {
+    final List<String> dataSources = new ArrayList<>();
+    for (int i = 0; i < SUPERVISORS; i++) {
+      final String dataSource = "scale_" + credentialCache.replace('-', '_') + "_" + i;
+      supervisors.produce(dataSource, PARTITIONS, EVENTS);
+      final ObjectNode spec = TelemetrySupervisors.sharingNodeSession(supervisors.iamSpec(dataSource), credentialCache);
+      ((ObjectNode) spec.at("/spec/ioConfig")).put("taskCount", PARTITIONS).put("period", SUPERVISOR_PERIOD.toString());
+      ((ObjectNode) spec.at("/spec/tuningConfig")).put("offsetFetchPeriod", SUPERVISOR_PERIOD.toString());
+      supervisors.submit(spec);
+      dataSources.add(dataSource);
+    }
+    for (String dataSource : dataSources) {
+      E2eCluster.await(EVENTS + " requests in " + dataSource, Duration.ofMinutes(3),
+                       () -> supervisors.requests(dataSource) == EVENTS);
+    }
+    final CallCounters counters = cluster.stack().msk().sts().counters();
+    final long overlordBefore = counters.calls("AssumeRole", TestStacks.READER_ROLE, OVERLORD_SESSION);
+    final long indexerBefore = counters.calls("AssumeRole", TestStacks.READER_ROLE, INDEXER_SESSION);
+    Thread.sleep(WINDOW.toMillis());
+    final Calls calls = new Calls(
+        counters.calls("AssumeRole", TestStacks.READER_ROLE, OVERLORD_SESSION) - overlordBefore,
+        counters.calls("AssumeRole", TestStacks.READER_ROLE, INDEXER_SESSION) - indexerBefore
+    );
+    System.out.printf(
+        "BENCH Druid AssumeRole calls, credentialCache %s, %d supervisors on the Overlord, %d tasks on the Indexer, "
+        + "%d s window = %d refresh periods of %d s: Overlord %d (%.1f per period), Indexer %d (%.1f per period)%n",
+        credentialCache, SUPERVISORS, TASKS, WINDOW.toSeconds(), REFRESH_PERIODS, REFRESH_PERIOD.toSeconds(),
+        calls.overlord(), (double) calls.overlord() / REFRESH_PERIODS,
+        calls.indexer(), (double) calls.indexer() / REFRESH_PERIODS
+    );
+    return calls;
+  }
+
+  @Test
+  void sharedCacheAssumesTheRoleOncePerRefreshPeriodInEachJvm() throws Exception
+  {
+    final Calls calls = measure("shared");
+
+    // At least one refresh; at most one per period, plus one when the window starts and ends on a refresh.
+    assertThat(calls.overlord()).isBetween(1L, REFRESH_PERIODS + 1);
+    assertThat(calls.indexer()).isBetween(1L, REFRESH_PERIODS + 1);
+  }
+
+  @Test
+  void perClientHandlerAssumesTheRoleForEverySupervisorAndTaskEachPeriod() throws Exception
+  {
+    final Calls calls = measure("per-client");
+
+    // Every consumer authenticates again, with credentials of its own, at least once per session: a session lasts
+    // at most one refresh period, and a consumer notices its end when it next talks to the broker (a task polls
+    // all the time, a supervisor every period).
+    assertThat(calls.overlord()).isGreaterThanOrEqualTo(SUPERVISORS * sessionsIn(SUPERVISOR_PERIOD));
+    assertThat(calls.indexer()).isGreaterThanOrEqualTo(TASKS * sessionsIn(Duration.ZERO));
+  }
+
+  /**
+   * Authentications one consumer makes in the window at least, when it talks to the broker every {@code gap}:
+   * any window holds at least window / (longest time between two) of them; a second of slack for scheduling.
+   */
+  private static long sessionsIn(Duration gap)
+  {
+    return WINDOW.dividedBy(REFRESH_PERIOD.plus(gap).plusSeconds(1));
+  }
+}

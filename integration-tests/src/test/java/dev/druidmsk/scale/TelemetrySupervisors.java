@@ -1,0 +1,110 @@
+package dev.druidmsk.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.e2e.E2eCluster;
+import dev.druidmsk.localstack.telemetry.ApiRequestGenerator;
+import dev.druidmsk.localstack.telemetry.ApiRequestProducer;
+import dev.druidmsk.localstack.telemetry.ProducedTotals;
+import dev.druidmsk.localstack.testing.TestStacks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * API-telemetry supervisors as the scale suites and benchmarks submit them: rendered from the shipped template with
+ * the druid-msk command, then adjusted in the JSON tree for what the suite measures.
+ */
+final class TelemetrySupervisors
+{
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
+
+  private final E2eCluster cluster;
+
+  TelemetrySupervisors(E2eCluster cluster)
+  {
+    this.cluster = cluster;
+  }
+
+  /**
+   * Creates the topic and sends {@code count} generated requests, one millisecond apart, as the operator (the
+   * unauthenticated internal listener), so producing makes no STS call.
+   */
+  ProducedTotals produce(String topic, int partitions, int count) throws Exception
+  {
+    cluster.stack().createTopic(topic, partitions);
+    final var operator = cluster.stack().msk().broker().operatorAdminProperties();
+    try (ApiRequestProducer producer = new ApiRequestProducer(operator)) {
+      final Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+      return producer.send(topic, new ApiRequestGenerator(42, start, Duration.ofMillis(1)), count);
+    }
+  }
+
+  /** The template's spec reading {@code dataSource}'s topic over IAM/SASL_SSL with the reader role, from the start. */
+  ObjectNode iamSpec(String dataSource) throws Exception
+  {
+    return (ObjectNode) E2eCluster.JSON.readTree(
+        cluster.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID).toFile()
+    );
+  }
+
+  /** The same spec reading the broker's PLAINTEXT listener, with no authentication at all. */
+  ObjectNode plaintextSpec(String dataSource) throws Exception
+  {
+    final ObjectNode spec = iamSpec(dataSource);
+    final ObjectNode consumer = (ObjectNode) spec.at("/spec/ioConfig/consumerProperties");
+    consumer.removeAll();
+    consumer.put("bootstrap.servers", cluster.stack().msk().broker().internalBootstrap());
+    return spec;
+  }
+
+  /**
+   * Makes every supervisor built from this spec share one aws-msk-iam option set on a node, as supervisors of one
+   * role do in production: the node's default session name ({@code druid-<HOSTNAME>}) and the given credential
+   * cache.
+   */
+  static ObjectNode sharingNodeSession(ObjectNode spec, String credentialCache)
+  {
+    final ObjectNode provider = (ObjectNode) spec.at("/spec/ioConfig/consumerProperties/druid.dynamic.config.provider");
+    provider.remove("roleSessionName");
+    provider.put("credentialCache", credentialCache);
+    return spec;
+  }
+
+  void submit(ObjectNode spec) throws Exception
+  {
+    final var response = cluster.overlordPost("/druid/indexer/v1/supervisor", E2eCluster.JSON.writeValueAsString(spec));
+    if (!response.ok()) {
+      throw new IllegalStateException("The overlord refused the spec: " + response.status() + " " + response.body());
+    }
+  }
+
+  /** Ingested requests (the rollup's count metric), zero while the datasource has none. */
+  long requests(String dataSource) throws Exception
+  {
+    return cluster.stack().sql().queryLong("SELECT SUM(\"requests\") FROM \"" + dataSource + "\"");
+  }
+
+  /** Running, pending and waiting tasks of the cluster. */
+  int unfinishedTasks() throws Exception
+  {
+    int tasks = 0;
+    for (String state : List.of("runningTasks", "pendingTasks", "waitingTasks")) {
+      final JsonNode listed = cluster.overlordGet("/druid/indexer/v1/" + state);
+      tasks += listed.size();
+    }
+    return tasks;
+  }
+
+  /** Terminates every supervisor and waits until their tasks have published and left the indexer. */
+  void terminateAllAndAwaitNoTasks() throws Exception
+  {
+    final var terminate = cluster.overlordPost("/druid/indexer/v1/supervisor/terminateAll", "");
+    if (!terminate.ok()) {
+      throw new IllegalStateException("terminateAll answered " + terminate.status() + " " + terminate.body());
+    }
+    E2eCluster.await("every task to finish", DRAIN_TIMEOUT, () -> unfinishedTasks() == 0);
+  }
+}
