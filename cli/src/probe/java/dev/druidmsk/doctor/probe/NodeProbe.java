@@ -52,8 +52,11 @@ public final class NodeProbe
   private static final Set<String> PASSWORD_KEYS = Set.of(
       "ssl.keystore.password", "ssl.truststore.password", "ssl.key.password"
   );
+  // The provider names either callback handler (credentialCache shared, the default, or per-client): both must load.
   private static final List<String> IAM_CLASSES = List.of(
-      "software.amazon.msk.auth.iam.IAMLoginModule", "software.amazon.msk.auth.iam.IAMClientCallbackHandler"
+      "software.amazon.msk.auth.iam.IAMLoginModule",
+      "software.amazon.msk.auth.iam.IAMClientCallbackHandler",
+      "dev.druidmsk.iam.SharedCredentialsCallbackHandler"
   );
 
   private final ObjectMapper mapper = new DefaultObjectMapper();
@@ -218,11 +221,11 @@ public final class NodeProbe
     }
     catch (ClassNotFoundException | LinkageError e) {
       evidence.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-      checks.fail(name, "the Kafka extension's class loader cannot load the IAM login module and callback handler",
+      checks.fail(name, "the Kafka extension's class loader cannot load the IAM login module and callback handlers",
                   evidence, fix);
       return false;
     }
-    checks.pass(name, "IAMLoginModule and IAMClientCallbackHandler load from the Kafka extension's class loader",
+    checks.pass(name, "IAMLoginModule and both callback handlers load from the Kafka extension's class loader",
                 evidence);
     return true;
   }
