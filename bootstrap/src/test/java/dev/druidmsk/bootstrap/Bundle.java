@@ -2,13 +2,18 @@ package dev.druidmsk.bootstrap;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /** The real bundle built by druid-msk-iam-extension, its manifest, and altered copies of it for refusal tests. */
 final class Bundle
@@ -44,17 +49,61 @@ final class Bundle
   /** A copy whose MSK jar has one byte more than SHA256SUMS says: what a damaged download looks like. */
   static Path tampered(Path workDir) throws IOException, InterruptedException
   {
-    final Path folder = unpack(workDir).resolve(topFolder());
-    Files.writeString(folder.resolve(mskJar()), "x", StandardOpenOption.APPEND);
-    return pack(folder, workDir.resolve(TARBALL.getFileName()));
+    return altered(workDir, folder -> Files.writeString(folder.resolve(mskJar()), "x", StandardOpenOption.APPEND));
   }
 
   /** A copy with a symbolic link among its files: extracting it could write outside the staging folder. */
   static Path withLink(Path workDir) throws IOException, InterruptedException
   {
+    return altered(workDir, folder -> Files.createSymbolicLink(folder.resolve("licenses/outside"), Path.of("/etc")));
+  }
+
+  /** Changes the unpacked bundle folder in place. */
+  @FunctionalInterface
+  interface Change
+  {
+    void apply(Path folder) throws IOException;
+  }
+
+  /**
+   * A copy whose unpacked folder CHANGE altered, packed again by GNU tar with TAR_OPTIONS (which may rename
+   * members, e.g. {@code --transform}), in name order.
+   */
+  static Path altered(Path workDir, Change change, String... tarOptions) throws IOException, InterruptedException
+  {
     final Path folder = unpack(workDir).resolve(topFolder());
-    Files.createSymbolicLink(folder.resolve("licenses/outside"), Path.of("/etc"));
-    return pack(folder, workDir.resolve(TARBALL.getFileName()));
+    change.apply(folder);
+    return pack(folder, workDir.resolve(TARBALL.getFileName()), tarOptions);
+  }
+
+  /** The first LENGTH bytes of the bundle: an interrupted download. */
+  static Path truncated(Path workDir, long length) throws IOException
+  {
+    final byte[] bytes = Files.readAllBytes(TARBALL);
+    return Files.write(workDir.resolve(TARBALL.getFileName()), Arrays.copyOf(bytes, Math.toIntExact(length)));
+  }
+
+  /** The bundle with one bit of its gzip stream flipped at OFFSET. */
+  static Path gzipBitFlipped(Path workDir, int offset) throws IOException
+  {
+    final byte[] bytes = Files.readAllBytes(TARBALL);
+    bytes[offset] ^= 0x10;
+    return Files.write(workDir.resolve(TARBALL.getFileName()), bytes);
+  }
+
+  /** The bundle with one bit of its uncompressed tar stream flipped at OFFSET, compressed again. */
+  static Path tarBitFlipped(Path workDir, int offset) throws IOException
+  {
+    final byte[] tar;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(TARBALL))) {
+      tar = in.readAllBytes();
+    }
+    tar[offset] ^= 0x10;
+    final Path flipped = workDir.resolve(TARBALL.getFileName());
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(flipped))) {
+      out.write(tar);
+    }
+    return flipped;
   }
 
   /**
@@ -84,10 +133,12 @@ final class Bundle
     return unpacked;
   }
 
-  private static Path pack(Path folder, Path tarball) throws IOException, InterruptedException
+  private static Path pack(Path folder, Path tarball, String... tarOptions) throws IOException, InterruptedException
   {
-    run(List.of("tar", "-czf", tarball.toString(), "-C", folder.getParent().toString(),
-                folder.getFileName().toString()));
+    final List<String> command = new ArrayList<>(List.of("tar", "-czf", tarball.toString(), "--sort=name"));
+    command.addAll(List.of(tarOptions));
+    command.addAll(List.of("-C", folder.getParent().toString(), folder.getFileName().toString()));
+    run(command);
     return tarball;
   }
 

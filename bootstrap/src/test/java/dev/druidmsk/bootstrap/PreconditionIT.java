@@ -187,19 +187,14 @@ class PreconditionIT extends DruidHomeTest
   @Test
   void tooLittleFreeSpaceIsRefused() throws Exception
   {
-    // df reporting 10 KiB free on every filesystem, ahead of the real commands on the PATH.
-    final Path bin = Files.createDirectories(temp.resolve("bin"));
-    final Path df = Files.writeString(
-        bin.resolve("df"),
-        "#!/usr/bin/env bash\necho 'Filesystem 1024-blocks Used Available Capacity Mounted on'\n"
-        + "echo '/dev/full 100 90 10 90% /'\n"
-    );
-    Files.setPosixFilePermissions(df, PosixFilePermissions.fromString("rwxr-xr-x"));
+    // df reporting 10 KiB free on the Druid home's filesystem (the bundle still has room to unpack elsewhere).
+    final Path bin = temp.resolve("bin");
+    PathShims.df(bin, "/extensions", 10);
 
-    final Installer.Result result = installer.with("PATH", bin + ":" + System.getenv("PATH")).install(home);
+    final Installer.Result result = installer.with("PATH", PathShims.path(bin)).install(home);
 
     assertThat(result.exitCode).as("%s", result).isEqualTo(PRECONDITION);
-    assertThat(result.stderr).containsPattern("10 KiB free on the filesystem of .*, \\d+ KiB needed")
+    assertThat(result.stderr).containsPattern("10 KiB free on the filesystem of .*/extensions, \\d+ KiB needed")
                              .contains("fix: free some space");
     assertUnchanged();
   }

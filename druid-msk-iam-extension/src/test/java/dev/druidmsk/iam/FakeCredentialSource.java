@@ -66,8 +66,9 @@ class FakeCredentialSource implements CredentialSource
     final int n = fetches.incrementAndGet();
     return AwsSessionCredentials.builder()
                                 .accessKeyId("ASIA" + n)
-                                .secretAccessKey("secret-" + n)
-                                .sessionToken("token-" + n)
+                                // The marker of the build's secret scan (integration-tests SecretLeakScanner).
+                                .secretAccessKey("DRUIDMSKFAKESECRET-secret-" + n)
+                                .sessionToken("DRUIDMSKFAKESECRET-token-" + n)
                                 .expirationTime(clock.instant().plus(lifetime))
                                 .build();
   }

@@ -31,7 +31,8 @@ class SharedCredentialsLibraryTest
       "aws.endpointUrlSts", "http://127.0.0.1:1",
       "aws.region", "us-east-1",
       "aws.accessKeyId", NODE_ACCESS_KEY,
-      "aws.secretAccessKey", "node-base-secret-node-base-secret-00001",
+      // The marker of the build's secret scan (integration-tests SecretLeakScanner).
+      "aws.secretAccessKey", "DRUIDMSKFAKESECRET-node-base-secret-00001",
       "aws.disableEc2Metadata", "true"
   );
 

@@ -1,5 +1,6 @@
 package dev.druidmsk.localstack;
 
+import dev.druidmsk.localstack.iam.FakeSecrets;
 import dev.druidmsk.localstack.iam.PrivateFiles;
 import dev.druidmsk.localstack.sts.BaseUser;
 import dev.druidmsk.localstack.sts.Role;
@@ -102,7 +103,7 @@ public final class LocalMskMain
       // Fresh base credentials each run: they exist only for this emulator and are written to aws.env only.
       this.user = new BaseUser(
           "AKIA" + randomText(12).toUpperCase().replaceAll("[^A-Z0-9]", "X").substring(0, 16),
-          randomText(30),
+          FakeSecrets.marked(randomText(30)),
           "arn:aws:iam::111111111111:user/druid-msk-local"
       );
       this.role = Role.trusting(roleArn, externalId, user.arn());

@@ -5,6 +5,7 @@ import dev.druidmsk.localstack.ingest.DruidMskCommand;
 import dev.druidmsk.localstack.ingest.LocalIngestionStack;
 import dev.druidmsk.localstack.ingest.ReaderIdentity;
 import dev.druidmsk.localstack.druid.DruidService;
+import dev.druidmsk.localstack.iam.FakeSecrets;
 import dev.druidmsk.localstack.sts.BaseUser;
 import dev.druidmsk.localstack.telemetry.ApiRequestGenerator;
 import dev.druidmsk.localstack.telemetry.ApiRequestProducer;
@@ -116,7 +117,7 @@ public final class Quickstart
     return new ReaderIdentity(
         new BaseUser(
             "AKIAQUICKSTART" + HexFormat.of().formatHex(secret, 6, 9).toUpperCase(),
-            HexFormat.of().formatHex(secret, 9, 24) + "quickstart",
+            FakeSecrets.marked(HexFormat.of().formatHex(secret, 9, 24) + "quickstart"),
             "arn:aws:iam::111111111111:user/druid-nodes"
         ),
         "arn:aws:iam::222222222222:role/druid-msk-reader",

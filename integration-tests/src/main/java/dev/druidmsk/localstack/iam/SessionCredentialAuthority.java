@@ -17,7 +17,8 @@ import java.util.HexFormat;
  */
 public final class SessionCredentialAuthority
 {
-  private static final String TOKEN_PREFIX = "DMSK1";
+  // No dot in it: the token's parts are split on dots.
+  private static final String TOKEN_PREFIX = FakeSecrets.marked("-DMSK1");
   private static final int MASTER_KEY_BYTES = 32;
   private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final Base64.Encoder TOKEN_ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -102,7 +103,7 @@ public final class SessionCredentialAuthority
   public String secretFor(final String accessKeyId)
   {
     final byte[] mac = SigV4.hmac(masterKey, "secret\n" + accessKeyId);
-    return Base64.getEncoder().encodeToString(mac).substring(0, 40);
+    return FakeSecrets.marked(Base64.getEncoder().encodeToString(mac).substring(0, 40));
   }
 
   private String tokenMac(final String encodedClaims)

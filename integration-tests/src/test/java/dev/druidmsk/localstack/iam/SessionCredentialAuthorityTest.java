@@ -91,4 +91,14 @@ class SessionCredentialAuthorityTest
 
     assertThat(issued.toString()).doesNotContain(issued.secretAccessKey()).doesNotContain(issued.sessionToken());
   }
+
+  @Test
+  void issuedSecretsCarryTheFakeSecretMarker()
+  {
+    final IssuedCredentials issued = authority.issue(ARN, NOW.plusSeconds(60));
+
+    assertThat(issued.secretAccessKey()).startsWith(FakeSecrets.MARKER);
+    assertThat(issued.sessionToken()).startsWith(FakeSecrets.MARKER);
+    assertThat(issued.accessKeyId()).doesNotContain(FakeSecrets.MARKER);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.druidmsk.localstack.sts;
 
+import dev.druidmsk.localstack.iam.FakeSecrets;
 import dev.druidmsk.localstack.iam.SessionCredentialAuthority;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +27,10 @@ import static org.assertj.core.api.Assertions.within;
 class LocalStsTest
 {
   private static final BaseUser DRUID = new BaseUser(
-      "AKIAIOSFODNN7DRUID0", "druid-secret-druid-secret-druid-secret-00", "arn:aws:iam::111111111111:user/druid"
+      "AKIAIOSFODNN7DRUID0", FakeSecrets.marked("-druid-secret-druid-secret"), "arn:aws:iam::111111111111:user/druid"
   );
   private static final BaseUser STRANGER = new BaseUser(
-      "AKIAIOSFODNN7STRANGER", "stranger-secret-stranger-secret-stranger", "arn:aws:iam::333333333333:user/eve"
+      "AKIAIOSFODNN7STRANGER", FakeSecrets.marked("-stranger-secret-stranger"), "arn:aws:iam::333333333333:user/eve"
   );
   private static final String ROLE = "arn:aws:iam::222222222222:role/msk/reader";
   private static final String EXTERNAL_ID = "ext-1234";

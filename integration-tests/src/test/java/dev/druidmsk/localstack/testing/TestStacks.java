@@ -2,6 +2,7 @@ package dev.druidmsk.localstack.testing;
 
 import dev.druidmsk.iam.MskIamConfigProvider;
 import dev.druidmsk.localstack.LocalMsk;
+import dev.druidmsk.localstack.iam.FakeSecrets;
 import dev.druidmsk.localstack.sts.BaseUser;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.Map;
 public final class TestStacks
 {
   public static final BaseUser DRUID = new BaseUser(
-      "AKIAIOSFODNN7DRUIDIT", "druid-it-secret-druid-it-secret-druid-it", "arn:aws:iam::111111111111:user/druid"
+      "AKIAIOSFODNN7DRUIDIT", FakeSecrets.marked("-druid-it-secret-druid-it"), "arn:aws:iam::111111111111:user/druid"
   );
   public static final String READER_ROLE = "arn:aws:iam::222222222222:role/msk-reader";
   public static final String EXTERNAL_ID = "druid-msk-it-external-id";
