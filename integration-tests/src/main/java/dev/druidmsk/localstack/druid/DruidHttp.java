@@ -10,7 +10,11 @@ import java.time.Duration;
 /** The few HTTP calls the launcher and tests make against Druid's APIs. */
 public final class DruidHttp
 {
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Above a supervisor's default shutdownTimeout (PT80S): terminating a supervisor answers only once it stopped, and
+   * one busy retrying a refused role takes the whole timeout.
+   */
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
