@@ -4,7 +4,6 @@ import dev.druidmsk.localstack.testing.ReaderStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.Duration;
 
@@ -15,12 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credentials that live seconds: with {@code "credentialCache": "shared"} the role is assumed once per refresh
  * period whatever the number of consumers; with the library's per-client handler, once per consumer at least.
  *
- * <p>Opt-in with {@code -Ddruidmsk.scale=true}: one CI run saw a consumer's re-authentication refused by the
- * emulator's broker with "Unexpected handshake request with client mechanism AWS_MSK_IAM, enabled mechanisms are
- * []" (a broker-side re-authentication race, being fixed in the emulator's broker configuration, issue 8), and a
- * flaky test must not gate every change.
+ * <p>A refusal once seen here ("Unexpected handshake request ... enabled mechanisms are []") was the emulator granting
+ * sessions under a second, which Kafka's broker cannot renew; see MskIamSaslServer.MIN_SESSION.
  */
-@EnabledIfSystemProperty(named = "druidmsk.scale", matches = "true")
 class SharedCredentialCacheIT
 {
   private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(8);
