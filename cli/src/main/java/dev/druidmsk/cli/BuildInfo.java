@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** Facts fixed at build time: the druid-msk version, the Druid version it targets, the default Druid home. */
-final class BuildInfo implements IVersionProvider
+public final class BuildInfo implements IVersionProvider
 {
   private static final Properties PROPERTIES = load();
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * What a command reads from and writes to outside its options: the environment, the two output streams and the
  * clock. Tests run commands in-process with their own environment and writers.
  */
-final class CliContext
+public final class CliContext
 {
   static final String ENV_OVERLORD = "DRUID_MSK_OVERLORD";
   static final String ENV_USER = "DRUID_MSK_USER";
@@ -30,7 +30,7 @@ final class CliContext
     this.err = err;
   }
 
-  String env(String name)
+  public String env(String name)
   {
     final String value = env.get(name);
     return value == null || value.isEmpty() ? null : value;
@@ -42,12 +42,12 @@ final class CliContext
     return home != null ? Paths.get(home) : Paths.get(System.getProperty("user.home"));
   }
 
-  PrintWriter out()
+  public PrintWriter out()
   {
     return out;
   }
 
-  PrintWriter err()
+  public PrintWriter err()
   {
     return err;
   }
@@ -59,13 +59,13 @@ final class CliContext
   }
 
   /** Prints a progress or warning line on stderr, keeping stdout for the result. */
-  void note(String line)
+  public void note(String line)
   {
     err.println(redactor.redact(line));
     err.flush();
   }
 
-  void sleep(Duration duration)
+  public void sleep(Duration duration)
   {
     try {
       Thread.sleep(duration.toMillis());

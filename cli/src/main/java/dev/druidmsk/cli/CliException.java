@@ -4,16 +4,16 @@ package dev.druidmsk.cli;
  * An error the user can fix. Its message is printed as is, so it names the cause and the fix, and never contains a
  * secret (passwords, external IDs, file contents).
  */
-class CliException extends RuntimeException
+public class CliException extends RuntimeException
 {
   private final int exitCode;
 
-  CliException(String message)
+  public CliException(String message)
   {
     this(message, ExitCode.ERROR);
   }
 
-  CliException(String message, int exitCode)
+  public CliException(String message, int exitCode)
   {
     super(message);
     this.exitCode = exitCode;

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Option;
 
 /** `--json`: the result as one JSON document on stdout, for scripts; notes still go to stderr. */
-final class JsonFlag
+public final class JsonFlag
 {
   @Option(names = "--json", description = "Print the result as JSON on stdout (for scripts).")
   private boolean json;
 
-  boolean isSet()
+  public boolean isSet()
   {
     return json;
   }
 
-  static void print(CliContext context, JsonNode result)
+  public static void print(CliContext context, JsonNode result)
   {
     context.out().println(context.redactor().redact(SpecFiles.pretty(result)));
     context.out().flush();

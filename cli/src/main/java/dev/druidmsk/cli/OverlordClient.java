@@ -18,7 +18,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** The few Overlord supervisor endpoints druid-msk uses, with readable errors. */
-final class OverlordClient
+public final class OverlordClient
 {
   private static final String SUPERVISOR_PATH = "/druid/indexer/v1/supervisor";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,6 +28,8 @@ final class OverlordClient
   private final HttpClient http;
   private final Duration requestTimeout;
   private final Redactor redactor;
+  /** The option that set {@link #base}, so that connection errors name what to check. */
+  private final String urlOption;
 
   OverlordClient(
       URI base,
@@ -52,6 +54,44 @@ final class OverlordClient
       builder.sslContext(TrustStores.sslContext(trust));
     }
     this.http = builder.build();
+    this.urlOption = "--overlord";
+  }
+
+  private OverlordClient(OverlordClient other, URI base, String urlOption)
+  {
+    this.base = base;
+    this.requestTimeout = other.requestTimeout;
+    this.redactor = other.redactor;
+    this.authorization = other.authorization;
+    this.http = other.http;
+    this.urlOption = urlOption;
+  }
+
+  /** The same credentials, trust and timeouts against another Druid service, e.g. the Broker for SQL. */
+  public OverlordClient forService(URI otherBase, String otherUrlOption)
+  {
+    return new OverlordClient(this, otherBase, otherUrlOption);
+  }
+
+  /** GETs a JSON document, or empty when Druid answers 404; {@code what} completes "Druid refused to ...". */
+  public Optional<JsonNode> getJson(String pathAndQuery, String what)
+  {
+    final HttpResponse<String> response = send(get(pathAndQuery));
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(json(checked(response, what)));
+  }
+
+  /** POSTs a JSON document and returns Druid's JSON answer; {@code what} completes "Druid refused to ...". */
+  public JsonNode postJson(String pathAndQuery, JsonNode body, String what)
+  {
+    final HttpRequest request = request(pathAndQuery)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+        .build();
+    return json(checked(send(request), what));
   }
 
   /** The live spec of a supervisor, or empty if there is none with this ID. */
@@ -100,7 +140,7 @@ final class OverlordClient
     return answer;
   }
 
-  URI base()
+  public URI base()
   {
     return base;
   }
@@ -130,10 +170,10 @@ final class OverlordClient
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
     catch (HttpConnectTimeoutException | ConnectException e) {
-      throw new OverlordException(0, "Cannot connect to " + base + ": check --overlord and that the Overlord is up.");
+      throw new OverlordException(0, "Cannot connect to " + base + ": check " + urlOption + " and that Druid is up there.");
     }
     catch (HttpTimeoutException e) {
-      throw new OverlordException(0, "No answer from " + base + " within --request-timeout: raise it or check the Overlord.");
+      throw new OverlordException(0, "No answer from " + base + " within --request-timeout: raise it or check the Druid service at " + urlOption + ".");
     }
     catch (IOException e) {
       throw new OverlordException(
@@ -195,7 +235,7 @@ final class OverlordClient
       return MAPPER.readTree(body);
     }
     catch (IOException e) {
-      throw new OverlordException(0, base + " answered with something that is not JSON: is --overlord a Druid Overlord or Router?");
+      throw new OverlordException(0, base + " answered with something that is not JSON: is " + urlOption + " the right Druid service (an Overlord, Broker or Router)?");
     }
   }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** How to reach the Overlord (or a Router): URL, Druid basic-security credentials, TLS trust, timeouts. */
-final class OverlordOptions
+public final class OverlordOptions
 {
   @Option(
       names = "--overlord",
@@ -67,7 +67,7 @@ final class OverlordOptions
   )
   private Duration requestTimeout;
 
-  OverlordClient connect(CliContext context)
+  public OverlordClient connect(CliContext context)
   {
     final URI base = baseUri(url != null ? url : context.env(CliContext.ENV_OVERLORD));
     final String userName = user != null ? user : context.env(CliContext.ENV_USER);
