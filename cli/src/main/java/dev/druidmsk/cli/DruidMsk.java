@@ -1,5 +1,6 @@
 package dev.druidmsk.cli;
 
+import dev.druidmsk.cli.migrate.MigrateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,12 +17,16 @@ import java.util.Map;
     mixinStandardHelpOptions = true,
     versionProvider = BuildInfo.class,
     description = "Render, validate, diff and submit Apache Druid Kafka supervisor specs for AWS MSK with IAM, "
-                  + "print the IAM policies their reader role needs, and check that a node can reach MSK with IAM.",
-    subcommands = {SpecCommand.class, PolicyCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+                  + "print the IAM policies their reader role needs, check that a node can reach MSK with IAM, and migrate "
+                  + "a datasource to a new one with proof of parity.",
+    subcommands = {
+        SpecCommand.class, PolicyCommand.class, DoctorCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done (diff: same; validate: valid; doctor: every check passed)",
-        "1:negative answer (diff: different; validate: invalid; submit: rolled back; doctor: warnings only)",
+        "1:negative answer (diff: different; validate: invalid; submit: rolled back; doctor: warnings only; "
+        + "migrate parity: mismatch; migrate backfill: the reindex task failed)",
         "2:bad input or error, nothing changed (doctor: a check failed)",
         "3:submit: update failed and the known-good spec could not be restored"
     }
@@ -64,7 +69,7 @@ public final class DruidMsk implements Runnable
     return context;
   }
 
-  static CliContext contextOf(CommandSpec spec)
+  public static CliContext contextOf(CommandSpec spec)
   {
     return ((DruidMsk) spec.root().userObject()).context();
   }
@@ -72,7 +77,7 @@ public final class DruidMsk implements Runnable
   @Override
   public void run()
   {
-    throw new ParameterException(spec.commandLine(), "Missing command: choose one of 'spec', 'policy' or 'doctor'.");
+    throw new ParameterException(spec.commandLine(), "Missing command: choose one of 'spec', 'policy', 'doctor' or 'migrate'.");
   }
 
   private int execute(String[] args)

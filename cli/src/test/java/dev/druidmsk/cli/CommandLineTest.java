@@ -86,7 +86,7 @@ class CommandLineTest
   {
     final Cli.Result result = new Cli().run();
     assertThat(result.exitCode).isEqualTo(2);
-    assertThat(result.err).contains("Missing command: choose one of 'spec', 'policy' or 'doctor'")
+    assertThat(result.err).contains("Missing command: choose one of 'spec', 'policy', 'doctor' or 'migrate'")
                           .contains("Run 'druid-msk --help' for usage.");
   }
 
