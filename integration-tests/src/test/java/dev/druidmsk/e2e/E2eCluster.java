@@ -23,9 +23,9 @@ import java.util.function.Consumer;
  * The local ingestion stack of one suite, with this JVM's AWS system properties pointed at its STS (so tests can
  * produce over IAM too), and the Overlord calls the tests make directly.
  */
-final class E2eCluster implements AutoCloseable
+public final class E2eCluster implements AutoCloseable
 {
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
   static final ReaderIdentity READER = new ReaderIdentity(
       TestStacks.DRUID,
       TestStacks.READER_ROLE,
@@ -42,7 +42,7 @@ final class E2eCluster implements AutoCloseable
   }
 
   /** {@code withBundle} false: a stock Druid home, as on a node that lacks druid-msk. */
-  static E2eCluster start(Class<?> suite, boolean withBundle) throws Exception
+  public static E2eCluster start(Class<?> suite, boolean withBundle) throws Exception
   {
     return start(suite, withBundle, cluster -> { });
   }
@@ -60,13 +60,13 @@ final class E2eCluster implements AutoCloseable
     ));
   }
 
-  LocalIngestionStack stack()
+  public LocalIngestionStack stack()
   {
     return stack;
   }
 
   /** Kafka client properties of the reader role over SASL_SSL, as the aws-msk-iam provider makes them. */
-  Map<String, Object> readerClient(String sessionName)
+  public Map<String, Object> readerClient(String sessionName)
   {
     return TestStacks.clientProperties(
         stack.msk(),
@@ -75,7 +75,7 @@ final class E2eCluster implements AutoCloseable
     );
   }
 
-  JsonNode overlordGet(String path) throws IOException, InterruptedException
+  public JsonNode overlordGet(String path) throws IOException, InterruptedException
   {
     final DruidHttp.Response response = stack.druid().http().get(stack.druid().overlordUrl().resolve(path));
     if (!response.ok()) {
@@ -84,7 +84,7 @@ final class E2eCluster implements AutoCloseable
     return JSON.readTree(response.body());
   }
 
-  DruidHttp.Response overlordPost(String path, String json) throws IOException, InterruptedException
+  public DruidHttp.Response overlordPost(String path, String json) throws IOException, InterruptedException
   {
     return stack.druid().http().postJson(stack.druid().overlordUrl().resolve(path), json);
   }
@@ -98,7 +98,7 @@ final class E2eCluster implements AutoCloseable
     return ids;
   }
 
-  static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
+  public static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
   {
     Deadline.await(what, timeout, condition, () -> null, line -> System.out.println("[e2e] " + line));
   }
