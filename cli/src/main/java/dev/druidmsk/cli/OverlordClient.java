@@ -33,6 +33,7 @@ public final class OverlordClient
 
   OverlordClient(
       URI base,
+      String urlOption,
       OverlordOptions.Credentials credentials,
       OverlordOptions.TrustSettings trust,
       Duration connectTimeout,
@@ -54,23 +55,7 @@ public final class OverlordClient
       builder.sslContext(TrustStores.sslContext(trust));
     }
     this.http = builder.build();
-    this.urlOption = "--overlord";
-  }
-
-  private OverlordClient(OverlordClient other, URI base, String urlOption)
-  {
-    this.base = base;
-    this.requestTimeout = other.requestTimeout;
-    this.redactor = other.redactor;
-    this.authorization = other.authorization;
-    this.http = other.http;
     this.urlOption = urlOption;
-  }
-
-  /** The same credentials, trust and timeouts against another Druid service, e.g. the Broker for SQL. */
-  public OverlordClient forService(URI otherBase, String otherUrlOption)
-  {
-    return new OverlordClient(this, otherBase, otherUrlOption);
   }
 
   /** GETs a JSON document, or empty when Druid answers 404; {@code what} completes "Druid refused to ...". */

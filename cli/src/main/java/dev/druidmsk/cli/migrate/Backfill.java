@@ -95,7 +95,7 @@ public final class Backfill
 
   private long events(MigrationPlan plan, String dataSource)
   {
-    final List<JsonNode> rows = api.sql(plan.doubleWriteCountSql(dataSource), dataSource);
+    final List<JsonNode> rows = api.sql().query(plan.doubleWriteCountSql(dataSource), dataSource);
     return rows.isEmpty() ? 0 : rows.get(0).path("events").asLong();
   }
 

@@ -65,7 +65,7 @@ final class BackfillCommand implements Callable<Integer>
     final DruidApi api = druid.connect(context);
     final MigrationPlan plan = options.plan(api);
     if (dryRun) {
-      PlanPrinter.print(plan, api.overlordUrl(), api.brokerUrl(), context.out());
+      PlanPrinter.print(plan, api.overlordUrl(), api.sql().url(), context.out());
       context.out().println();
       context.out().println("Dry run: no call was made.");
       return ExitCode.OK;

@@ -5,28 +5,25 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.CliException;
 import dev.druidmsk.cli.OverlordClient;
-import dev.druidmsk.cli.OverlordException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The Druid calls of a migration: supervisor specs, segments and tasks on the Overlord, SQL on the Broker. */
+/** The Druid calls of a backfill: supervisor specs, segments and tasks on the Overlord, SQL on the Broker. */
 public final class DruidApi
 {
-  static final String SQL_PATH = "/druid/v2/sql";
   static final String TASK_PATH = "/druid/indexer/v1/task";
 
   private final OverlordClient overlord;
-  private final OverlordClient broker;
+  private final DruidSql sql;
 
-  public DruidApi(OverlordClient overlord, OverlordClient broker)
+  public DruidApi(OverlordClient overlord, DruidSql sql)
   {
     this.overlord = overlord;
-    this.broker = broker;
+    this.sql = sql;
   }
 
   public String overlordUrl()
@@ -34,9 +31,9 @@ public final class DruidApi
     return overlord.base().toString();
   }
 
-  public String brokerUrl()
+  public DruidSql sql()
   {
-    return broker.base().toString();
+    return sql;
   }
 
   /** The dataSchema of a supervisor's live spec. */
@@ -66,7 +63,7 @@ public final class DruidApi
   /** The first and last row times of a datasource, or empty when it has no rows. */
   Optional<TimeInterval> dataRange(String dataSource)
   {
-    final List<JsonNode> rows = sql(
+    final List<JsonNode> rows = sql.query(
         "SELECT MIN(__time) AS \"first\", MAX(__time) AS \"last\" FROM " + Sql.identifier(dataSource),
         dataSource
     );
@@ -76,30 +73,6 @@ public final class DruidApi
     final Instant first = Instant.parse(rows.get(0).get("first").asText());
     final Instant last = Instant.parse(rows.get(0).get("last").asText());
     return Optional.of(new TimeInterval(first, last.plusMillis(1)));
-  }
-
-  /** Druid SQL rows as objects; exact distinct counts, so parity never compares estimates. */
-  List<JsonNode> sql(String query, String dataSource)
-  {
-    final ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("query", query);
-    body.put("resultFormat", "object");
-    body.putObject("context").put("useApproximateCountDistinct", false).put("sqlTimeZone", "Etc/UTC");
-    try {
-      final JsonNode rows = broker.postJson(SQL_PATH, body, "run Druid SQL over '" + dataSource + "'");
-      final List<JsonNode> list = new ArrayList<>();
-      rows.forEach(list::add);
-      return list;
-    }
-    catch (OverlordException e) {
-      if (e.getMessage().contains("not found")) {
-        throw new CliException(
-            "No datasource '" + dataSource + "' on " + brokerUrl() + ": check the name (Druid SQL: SELECT DISTINCT "
-            + "datasource FROM sys.segments) and that --broker is the Broker or Router of that cluster."
-        );
-      }
-      throw e;
-    }
   }
 
   /** Marks the datasource's segments wholly inside the interval unused; returns how many changed. */

@@ -1,13 +1,10 @@
 package dev.druidmsk.cli.migrate;
 
 import dev.druidmsk.cli.CliContext;
-import dev.druidmsk.cli.CliException;
 import dev.druidmsk.cli.OverlordClient;
 import dev.druidmsk.cli.OverlordOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.net.URI;
 
 /** The Overlord (supervisors, segments, tasks) and the Broker (SQL) of the cluster a migration runs in. */
 final class DruidOptions
@@ -28,21 +25,18 @@ final class DruidOptions
   DruidApi connect(CliContext context)
   {
     final OverlordClient overlordClient = overlord.connect(context);
-    final String brokerUrl = broker != null ? broker : context.env(ENV_BROKER);
-    if (brokerUrl == null) {
-      return new DruidApi(overlordClient, overlordClient.forService(overlordClient.base(), "--overlord (used for SQL; or pass --broker)"));
-    }
-    final URI uri;
-    try {
-      uri = URI.create(brokerUrl.endsWith("/") ? brokerUrl.substring(0, brokerUrl.length() - 1) : brokerUrl);
-    }
-    catch (IllegalArgumentException e) {
-      throw new CliException("--broker is not a URL: write it as https://host:port");
-    }
-    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getRawUserInfo() != null
-        || uri.getRawQuery() != null) {
-      throw new CliException("--broker must be a base URL like https://host:8282, without credentials or query");
-    }
-    return new DruidApi(overlordClient, overlordClient.forService(uri, "--broker"));
+    return new DruidApi(overlordClient, brokerUrl(context) == null ? new DruidSql(overlordClient) : sql(context));
+  }
+
+  /** SQL only: the Broker, or the --overlord URL when that is a Router. */
+  DruidSql sql(CliContext context)
+  {
+    final String url = brokerUrl(context);
+    return new DruidSql(url == null ? overlord.connect(context) : overlord.connect(context, url, "--broker"));
+  }
+
+  private String brokerUrl(CliContext context)
+  {
+    return broker != null ? broker : context.env(ENV_BROKER);
   }
 }

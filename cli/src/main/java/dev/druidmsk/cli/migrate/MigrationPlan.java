@@ -187,7 +187,7 @@ public final class MigrationPlan
     calls.add(new ApiCall("GET", overlordUrl + DruidApi.supervisorPath(targetSupervisor) + "/status", null));
     for (String dataSource : List.of(source, target)) {
       final ObjectNode body = JsonNodeFactory.instance.objectNode().put("query", doubleWriteCountSql(dataSource));
-      calls.add(new ApiCall("POST", brokerUrl + DruidApi.SQL_PATH, body));
+      calls.add(new ApiCall("POST", brokerUrl + DruidSql.PATH, body));
     }
     return new PlanStep(
         "Check double-writing",

@@ -104,10 +104,9 @@ final class ParityCommand implements Callable<Integer>
       context.out().println("Dry run: no query was run (exact distinct counts run as one query each).");
       return ExitCode.OK;
     }
-    final DruidApi api = druid.connect(context);
     final ParityReport report;
     try {
-      report = new ParityCheck(new SqlBucketSource(api), source, target, measures, tolerances).run(range, top, bottom);
+      report = new ParityCheck(new SqlBucketSource(druid.sql(context)), source, target, measures, tolerances).run(range, top, bottom);
     }
     catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());

@@ -49,7 +49,7 @@ final class PlanCommand implements Callable<Integer>
   {
     final CliContext context = DruidMsk.contextOf(spec);
     final DruidApi api = druid.connect(context);
-    PlanPrinter.print(options.plan(api), api.overlordUrl(), api.brokerUrl(), context.out());
+    PlanPrinter.print(options.plan(api), api.overlordUrl(), api.sql().url(), context.out());
     return ExitCode.OK;
   }
 }

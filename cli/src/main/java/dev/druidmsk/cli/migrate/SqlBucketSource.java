@@ -14,11 +14,11 @@ import java.util.TreeMap;
  */
 public final class SqlBucketSource implements BucketSource
 {
-  private final DruidApi api;
+  private final DruidSql sql;
 
-  public SqlBucketSource(DruidApi api)
+  public SqlBucketSource(DruidSql sql)
   {
-    this.api = api;
+    this.sql = sql;
   }
 
   @Override
@@ -60,11 +60,11 @@ public final class SqlBucketSource implements BucketSource
   private void collect(
       Map<Instant, Map<String, Double>> buckets,
       String dataSource,
-      String sql,
+      String query,
       List<Measure> measures
   )
   {
-    for (JsonNode row : api.sql(sql, dataSource)) {
+    for (JsonNode row : sql.query(query, dataSource)) {
       final Map<String, Double> values = buckets.computeIfAbsent(
           Instant.parse(row.path("bucket").asText()),
           bucket -> new TreeMap<>()
