@@ -81,6 +81,16 @@ public final class Backfill
           + "(druid-msk spec status " + plan.targetSupervisor() + ") before backfilling; nothing was changed."
       );
     }
+    final long pending = single(plan.pendingHandoffSql(), "sys.segments");
+    if (pending > 0) {
+      // Marking them unused now would leave their task waiting for a handoff that never comes, holding the lock
+      // the reindex needs: both would wait for ever.
+      throw new CliException(
+          "The target's stream tasks still hold " + pending + " segment(s) before X that are not handed off yet: "
+          + "wait for them to publish and hand off (or POST /druid/indexer/v1/supervisor/" + plan.targetSupervisor()
+          + "/taskGroups/handoff), then rerun; nothing was changed."
+      );
+    }
     final long source = events(plan, plan.source());
     final long target = events(plan, plan.target());
     if (source != target) {
@@ -95,8 +105,14 @@ public final class Backfill
 
   private long events(MigrationPlan plan, String dataSource)
   {
-    final List<JsonNode> rows = api.sql().query(plan.doubleWriteCountSql(dataSource), dataSource);
-    return rows.isEmpty() ? 0 : rows.get(0).path("events").asLong();
+    return single(plan.doubleWriteCountSql(dataSource), dataSource);
+  }
+
+  /** The one number of a one-row, one-column query; 0 when there is no row. */
+  private long single(String sql, String dataSource)
+  {
+    final List<JsonNode> rows = api.sql().query(sql, dataSource);
+    return rows.isEmpty() || !rows.get(0).elements().hasNext() ? 0 : rows.get(0).elements().next().asLong();
   }
 
   private TaskStatus waitFor(String taskId)
@@ -153,6 +169,9 @@ public final class Backfill
 
   static String format(Duration duration)
   {
+    if (duration.toMillis() < 10_000) {
+      return duration.toMillis() + " ms";
+    }
     final long seconds = duration.toSeconds();
     return seconds >= 60 ? (seconds / 60) + "m" + String.format("%02d", seconds % 60) + "s" : seconds + "s";
   }

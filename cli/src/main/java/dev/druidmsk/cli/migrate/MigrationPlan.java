@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +18,10 @@ import java.util.function.Function;
  */
 public final class MigrationPlan
 {
+  /** How sys.segments writes segment bounds, so that string comparison orders them as times. */
+  private static final DateTimeFormatter SEGMENT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private final String source;
   private final String target;
   private final String targetSupervisor;
@@ -129,6 +135,17 @@ public final class MigrationPlan
            + Sql.timeFilter(doubleWriteWindow);
   }
 
+  /**
+   * The SQL counting the target's segments before X that a stream task still holds (served only by the task, or
+   * published but not yet loaded): their handoff must finish before they are marked unused.
+   */
+  String pendingHandoffSql()
+  {
+    return "SELECT COUNT(*) AS \"segments\" FROM sys.segments WHERE datasource = '" + target.replace("'", "''")
+           + "' AND \"start\" < '" + SEGMENT_TIME.format(cutoff.effective()) + "' AND (is_realtime = 1 OR "
+           + "(is_published = 1 AND is_available = 0))";
+  }
+
   public List<PlanStep> steps(String overlordUrl, String brokerUrl)
   {
     final List<PlanStep> steps = new ArrayList<>();
@@ -168,7 +185,7 @@ public final class MigrationPlan
     steps.add(new PlanStep(
         "Parity gate",
         "druid-msk migrate parity --source " + source + " --target " + target + " --interval " + backfill.start()
-        + "/<end of the last complete segment> --granularity P1D --finest " + finest()
+        + "/<end of the last complete segment> --granularity P1D --finest PT1H"
         + countMetricOption() + " --metric <each metric> --distinct <each dimension>: exit 0 is the gate.",
         List.of()
     ));
@@ -185,23 +202,19 @@ public final class MigrationPlan
   {
     final List<ApiCall> calls = new ArrayList<>();
     calls.add(new ApiCall("GET", overlordUrl + DruidApi.supervisorPath(targetSupervisor) + "/status", null));
+    calls.add(new ApiCall("POST", brokerUrl + DruidSql.PATH, JsonNodeFactory.instance.objectNode().put("query", pendingHandoffSql())));
     for (String dataSource : List.of(source, target)) {
       final ObjectNode body = JsonNodeFactory.instance.objectNode().put("query", doubleWriteCountSql(dataSource));
       calls.add(new ApiCall("POST", brokerUrl + DruidSql.PATH, body));
     }
     return new PlanStep(
         "Check double-writing",
-        "The target's supervisor must be RUNNING, and both datasources must hold the same events in the first "
+        "The target's supervisor must be RUNNING, its stream tasks must hold no segment before X that is not handed "
+        + "off yet (0 segments), and both datasources must hold the same events in the first "
         + "segment at X, " + doubleWriteWindow + ": otherwise double-writing started after X (pick a later "
         + "--cutoff) or the target lags (wait).",
         calls
     );
-  }
-
-  private String finest()
-  {
-    final Granularity segments = cutoff.segmentGranularity();
-    return segments.isFinerThan(Granularity.parse("PT1H")) ? "PT1H" : segments.iso();
   }
 
   private String countMetricOption()

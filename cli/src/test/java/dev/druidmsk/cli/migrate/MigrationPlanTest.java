@@ -77,11 +77,22 @@ class MigrationPlanTest
     final PlanStep check = plan("2026-11-20T10:00:00Z", BackfillAttempts.none()).steps(OVERLORD, BROKER).get(0);
 
     assertThat(check.calls().get(0).url()).isEqualTo(OVERLORD + "/druid/indexer/v1/supervisor/api_requests/status");
-    assertThat(check.calls().get(1).body().path("query").asText()).isEqualTo(
+    assertThat(check.calls().get(2).body().path("query").asText()).isEqualTo(
         "SELECT SUM(\"requests\") AS \"events\" FROM \"api_kinesis\" WHERE __time >= TIME_PARSE('2026-11-20T10:00:00Z')"
         + " AND __time < TIME_PARSE('2026-11-20T11:00:00Z')"
     );
-    assertThat(check.calls().get(2).body().path("query").asText()).contains("FROM \"api_requests\"");
+    assertThat(check.calls().get(3).body().path("query").asText()).contains("FROM \"api_requests\"");
+  }
+
+  @Test
+  void segmentsBeforeXStillHeldByStreamTasksAreCountedWithMillisecondBounds()
+  {
+    final PlanStep check = plan("2026-11-20T10:00:00Z", BackfillAttempts.none()).steps(OVERLORD, BROKER).get(0);
+
+    assertThat(check.calls().get(1).body().path("query").asText()).isEqualTo(
+        "SELECT COUNT(*) AS \"segments\" FROM sys.segments WHERE datasource = 'api_requests' AND \"start\" < "
+        + "'2026-11-20T10:00:00.000Z' AND (is_realtime = 1 OR (is_published = 1 AND is_available = 0))"
+    );
   }
 
   @Test
