@@ -90,7 +90,8 @@ class KinesisMigrationE2EIT
     assertThat(noTask.status()).as("no task after plan and dry run: %s", noTask).isEqualTo(404);
 
     final DruidMskCommand.Result backfill = migrate("backfill", "--source", LEGACY, "--target", TARGET,
-                                                    "--cutoff", requestedCutoff.toString(), "--poll-interval", "2s");
+                                                    "--cutoff", requestedCutoff.toString(), "--poll-interval", "2s",
+                                                    "--timeout", "3m");
     assertThat(backfill.exitCode()).as("%s", backfill).isZero();
     assertThat(backfill.stderr()).contains("Cutoff X moved from " + requestedCutoff + " to " + cutoff);
     assertThat(backfill.stdout()).contains("Submitted reindex task " + taskId)
@@ -188,7 +189,11 @@ class KinesisMigrationE2EIT
     awaitEvents(TARGET, streamed);
     // Hand the stream's segments off, as hours of double-writing would have: backfill refuses to drop segments a
     // task still holds, and the reindex needs the task's locks.
-    final List<String> streaming = stack.activeTaskIds(TARGET);
+    // The Overlord's task list, not the supervisor's status report, which can lag behind a supervisor this young.
+    final List<String> streaming = new ArrayList<>();
+    stack.overlordGet("/druid/indexer/v1/tasks?state=running&datasource=" + TARGET)
+         .forEach(task -> streaming.add(task.path("id").asText()));
+    assertThat(streaming).as("the stream task that ingested the events").isNotEmpty();
     final ObjectNode groups = E2eCluster.JSON.createObjectNode();
     groups.putArray("taskGroupIds").add(0);
     assertThat(stack.overlordPost("/druid/indexer/v1/supervisor/" + TARGET + "/taskGroups/handoff", groups.toString()).ok())
