@@ -25,7 +25,8 @@ import java.util.Map;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done (diff: same; validate: valid; doctor: every check passed)",
-        "1:negative answer (diff: different; validate: invalid; submit: rolled back; doctor: warnings only)",
+        "1:negative answer (diff: different; validate: invalid; submit: rolled back; doctor: warnings only; "
+        + "migrate parity: mismatch; migrate backfill: the reindex task failed)",
         "2:bad input or error, nothing changed (doctor: a check failed)",
         "3:submit: update failed and the known-good spec could not be restored"
     }

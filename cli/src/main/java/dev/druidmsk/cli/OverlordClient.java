@@ -28,9 +28,12 @@ public final class OverlordClient
   private final HttpClient http;
   private final Duration requestTimeout;
   private final Redactor redactor;
+  /** The option that set {@link #base}, so that connection errors name what to check. */
+  private final String urlOption;
 
   OverlordClient(
       URI base,
+      String urlOption,
       OverlordOptions.Credentials credentials,
       OverlordOptions.TrustSettings trust,
       Duration connectTimeout,
@@ -52,6 +55,28 @@ public final class OverlordClient
       builder.sslContext(TrustStores.sslContext(trust));
     }
     this.http = builder.build();
+    this.urlOption = urlOption;
+  }
+
+  /** GETs a JSON document, or empty when Druid answers 404; {@code what} completes "Druid refused to ...". */
+  public Optional<JsonNode> getJson(String pathAndQuery, String what)
+  {
+    final HttpResponse<String> response = send(get(pathAndQuery));
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(json(checked(response, what)));
+  }
+
+  /** POSTs a JSON document and returns Druid's JSON answer; {@code what} completes "Druid refused to ...". */
+  public JsonNode postJson(String pathAndQuery, JsonNode body, String what)
+  {
+    final HttpRequest request = request(pathAndQuery)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+        .build();
+    return json(checked(send(request), what));
   }
 
   /** The live spec of a supervisor, or empty if there is none with this ID. */
@@ -130,10 +155,10 @@ public final class OverlordClient
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
     catch (HttpConnectTimeoutException | ConnectException e) {
-      throw new OverlordException(0, "Cannot connect to " + base + ": check --overlord and that the Overlord is up.");
+      throw new OverlordException(0, "Cannot connect to " + base + ": check " + urlOption + " and that Druid is up there.");
     }
     catch (HttpTimeoutException e) {
-      throw new OverlordException(0, "No answer from " + base + " within --request-timeout: raise it or check the Overlord.");
+      throw new OverlordException(0, "No answer from " + base + " within --request-timeout: raise it or check the Druid service at " + urlOption + ".");
     }
     catch (IOException e) {
       throw new OverlordException(
@@ -195,7 +220,7 @@ public final class OverlordClient
       return MAPPER.readTree(body);
     }
     catch (IOException e) {
-      throw new OverlordException(0, base + " answered with something that is not JSON: is --overlord a Druid Overlord or Router?");
+      throw new OverlordException(0, base + " answered with something that is not JSON: is " + urlOption + " the right Druid service (an Overlord, Broker or Router)?");
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.druidmsk.cli;
 
 /** The Overlord answered with an error status, or could not be reached (status 0). */
-final class OverlordException extends CliException
+public final class OverlordException extends CliException
 {
   private final int status;
 
@@ -11,7 +11,7 @@ final class OverlordException extends CliException
     this.status = status;
   }
 
-  int status()
+  public int status()
   {
     return status;
   }

@@ -69,7 +69,16 @@ public final class OverlordOptions
 
   public OverlordClient connect(CliContext context)
   {
-    final URI base = baseUri(url != null ? url : context.env(CliContext.ENV_OVERLORD));
+    return connect(context, url != null ? url : context.env(CliContext.ENV_OVERLORD), "--overlord");
+  }
+
+  /**
+   * A client of another Druid service of the cluster (the Broker, for SQL) with these credentials, trust and
+   * timeouts; {@code option} names where {@code serviceUrl} came from in errors.
+   */
+  public OverlordClient connect(CliContext context, String serviceUrl, String option)
+  {
+    final URI base = baseUri(serviceUrl, option);
     final String userName = user != null ? user : context.env(CliContext.ENV_USER);
     final String password = password(context);
     if (password != null && userName == null) {
@@ -85,7 +94,7 @@ public final class OverlordOptions
         truststore,
         truststorePasswordFile == null ? null : readSecretFile(truststorePasswordFile, "--truststore-password-file", context)
     );
-    return new OverlordClient(base, credentials, trust, connectTimeout, requestTimeout, context.redactor());
+    return new OverlordClient(base, option, credentials, trust, connectTimeout, requestTimeout, context.redactor());
   }
 
   private String password(CliContext context)
@@ -115,7 +124,7 @@ public final class OverlordOptions
     }
   }
 
-  private static URI baseUri(String value)
+  private static URI baseUri(String value, String option)
   {
     if (value == null) {
       throw new CliException("No Overlord URL: pass --overlord URL or set DRUID_MSK_OVERLORD.");
@@ -125,20 +134,20 @@ public final class OverlordOptions
       uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
     }
     catch (URISyntaxException e) {
-      throw new CliException("--overlord is not a URL: write it as https://host:port");
+      throw new CliException(option + " is not a URL: write it as https://host:port");
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new CliException("--overlord must start with http:// or https://, e.g. https://druid.example.com:8281");
+      throw new CliException(option + " must start with http:// or https://, e.g. https://druid.example.com:8281");
     }
     if (uri.getRawUserInfo() != null) {
       // A URL with credentials would show up in shell history and in every error message.
       throw new CliException(
-          "--overlord must not contain credentials: remove 'user:password@' and use --user with "
+          option + " must not contain credentials: remove 'user:password@' and use --user with "
           + "DRUID_MSK_PASSWORD or --password-file."
       );
     }
     if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new CliException("--overlord must be a base URL like https://host:port (no query or fragment).");
+      throw new CliException(option + " must be a base URL like https://host:port (no query or fragment).");
     }
     return uri;
   }

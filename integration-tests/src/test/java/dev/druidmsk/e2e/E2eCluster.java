@@ -44,7 +44,7 @@ public final class E2eCluster implements AutoCloseable
   }
 
   /** {@code withBundle} false: a stock Druid home, as on a node that lacks druid-msk. */
-  static E2eCluster start(Class<?> suite, boolean withBundle) throws Exception
+  public static E2eCluster start(Class<?> suite, boolean withBundle) throws Exception
   {
     return start(suite, withBundle, cluster -> { });
   }

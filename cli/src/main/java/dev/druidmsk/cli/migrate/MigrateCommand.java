@@ -13,12 +13,12 @@ import picocli.CommandLine.Spec;
     versionProvider = BuildInfo.class,
     description = {
         "Move a datasource's streaming ingestion from Amazon Kinesis to MSK with IAM, live: the producers write to "
-        + "both streams, a Kafka datasource runs beside the Kinesis one, everything before a cutoff is re-indexed from "
-        + "the Kinesis datasource into the Kafka one, and queries switch once both hold the same data.",
-        "Start with `convert`: the Kinesis supervisor spec becomes an MSK-IAM Kafka supervisor spec for the new "
-        + "datasource, with a report of every field it changed or dropped."
+        + "both streams, a Kafka datasource runs beside the Kinesis one, everything before a cutoff X is re-indexed "
+        + "from the Kinesis datasource into the Kafka one, and queries switch once both hold the same data.",
+        "Steps: convert the Kinesis supervisor spec into an MSK-IAM Kafka one, plan the cut-over at X, backfill the "
+        + "data before X, prove parity."
     },
-    subcommands = {ConvertCommand.class}
+    subcommands = {ConvertCommand.class, PlanCommand.class, BackfillCommand.class, ParityCommand.class}
 )
 public final class MigrateCommand implements Runnable
 {
@@ -28,11 +28,6 @@ public final class MigrateCommand implements Runnable
   @Override
   public void run()
   {
-    throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + subcommandNames() + ".");
-  }
-
-  private String subcommandNames()
-  {
-    return String.join(", ", spec.subcommands().keySet().stream().map(name -> "'" + name + "'").toList());
+    throw new ParameterException(spec.commandLine(), "Missing command: choose one of convert, plan, backfill, parity.");
   }
 }
