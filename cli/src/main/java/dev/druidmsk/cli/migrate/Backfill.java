@@ -81,14 +81,14 @@ public final class Backfill
           + "(druid-msk spec status " + plan.targetSupervisor() + ") before backfilling; nothing was changed."
       );
     }
-    final long pending = single(plan.pendingHandoffSql(), "sys.segments");
-    if (pending > 0) {
-      // Marking them unused now would leave their task waiting for a handoff that never comes, holding the lock
-      // the reindex needs: both would wait for ever.
+    final List<TimeInterval> locked = api.lockedIntervals(plan.target(), plan.lockFilter(), plan.backfillInterval());
+    if (!locked.isEmpty()) {
+      // Marking a locked segment unused would leave its stream task waiting for a handoff that never comes, holding
+      // the lock the reindex needs: both would wait for ever.
       throw new CliException(
-          "The target's stream tasks still hold " + pending + " segment(s) before X that are not handed off yet: "
-          + "wait for them to publish and hand off (or POST /druid/indexer/v1/supervisor/" + plan.targetSupervisor()
-          + "/taskGroups/handoff), then rerun; nothing was changed."
+          "Tasks of '" + plan.target() + "' still hold locks before X on " + locked + " (stream tasks keep them "
+          + "until their segments are handed off): wait for them (or POST /druid/indexer/v1/supervisor/"
+          + plan.targetSupervisor() + "/taskGroups/handoff), then rerun; nothing was changed."
       );
     }
     final long source = events(plan, plan.source());

@@ -9,6 +9,7 @@ import dev.druidmsk.cli.OverlordClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class DruidApi
 {
   static final String TASK_PATH = "/druid/indexer/v1/task";
+  static final String LOCKED_INTERVALS_PATH = "/druid/indexer/v1/lockedIntervals/v2";
 
   private final OverlordClient overlord;
   private final DruidSql sql;
@@ -94,6 +96,22 @@ public final class DruidApi
   static ObjectNode markUnusedBody(TimeInterval interval)
   {
     return JsonNodeFactory.instance.objectNode().put("interval", interval.toString());
+  }
+
+  /** The intervals of {@code dataSource} that tasks hold locks on, as far as they overlap {@code within}. */
+  List<TimeInterval> lockedIntervals(String dataSource, JsonNode lockFilter, TimeInterval within)
+  {
+    final JsonNode answer = overlord.postJson(
+        LOCKED_INTERVALS_PATH, lockFilter, "list the task locks on '" + dataSource + "'"
+    );
+    final List<TimeInterval> locked = new ArrayList<>();
+    for (JsonNode interval : answer.path(dataSource)) {
+      final TimeInterval overlap = TimeInterval.parse(interval.asText()).clip(within);
+      if (overlap != null) {
+        locked.add(overlap);
+      }
+    }
+    return locked;
   }
 
   void submitTask(JsonNode task)

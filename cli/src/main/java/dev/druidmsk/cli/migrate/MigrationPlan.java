@@ -1,12 +1,11 @@
 package dev.druidmsk.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -18,10 +17,6 @@ import java.util.function.Function;
  */
 public final class MigrationPlan
 {
-  /** How sys.segments writes segment bounds, so that string comparison orders them as times. */
-  private static final DateTimeFormatter SEGMENT_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
   private final String source;
   private final String target;
   private final String targetSupervisor;
@@ -139,11 +134,16 @@ public final class MigrationPlan
    * The SQL counting the target's segments before X that a stream task still holds (served only by the task, or
    * published but not yet loaded): their handoff must finish before they are marked unused.
    */
-  String pendingHandoffSql()
+  /**
+   * The Overlord's filter for task locks on the target before X, at any priority. A stream task keeps its lock until
+   * its segments are handed off, which the Overlord knows at once (the Broker's sys.segments can lag by a minute).
+   */
+  ArrayNode lockFilter()
   {
-    return "SELECT COUNT(*) AS \"segments\" FROM sys.segments WHERE datasource = '" + target.replace("'", "''")
-           + "' AND \"start\" < '" + SEGMENT_TIME.format(cutoff.effective()) + "' AND (is_realtime = 1 OR "
-           + "(is_published = 1 AND is_available = 0))";
+    final ArrayNode filters = JsonNodeFactory.instance.arrayNode();
+    final ObjectNode filter = filters.addObject().put("datasource", target).put("priority", 0);
+    filter.putArray("intervals").add(backfill.toString());
+    return filters;
   }
 
   public List<PlanStep> steps(String overlordUrl, String brokerUrl)
@@ -202,15 +202,15 @@ public final class MigrationPlan
   {
     final List<ApiCall> calls = new ArrayList<>();
     calls.add(new ApiCall("GET", overlordUrl + DruidApi.supervisorPath(targetSupervisor) + "/status", null));
-    calls.add(new ApiCall("POST", brokerUrl + DruidSql.PATH, JsonNodeFactory.instance.objectNode().put("query", pendingHandoffSql())));
+    calls.add(new ApiCall("POST", overlordUrl + DruidApi.LOCKED_INTERVALS_PATH, lockFilter()));
     for (String dataSource : List.of(source, target)) {
       final ObjectNode body = JsonNodeFactory.instance.objectNode().put("query", doubleWriteCountSql(dataSource));
       calls.add(new ApiCall("POST", brokerUrl + DruidSql.PATH, body));
     }
     return new PlanStep(
         "Check double-writing",
-        "The target's supervisor must be RUNNING, its stream tasks must hold no segment before X that is not handed "
-        + "off yet (0 segments), and both datasources must hold the same events in the first "
+        "The target's supervisor must be RUNNING, no task may hold a lock on the target before X (its stream tasks "
+        + "keep theirs until their segments are handed off: an empty answer), and both datasources must hold the same events in the first "
         + "segment at X, " + doubleWriteWindow + ": otherwise double-writing started after X (pick a later "
         + "--cutoff) or the target lags (wait).",
         calls

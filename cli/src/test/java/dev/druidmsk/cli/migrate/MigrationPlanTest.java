@@ -85,13 +85,15 @@ class MigrationPlanTest
   }
 
   @Test
-  void segmentsBeforeXStillHeldByStreamTasksAreCountedWithMillisecondBounds()
+  void locksOnTheTargetBeforeXAreAskedOfTheOverlordAtAnyPriority()
   {
     final PlanStep check = plan("2026-11-20T10:00:00Z", BackfillAttempts.none()).steps(OVERLORD, BROKER).get(0);
 
-    assertThat(check.calls().get(1).body().path("query").asText()).isEqualTo(
-        "SELECT COUNT(*) AS \"segments\" FROM sys.segments WHERE datasource = 'api_requests' AND \"start\" < "
-        + "'2026-11-20T10:00:00.000Z' AND (is_realtime = 1 OR (is_published = 1 AND is_available = 0))"
+    assertThat(check.calls().get(1).method()).isEqualTo("POST");
+    assertThat(check.calls().get(1).url()).isEqualTo(OVERLORD + "/druid/indexer/v1/lockedIntervals/v2");
+    assertThat(check.calls().get(1).body().toString()).isEqualTo(
+        "[{\"datasource\":\"api_requests\",\"priority\":0,"
+        + "\"intervals\":[\"2026-11-18T03:00:00Z/2026-11-20T10:00:00Z\"]}]"
     );
   }
 
