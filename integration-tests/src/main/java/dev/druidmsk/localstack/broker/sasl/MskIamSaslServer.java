@@ -11,6 +11,9 @@ import javax.security.sasl.SaslException;
 import javax.security.sasl.SaslServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,13 +26,23 @@ import java.util.UUID;
 final class MskIamSaslServer implements SaslServer
 {
   static final String MECHANISM = "AWS_MSK_IAM";
+  /**
+   * The shortest session granted. Kafka's broker refuses a re-authentication that starts less than one second
+   * after the connection's previous one (KafkaChannel.maybeBeginServerReauthentication) and answers the client's
+   * SaslHandshake as an ordinary request, ILLEGAL_SASL_STATE with no mechanisms; clients re-authenticate at 85-95 %
+   * of the session, so a session under about 1.2 s is certain to be refused. Only credentials that live seconds,
+   * as the local STS can issue, ever come that close to expiry when a client signs.
+   */
+  static final Duration MIN_SESSION = Duration.ofSeconds(2);
 
   private final CallbackHandler callbackHandler;
+  private final Clock clock;
   private VerifiedSession session;
 
-  MskIamSaslServer(final CallbackHandler callbackHandler)
+  MskIamSaslServer(final CallbackHandler callbackHandler, final Clock clock)
   {
     this.callbackHandler = callbackHandler;
+    this.clock = clock;
   }
 
   @Override
@@ -86,13 +99,17 @@ final class MskIamSaslServer implements SaslServer
     return session.assumedRoleArn();
   }
 
-  /** The credential expiry caps the session: Kafka makes the client re-authenticate before it. */
+  /**
+   * The credential expiry caps the session, so Kafka makes the client re-authenticate before it, but never below
+   * {@link #MIN_SESSION} from now: a session Kafka would not let the client renew in time ends the connection.
+   */
   @Override
   public Object getNegotiatedProperty(final String propertyName)
   {
     requireComplete();
     if (SaslInternalConfigs.CREDENTIAL_LIFETIME_MS_SASL_NEGOTIATED_PROPERTY_KEY.equals(propertyName)) {
-      return session.expiration().toEpochMilli();
+      final Instant earliest = clock.instant().plus(MIN_SESSION);
+      return (session.expiration().isAfter(earliest) ? session.expiration() : earliest).toEpochMilli();
     }
     return null;
   }

@@ -3,6 +3,7 @@ package dev.druidmsk.localstack.broker.sasl;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.sasl.SaslServer;
 import javax.security.sasl.SaslServerFactory;
+import java.time.Clock;
 import java.util.Map;
 
 /** Instantiated by {@link javax.security.sasl.Sasl} through {@link MskIamSaslServerProvider}. */
@@ -17,7 +18,9 @@ public class MskIamSaslServerFactory implements SaslServerFactory
       final CallbackHandler callbackHandler
   )
   {
-    return MskIamSaslServer.MECHANISM.equals(mechanism) ? new MskIamSaslServer(callbackHandler) : null;
+    return MskIamSaslServer.MECHANISM.equals(mechanism)
+           ? new MskIamSaslServer(callbackHandler, Clock.systemUTC())
+           : null;
   }
 
   @Override
