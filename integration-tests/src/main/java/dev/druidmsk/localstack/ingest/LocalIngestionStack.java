@@ -57,9 +57,26 @@ public final class LocalIngestionStack implements AutoCloseable
       Consumer<String> progress
   ) throws Exception
   {
-    final LocalMsk msk = LocalMsk.builder(work.resolve("msk"), reader.nodeUser())
-                                 .role(Role.trusting(reader.roleArn(), reader.externalId(), reader.nodeUser().arn()))
-                                 .start();
+    return start(work, build, reader, withBundle, msk -> { }, cluster, progress);
+  }
+
+  /** {@code emulator} adds to the MSK IAM emulator's settings (credential lifetime, broker re-authentication). */
+  public static LocalIngestionStack start(
+      Path work,
+      BuildOutputs build,
+      ReaderIdentity reader,
+      boolean withBundle,
+      Consumer<LocalMsk.Builder> emulator,
+      Consumer<DruidClusterConfig.Builder> cluster,
+      Consumer<String> progress
+  ) throws Exception
+  {
+    final LocalMsk.Builder mskConfig = LocalMsk.builder(work.resolve("msk"), reader.nodeUser())
+                                               .role(Role.trusting(
+                                                   reader.roleArn(), reader.externalId(), reader.nodeUser().arn()
+                                               ));
+    emulator.accept(mskConfig);
+    final LocalMsk msk = mskConfig.start();
     progress.accept("MSK IAM emulator ready in " + msk.broker().lastStartTime().toMillis() + " ms: broker "
                     + msk.broker().saslSslBootstrap() + " (SASL_SSL, AWS_MSK_IAM), STS " + msk.sts().endpoint());
     try {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -163,6 +166,27 @@ class LocalStsTest
     assertStsError(() -> assumeRole(basic(DRUID), "counted", "ext-wrong"), 403, "AccessDenied", "sts:AssumeRole");
 
     assertThat(sts.counters().calls("AssumeRole", ROLE)).isEqualTo(before + 2);
+  }
+
+  @Test
+  void aStoppedStsRefusesConnectionsAndAnswersAgainOnTheSameEndpointOnceRestarted() throws Exception
+  {
+    final URI endpoint = sts.endpoint();
+    final long before = sts.counters().calls("AssumeRole", ROLE);
+
+    sts.stop();
+    try {
+      assertThatThrownBy(() -> assumeRole(basic(DRUID), "outage", EXTERNAL_ID))
+          .isInstanceOf(SdkClientException.class)
+          .hasRootCauseInstanceOf(ConnectException.class);
+    }
+    finally {
+      sts.restart();
+    }
+
+    assertThat(sts.endpoint()).isEqualTo(endpoint);
+    assertThat(assumeRole(basic(DRUID), "outage", EXTERNAL_ID).credentials().accessKeyId()).startsWith("ASIA");
+    assertThat(sts.counters().calls("AssumeRole", ROLE)).isEqualTo(before + 1);
   }
 
   private static AssumeRoleResponse assumeRole(final AwsCredentials caller, final String session, final String externalId)
