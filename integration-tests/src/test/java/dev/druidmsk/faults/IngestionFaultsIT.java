@@ -92,7 +92,8 @@ class IngestionFaultsIT
       stack.msk().sts().restart();
     });
 
-    assertThat(producedAtRestore.get()).as("events produced late in the outage").isGreaterThan(producedWhenStalled.get());
+    assertThat(producedAtRestore.get()).as("events produced late in the outage")
+                                       .isGreaterThan(producedWhenStalled.get());
     assertThat(rowsAtRestore.get()).as("rows ingested late in the outage, with every credential expired")
                                    .isLessThanOrEqualTo(rowsWhenStalled.get());
     assertExactlyOnce(run);
