@@ -1,5 +1,6 @@
 package dev.druidmsk.localstack;
 
+import dev.druidmsk.localstack.testing.ClientMetrics;
 import dev.druidmsk.localstack.testing.ReaderStack;
 import dev.druidmsk.localstack.testing.TestStacks;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -7,8 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +32,7 @@ class CredentialRotationIT
   private static final Duration REAUTHENTICATION = Duration.ofSeconds(3);
   private static final Duration RUN = Duration.ofSeconds(20);
   private static final String TOPIC = "rotating";
+  private static final String REAUTHENTICATED = "successful-reauthentication-total";
   private static ReaderStack stack;
 
   @BeforeAll
@@ -78,27 +78,18 @@ class CredentialRotationIT
       while (received < sent && System.nanoTime() < drainDeadline) {
         received += consumer.poll(Duration.ofMillis(200)).count();
       }
+      final double producerReauthentications = ClientMetrics.sum(producer.metrics(), REAUTHENTICATED);
       System.out.println("CredentialRotationIT: sent " + sent + ", received " + received
-                         + ", producer re-authentications " + metric(producer.metrics(), "successful-reauthentication-total")
-                         + ", consumer re-authentications " + metric(consumer.metrics(), "successful-reauthentication-total"));
+                         + ", producer re-authentications " + producerReauthentications
+                         + ", consumer re-authentications " + ClientMetrics.sum(consumer.metrics(), REAUTHENTICATED));
 
       assertThat(received).isEqualTo(sent);
-      assertThat(metric(producer.metrics(), "successful-reauthentication-total")).isGreaterThanOrEqualTo(3);
-      assertThat(metric(producer.metrics(), "failed-reauthentication-total")).isZero();
-      assertThat(metric(consumer.metrics(), "failed-reauthentication-total")).isZero();
+      assertThat(producerReauthentications).isGreaterThanOrEqualTo(3);
+      assertThat(ClientMetrics.sum(producer.metrics(), "failed-reauthentication-total")).isZero();
+      assertThat(ClientMetrics.sum(consumer.metrics(), "failed-reauthentication-total")).isZero();
     }
     // Each refresh of the seconds-long credentials is an AssumeRole call.
     assertThat(stack.msk().sts().counters().calls("AssumeRole", TestStacks.READER_ROLE) - assumeRolesBefore)
         .isGreaterThanOrEqualTo(4);
-  }
-
-  /** Sums a client metric over all its tags (one per node connection). */
-  private static double metric(final Map<MetricName, ? extends Metric> metrics, final String name)
-  {
-    return metrics.entrySet()
-                  .stream()
-                  .filter(entry -> entry.getKey().name().equals(name))
-                  .mapToDouble(entry -> ((Number) entry.getValue().metricValue()).doubleValue())
-                  .sum();
   }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A Kafka KRaft broker in its own JVM whose client listeners authenticate AWS_MSK_IAM against the local STS's
@@ -35,6 +36,8 @@ public final class LocalKafkaBroker implements AutoCloseable
 {
   private static final Duration FORMAT_DEADLINE = Duration.ofSeconds(60);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+  /** What Kafka 3.9's SaslServerAuthenticator logs at DEBUG when a re-authentication succeeds. */
+  private static final String REAUTHENTICATED = "Set SASL server state to COMPLETE during re-authentication";
 
   private final BrokerConfig config;
   private final BrokerPorts ports;
@@ -112,6 +115,21 @@ public final class LocalKafkaBroker implements AutoCloseable
   public Path logDir()
   {
     return config.workDir.resolve("logs");
+  }
+
+  /**
+   * Re-authentications the broker completed, over every connection and restart so far, as its SASL authenticator
+   * logged them.
+   */
+  public long reauthentications() throws IOException
+  {
+    final Path log = logDir().resolve(ServerProperties.SASL_LOG);
+    if (!Files.exists(log)) {
+      return 0;
+    }
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      return lines.filter(line -> line.contains(REAUTHENTICATED)).count();
+    }
   }
 
   public long pid()

@@ -20,6 +20,10 @@ final class ServerProperties
   /** The host clients see, sign for, and verify the certificate of. */
   static final String ADVERTISED_HOST = "localhost";
   static final String NODE_ID = "1";
+  /** The broker's SASL authentication log, under its log directory. */
+  static final String SASL_LOG = "sasl-authentication.log";
+  private static final String SASL_SERVER_LOGGER =
+      "org.apache.kafka.common.security.authenticator.SaslServerAuthenticator";
 
   private ServerProperties()
   {
@@ -96,6 +100,15 @@ final class ServerProperties
         "log4j.appender.file.layout=org.apache.log4j.PatternLayout",
         "log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n",
         "log4j.logger.kafka.authorizer.logger=INFO",
+        // One line per SASL state change, "... during re-authentication" for re-authentications: the broker's
+        // own record of them, which LocalKafkaBroker.reauthentications() counts.
+        "log4j.logger." + SASL_SERVER_LOGGER + "=DEBUG, sasl",
+        "log4j.additivity." + SASL_SERVER_LOGGER + "=false",
+        "log4j.appender.sasl=org.apache.log4j.FileAppender",
+        "log4j.appender.sasl.File=" + logDir.resolve(SASL_LOG),
+        "log4j.appender.sasl.Append=true",
+        "log4j.appender.sasl.layout=org.apache.log4j.PatternLayout",
+        "log4j.appender.sasl.layout.ConversionPattern=[%d] %p %m%n",
         ""
     );
   }

@@ -115,6 +115,34 @@ public final class DruidCluster implements AutoCloseable
     return pids;
   }
 
+  /** Kills one service's JVM with KILL, as a crash would: no shutdown, no task handover. */
+  public void kill(DruidService service) throws InterruptedException
+  {
+    running(service).kill();
+  }
+
+  /** Starts a service again (after {@link #kill}) on the same port and configuration; returns once it is ready. */
+  public void restart(DruidService service) throws IOException, InterruptedException
+  {
+    if (running(service).isAlive()) {
+      throw new IllegalStateException(service.command() + " is still running; kill it first");
+    }
+    services.put(service, JvmProcess.start(serviceCommand(service)));
+    awaitReady(service);
+    if (service == DruidService.INDEXER) {
+      awaitWorkerRegistered();
+    }
+  }
+
+  private JvmProcess running(DruidService service)
+  {
+    final JvmProcess process = services.get(service);
+    if (process == null) {
+      throw new IllegalArgumentException(service.command() + " is not part of this cluster");
+    }
+    return process;
+  }
+
   private void startAll() throws IOException, InterruptedException
   {
     writer.writeAll();
@@ -129,8 +157,7 @@ public final class DruidCluster implements AutoCloseable
       awaitReady(service);
     }
     if (services.containsKey(DruidService.INDEXER)) {
-      Deadline.await("an indexer registered with the overlord", config.startTimeout(), this::workerRegistered,
-                     this::anyExited, progress);
+      awaitWorkerRegistered();
     }
     startTime = Duration.ofNanos(System.nanoTime() - started);
     final String urls = services.keySet()
@@ -150,6 +177,12 @@ public final class DruidCluster implements AutoCloseable
       Deadline.await(service.command() + " " + path, config.startTimeout(), () -> http.get(base.resolve(path)).ok(),
                      this::anyExited, progress);
     }
+  }
+
+  private void awaitWorkerRegistered() throws InterruptedException
+  {
+    Deadline.await("an indexer registered with the overlord", config.startTimeout(), this::workerRegistered,
+                   this::anyExited, progress);
   }
 
   private boolean workerRegistered() throws IOException, InterruptedException

@@ -2,6 +2,7 @@ package dev.druidmsk.localstack.druid;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,10 +25,16 @@ public final class DruidSql
 
   public List<Map<String, Object>> query(String sql) throws IOException, InterruptedException
   {
-    final DruidHttp.Response response = http.postJson(
-        endpoint,
-        JSON.writeValueAsString(JSON.createObjectNode().put("query", sql))
-    );
+    return query(sql, Map.of());
+  }
+
+  /** With query context parameters, e.g. {@code useApproximateCountDistinct=false} for exact distinct counts. */
+  public List<Map<String, Object>> query(String sql, Map<String, Object> context)
+      throws IOException, InterruptedException
+  {
+    final ObjectNode request = JSON.createObjectNode().put("query", sql);
+    request.set("context", JSON.valueToTree(context));
+    final DruidHttp.Response response = http.postJson(endpoint, JSON.writeValueAsString(request));
     if (!response.ok()) {
       throw new IOException("Druid SQL answered " + response.status() + ": " + response.body());
     }

@@ -97,6 +97,19 @@ public final class JvmProcess implements AutoCloseable
         process.waitFor();
       }
     }
+    removeReaper();
+  }
+
+  /** KILL at once, as a crash or the OOM killer would; returns once the process is gone. */
+  public void kill() throws InterruptedException
+  {
+    process.destroyForcibly();
+    process.waitFor();
+    removeReaper();
+  }
+
+  private void removeReaper()
+  {
     try {
       Runtime.getRuntime().removeShutdownHook(reaper);
     }

@@ -32,11 +32,12 @@ public final class LocalSts implements AutoCloseable
 {
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
-  private final HttpServer server;
+  private final int port;
   private final ExecutorService executor;
   private final StsRequestAuthenticator authenticator;
   private final StsActions actions;
   private final CallCounters counters = new CallCounters();
+  private HttpServer server;
 
   private LocalSts(final Builder builder) throws IOException
   {
@@ -48,10 +49,8 @@ public final class LocalSts implements AutoCloseable
       thread.setDaemon(true);
       return thread;
     });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
-    server.createContext("/", this::serve);
-    server.setExecutor(executor);
-    server.start();
+    this.server = listen(builder.port);
+    this.port = server.getAddress().getPort();
   }
 
   public static Builder builder(final SessionCredentialAuthority authority)
@@ -59,10 +58,10 @@ public final class LocalSts implements AutoCloseable
     return new Builder(authority);
   }
 
-  /** What to set as {@code aws.endpointUrlSts} / {@code AWS_ENDPOINT_URL_STS}. */
+  /** What to set as {@code aws.endpointUrlSts} / {@code AWS_ENDPOINT_URL_STS}; the same after {@link #restart()}. */
   public URI endpoint()
   {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + port);
   }
 
   public CallCounters counters()
@@ -70,11 +69,32 @@ public final class LocalSts implements AutoCloseable
     return counters;
   }
 
+  /** An STS outage: stops listening, so clients get connection refused until {@link #restart()}. */
+  public synchronized void stop()
+  {
+    server.stop(0);
+  }
+
+  /** Ends an outage: listens again on the same port, with the same roles, credentials and counters. */
+  public synchronized void restart() throws IOException
+  {
+    server = listen(port);
+  }
+
   @Override
-  public void close()
+  public synchronized void close()
   {
     server.stop(0);
     executor.shutdownNow();
+  }
+
+  private HttpServer listen(final int port) throws IOException
+  {
+    final HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    listening.createContext("/", this::serve);
+    listening.setExecutor(executor);
+    listening.start();
+    return listening;
   }
 
   private void serve(final HttpExchange exchange) throws IOException

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -175,6 +178,27 @@ class LocalStsTest
     assumeRole(basic(DRUID), "druid-node-b", EXTERNAL_ID);
 
     assertThat(sts.counters().calls("AssumeRole", ROLE, "druid-node-a")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aStoppedStsRefusesConnectionsAndAnswersAgainOnTheSameEndpointOnceRestarted() throws Exception
+  {
+    final URI endpoint = sts.endpoint();
+    final long before = sts.counters().calls("AssumeRole", ROLE);
+
+    sts.stop();
+    try {
+      assertThatThrownBy(() -> assumeRole(basic(DRUID), "outage", EXTERNAL_ID))
+          .isInstanceOf(SdkClientException.class)
+          .hasRootCauseInstanceOf(ConnectException.class);
+    }
+    finally {
+      sts.restart();
+    }
+
+    assertThat(sts.endpoint()).isEqualTo(endpoint);
+    assertThat(assumeRole(basic(DRUID), "outage", EXTERNAL_ID).credentials().accessKeyId()).startsWith("ASIA");
+    assertThat(sts.counters().calls("AssumeRole", ROLE)).isEqualTo(before + 1);
   }
 
   private static AssumeRoleResponse assumeRole(final AwsCredentials caller, final String session, final String externalId)

@@ -1,0 +1,149 @@
+package dev.druidmsk.faults;
+
+import dev.druidmsk.localstack.telemetry.ApiRequestGenerator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * API-request events, each with a unique {@code event_id} (0, 1, 2, ...), sent at a steady rate on a thread of
+ * its own into a one-partition topic by an idempotent producer that waits for every replica, so what the broker
+ * acknowledged is in the topic exactly once. It writes through the broker's operator listener: the faults are for
+ * Druid's side of the IAM path, and the producer's count is the ground truth they are measured against.
+ */
+final class EventStream implements AutoCloseable
+{
+  /** Long enough to ride out a broker restart without a send ever failing. */
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+  private static final int PACE_EVERY = 50;
+
+  private final String topic;
+  private final Map<String, Object> operator;
+  private final AtomicLong acknowledged = new AtomicLong();
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
+  private final CompletableFuture<Long> done;
+
+  private EventStream(String topic, Map<String, Object> operator, int events, int perSecond)
+  {
+    this.topic = topic;
+    this.operator = operator;
+    this.done = CompletableFuture.supplyAsync(() -> send(events, perSecond), runnable -> {
+      final Thread thread = new Thread(runnable, "event-stream-" + topic);
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** Starts sending {@code events} events at {@code perSecond} to {@code topic} through {@code operator}. */
+  static EventStream start(String topic, Map<String, Object> operator, int events, int perSecond)
+  {
+    return new EventStream(topic, operator, events, perSecond);
+  }
+
+  /** Events the broker has acknowledged so far. */
+  long acknowledged()
+  {
+    return acknowledged.get();
+  }
+
+  /** Waits until every event is sent and acknowledged; fails if any send failed. Returns the acknowledged count. */
+  long finish(Duration timeout) throws Exception
+  {
+    final long sent = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (failure.get() != null) {
+      throw new IllegalStateException("A send to " + topic + " failed", failure.get());
+    }
+    return sent;
+  }
+
+  /** The topic's end offset: with one partition and no transactions, the number of records in it. */
+  long recordsInTopic()
+  {
+    final Map<String, Object> properties = new HashMap<>(operator);
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
+      final TopicPartition partition = new TopicPartition(topic, 0);
+      return consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
+    }
+  }
+
+  private long send(int events, int perSecond)
+  {
+    final Map<String, Object> properties = new HashMap<>(operator);
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, DELIVERY_TIMEOUT.toMillis());
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    final Instant firstEvent = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+    final ApiRequestGenerator generator = new ApiRequestGenerator(8, firstEvent, Duration.ofMillis(10));
+    final long start = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
+      for (long id = 0; id < events; id++) {
+        if (id % PACE_EVERY == 0) {
+          pace(start, id, perSecond);
+        }
+        producer.send(
+            new ProducerRecord<>(topic, event(id, generator).getBytes(StandardCharsets.UTF_8)),
+            (metadata, error) -> {
+              if (error == null) {
+                acknowledged.incrementAndGet();
+              } else {
+                failure.compareAndSet(null, error);
+              }
+            }
+        );
+      }
+      producer.flush();
+    }
+    return acknowledged.get();
+  }
+
+  /** The generated request's JSON with {@code event_id} added as its first field. */
+  private static String event(long id, ApiRequestGenerator generator)
+  {
+    return "{\"event_id\":" + id + "," + generator.next().toJson().substring(1);
+  }
+
+  private static void pace(long start, long sent, int perSecond)
+  {
+    final long due = start + sent * 1_000_000_000L / perSecond;
+    final long wait = due - System.nanoTime();
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while pacing the event stream", e);
+      }
+    }
+  }
+
+  /** Waits for the stream to end (it is not cut short: its count must stay exact). */
+  @Override
+  public void close() throws Exception
+  {
+    done.exceptionally(error -> 0L).get(DELIVERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

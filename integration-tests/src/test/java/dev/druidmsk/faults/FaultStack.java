@@ -1,0 +1,141 @@
+package dev.druidmsk.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.localstack.LocalMsk;
+import dev.druidmsk.localstack.druid.DruidHttp;
+import dev.druidmsk.localstack.ingest.BuildOutputs;
+import dev.druidmsk.localstack.ingest.LocalIngestionStack;
+import dev.druidmsk.localstack.ingest.ReaderIdentity;
+import dev.druidmsk.localstack.process.Deadline;
+import dev.druidmsk.localstack.testing.TestStacks;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+
+/**
+ * The local ingestion stack of the fault suite (emulator settings of its own) and the Overlord calls the faults
+ * need: a supervisor per topic whose datasource keeps one row per event, its tasks and their outcomes.
+ */
+final class FaultStack implements AutoCloseable
+{
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ReaderIdentity READER = new ReaderIdentity(
+      TestStacks.DRUID,
+      TestStacks.READER_ROLE,
+      TestStacks.EXTERNAL_ID
+  );
+
+  private final LocalIngestionStack stack;
+
+  private FaultStack(LocalIngestionStack stack)
+  {
+    this.stack = stack;
+  }
+
+  static FaultStack start(Class<?> suite, UnaryOperator<LocalMsk.Builder> emulator) throws Exception
+  {
+    return new FaultStack(LocalIngestionStack.start(
+        TestStacks.workDir(suite),
+        BuildOutputs.fromSystemProperties(),
+        READER,
+        true,
+        emulator,
+        cluster -> { },
+        FaultStack::progress
+    ));
+  }
+
+  LocalIngestionStack stack()
+  {
+    return stack;
+  }
+
+  LocalMsk msk()
+  {
+    return stack.msk();
+  }
+
+  /**
+   * Creates a one-partition topic and submits the shipped telemetry template's supervisor for it (IAM role with
+   * external ID, SASL_SSL), changed to keep every event as its own row: no rollup, no metrics, {@code event_id} as
+   * a long dimension.
+   */
+  void submitOneRowPerEvent(String dataSource) throws Exception
+  {
+    stack.createTopic(dataSource, 1);
+    final Path rendered = stack.renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID);
+    final ObjectNode spec = (ObjectNode) JSON.readTree(rendered.toFile());
+    final ObjectNode schema = (ObjectNode) spec.at("/spec/dataSchema");
+    ((ArrayNode) schema.at("/dimensionsSpec/dimensions")).addObject().put("type", "long").put("name", "event_id");
+    schema.putArray("metricsSpec");
+    ((ObjectNode) schema.get("granularitySpec")).put("rollup", false).put("queryGranularity", "none");
+    final DruidHttp.Response submit = overlordPost("/druid/indexer/v1/supervisor", JSON.writeValueAsString(spec));
+    if (!submit.ok()) {
+      throw new IOException("The Overlord refused the supervisor of " + dataSource + ": " + submit.body());
+    }
+  }
+
+  /** Ids of the supervisor's active tasks. */
+  List<String> activeTasks(String supervisor) throws IOException, InterruptedException
+  {
+    final List<String> ids = new ArrayList<>();
+    overlordGet("/druid/indexer/v1/supervisor/" + supervisor + "/status").path("payload").path("activeTasks")
+        .forEach(task -> ids.add(task.path("id").asText()));
+    return ids;
+  }
+
+  /** Tasks of the datasource the Overlord reports FAILED, with their error messages. */
+  List<String> failedTasks(String dataSource) throws IOException, InterruptedException
+  {
+    final List<String> failed = new ArrayList<>();
+    for (JsonNode task : overlordGet("/druid/indexer/v1/tasks?datasource=" + dataSource)) {
+      if ("FAILED".equals(task.path("statusCode").asText())) {
+        failed.add(task.path("id").asText() + ": " + task.path("errorMsg").asText());
+      }
+    }
+    return failed;
+  }
+
+  void terminateSupervisors() throws IOException, InterruptedException
+  {
+    overlordPost("/druid/indexer/v1/supervisor/terminateAll", "");
+  }
+
+  static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
+  {
+    Deadline.await(what, timeout, condition, () -> null, FaultStack::progress);
+  }
+
+  private JsonNode overlordGet(String path) throws IOException, InterruptedException
+  {
+    final DruidHttp.Response response = stack.druid().http().get(stack.druid().overlordUrl().resolve(path));
+    if (!response.ok()) {
+      throw new IOException("GET " + path + " answered " + response.status() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private DruidHttp.Response overlordPost(String path, String json) throws IOException, InterruptedException
+  {
+    return stack.druid().http().postJson(stack.druid().overlordUrl().resolve(path), json);
+  }
+
+  private static void progress(String line)
+  {
+    System.out.println("[faults] " + line);
+  }
+
+  @Override
+  public void close() throws Exception
+  {
+    stack.close();
+  }
+}
