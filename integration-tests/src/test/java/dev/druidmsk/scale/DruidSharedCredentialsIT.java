@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are per JVM: with {@code "credentialCache": "shared"} one call per refresh period in each JVM, with the library's
  * per-client handler one per Kafka consumer (N on the Overlord, M on the Indexer) per period at least.
  *
- * <p>Opt-in with {@code -Ddruidmsk.scale=true} (about 6 minutes; it starts a Druid cluster: run it under the
- * machine lock).
+ * <p>About 6 minutes: two 60 s windows on one cluster.
  */
-@EnabledIfSystemProperty(named = "druidmsk.scale", matches = "true")
 class DruidSharedCredentialsIT
 {
   private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(20);
