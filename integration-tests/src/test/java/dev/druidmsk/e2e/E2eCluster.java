@@ -104,7 +104,7 @@ public final class E2eCluster implements AutoCloseable
   }
 
   /** Ids of the supervisor's active tasks, in the order Druid lists them. */
-  List<String> activeTaskIds(String supervisor) throws IOException, InterruptedException
+  public List<String> activeTaskIds(String supervisor) throws IOException, InterruptedException
   {
     final List<String> ids = new ArrayList<>();
     overlordGet("/druid/indexer/v1/supervisor/" + supervisor + "/status").path("payload").path("activeTasks")

@@ -1,14 +1,12 @@
 package dev.druidmsk.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.localstack.LocalMsk;
 import dev.druidmsk.localstack.druid.DruidHttp;
-import dev.druidmsk.localstack.ingest.BuildOutputs;
 import dev.druidmsk.localstack.ingest.LocalIngestionStack;
-import dev.druidmsk.localstack.ingest.ReaderIdentity;
 import dev.druidmsk.localstack.process.Deadline;
 import dev.druidmsk.localstack.testing.TestStacks;
 
@@ -21,46 +19,31 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 /**
- * The local ingestion stack of the fault suite (emulator settings of its own) and the Overlord calls the faults
- * need: a supervisor per topic whose datasource keeps one row per event, its tasks and their outcomes.
+ * The end-to-end cluster of the fault suite (emulator settings of its own) and the Overlord calls the faults need:
+ * a supervisor per topic whose datasource keeps one row per event, its tasks and their outcomes.
  */
 final class FaultStack implements AutoCloseable
 {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ReaderIdentity READER = new ReaderIdentity(
-      TestStacks.DRUID,
-      TestStacks.READER_ROLE,
-      TestStacks.EXTERNAL_ID
-  );
+  private final E2eCluster cluster;
 
-  private final LocalIngestionStack stack;
-
-  private FaultStack(LocalIngestionStack stack)
+  private FaultStack(E2eCluster cluster)
   {
-    this.stack = stack;
+    this.cluster = cluster;
   }
 
   static FaultStack start(Class<?> suite, UnaryOperator<LocalMsk.Builder> emulator) throws Exception
   {
-    return new FaultStack(LocalIngestionStack.start(
-        TestStacks.workDir(suite),
-        BuildOutputs.fromSystemProperties(),
-        READER,
-        true,
-        emulator,
-        cluster -> { },
-        FaultStack::progress
-    ));
+    return new FaultStack(E2eCluster.start(suite, true, emulator, druid -> { }));
   }
 
   LocalIngestionStack stack()
   {
-    return stack;
+    return cluster.stack();
   }
 
   LocalMsk msk()
   {
-    return stack.msk();
+    return cluster.stack().msk();
   }
 
   /**
@@ -70,14 +53,14 @@ final class FaultStack implements AutoCloseable
    */
   void submitOneRowPerEvent(String dataSource) throws Exception
   {
-    stack.createTopic(dataSource, 1);
-    final Path rendered = stack.renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID);
-    final ObjectNode spec = (ObjectNode) JSON.readTree(rendered.toFile());
+    cluster.stack().createTopic(dataSource, 1);
+    final Path rendered = cluster.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID);
+    final ObjectNode spec = (ObjectNode) E2eCluster.JSON.readTree(rendered.toFile());
     final ObjectNode schema = (ObjectNode) spec.at("/spec/dataSchema");
     ((ArrayNode) schema.at("/dimensionsSpec/dimensions")).addObject().put("type", "long").put("name", "event_id");
     schema.putArray("metricsSpec");
     ((ObjectNode) schema.get("granularitySpec")).put("rollup", false).put("queryGranularity", "none");
-    final DruidHttp.Response submit = overlordPost("/druid/indexer/v1/supervisor", JSON.writeValueAsString(spec));
+    final DruidHttp.Response submit = cluster.overlordPost("/druid/indexer/v1/supervisor", spec.toString());
     if (!submit.ok()) {
       throw new IOException("The Overlord refused the supervisor of " + dataSource + ": " + submit.body());
     }
@@ -86,17 +69,14 @@ final class FaultStack implements AutoCloseable
   /** Ids of the supervisor's active tasks. */
   List<String> activeTasks(String supervisor) throws IOException, InterruptedException
   {
-    final List<String> ids = new ArrayList<>();
-    overlordGet("/druid/indexer/v1/supervisor/" + supervisor + "/status").path("payload").path("activeTasks")
-        .forEach(task -> ids.add(task.path("id").asText()));
-    return ids;
+    return cluster.activeTaskIds(supervisor);
   }
 
   /** Tasks of the datasource the Overlord reports FAILED, with their error messages. */
   List<String> failedTasks(String dataSource) throws IOException, InterruptedException
   {
     final List<String> failed = new ArrayList<>();
-    for (JsonNode task : overlordGet("/druid/indexer/v1/tasks?datasource=" + dataSource)) {
+    for (JsonNode task : cluster.overlordGet("/druid/indexer/v1/tasks?datasource=" + dataSource)) {
       if ("FAILED".equals(task.path("statusCode").asText())) {
         failed.add(task.path("id").asText() + ": " + task.path("errorMsg").asText());
       }
@@ -106,26 +86,12 @@ final class FaultStack implements AutoCloseable
 
   void terminateSupervisors() throws IOException, InterruptedException
   {
-    overlordPost("/druid/indexer/v1/supervisor/terminateAll", "");
+    cluster.overlordPost("/druid/indexer/v1/supervisor/terminateAll", "");
   }
 
   static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
   {
     Deadline.await(what, timeout, condition, () -> null, FaultStack::progress);
-  }
-
-  private JsonNode overlordGet(String path) throws IOException, InterruptedException
-  {
-    final DruidHttp.Response response = stack.druid().http().get(stack.druid().overlordUrl().resolve(path));
-    if (!response.ok()) {
-      throw new IOException("GET " + path + " answered " + response.status() + ": " + response.body());
-    }
-    return JSON.readTree(response.body());
-  }
-
-  private DruidHttp.Response overlordPost(String path, String json) throws IOException, InterruptedException
-  {
-    return stack.druid().http().postJson(stack.druid().overlordUrl().resolve(path), json);
   }
 
   private static void progress(String line)
@@ -136,6 +102,6 @@ final class FaultStack implements AutoCloseable
   @Override
   public void close() throws Exception
   {
-    stack.close();
+    cluster.close();
   }
 }
