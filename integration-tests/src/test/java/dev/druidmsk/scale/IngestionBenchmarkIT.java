@@ -3,6 +3,7 @@ package dev.druidmsk.scale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.localstack.testing.ReaderStack;
+import dev.druidmsk.localstack.testing.TestStacks;
 import dev.druidmsk.localstack.telemetry.ProducedTotals;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,8 +48,11 @@ class IngestionBenchmarkIT
   private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final String IAM = "bench_iam";
+  private static final String IAM_WITHOUT_TLS = "bench_iam_sasl_plaintext";
   private static final String PLAINTEXT = "bench_plaintext";
-  private static final String COLUMNS = "| IAM/SASL_SSL | PLAINTEXT | IAM / PLAINTEXT |";
+  private static final String COLUMNS = "| IAM/SASL_SSL | IAM/SASL_PLAINTEXT | PLAINTEXT | SASL_SSL / PLAINTEXT "
+                                        + "| SASL_PLAINTEXT / PLAINTEXT |";
+  private static final String SEPARATOR = "|---|---|---|---|---|---|";
 
   private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(10);
   private static final Duration REFRESH_PERIOD = CREDENTIAL_LIFETIME.dividedBy(2);
@@ -61,6 +65,7 @@ class IngestionBenchmarkIT
   private static E2eCluster cluster;
   private static TelemetrySupervisors supervisors;
   private static IngestionRun iam;
+  private static IngestionRun iamWithoutTls;
   private static IngestionRun plaintext;
 
   /** One Druid ingestion of a topic that already holds every event. */
@@ -79,10 +84,10 @@ class IngestionBenchmarkIT
     cluster = E2eCluster.start(IngestionBenchmarkIT.class, true, msk -> msk, druid -> { });
     supervisors = new TelemetrySupervisors(cluster);
     final long start = System.nanoTime();
-    for (String topic : List.of(IAM, PLAINTEXT)) {
+    for (String topic : List.of(IAM, IAM_WITHOUT_TLS, PLAINTEXT)) {
       assertThat(supervisors.produce(topic, 1, EVENTS).requests()).isEqualTo(EVENTS);
     }
-    bench("pre-produced %,d events to each of 2 topics in %,d ms", EVENTS, (System.nanoTime() - start) / 1_000_000);
+    bench("pre-produced %,d events to each of 3 topics in %,d ms", EVENTS, (System.nanoTime() - start) / 1_000_000);
   }
 
   @AfterAll
@@ -121,19 +126,32 @@ class IngestionBenchmarkIT
     ingest(supervisors.iamSpec("bench_warm_up"), "bench_warm_up", warmUp.requests());
 
     iam = ingest(supervisors.iamSpec(IAM), IAM, EVENTS);
+    iamWithoutTls = ingest(supervisors.iamWithoutTlsSpec(IAM_WITHOUT_TLS), IAM_WITHOUT_TLS, EVENTS);
     plaintext = ingest(supervisors.plaintextSpec(PLAINTEXT), PLAINTEXT, EVENTS);
 
     assertThat(supervisors.requests(IAM)).isEqualTo(EVENTS);
+    assertThat(supervisors.requests(IAM_WITHOUT_TLS)).isEqualTo(EVENTS);
     assertThat(supervisors.requests(PLAINTEXT)).isEqualTo(EVENTS);
     table(
         String.format("| Druid ingestion of %,d pre-produced events %s", EVENTS, COLUMNS),
-        "|---|---|---|---|",
-        String.format("| steady-state rate, events/s (first rows to all rows queryable) | %,.0f | %,.0f | %.3f |",
-                      iam.rate(), plaintext.rate(), iam.rate() / plaintext.rate()),
-        String.format("| submit to first rows queryable, ms | %,d | %,d | %.2f |",
-                      iam.firstRowMs(), plaintext.firstRowMs(), (double) iam.firstRowMs() / plaintext.firstRowMs()),
-        String.format("| submit to all rows queryable, ms | %,d | %,d | %.2f |",
-                      iam.allRowsMs(), plaintext.allRowsMs(), (double) iam.allRowsMs() / plaintext.allRowsMs())
+        SEPARATOR,
+        row("steady-state rate, events/s (first rows to all rows queryable)", "%,.0f", "%.3f",
+            iam.rate(), iamWithoutTls.rate(), plaintext.rate()),
+        row("submit to first rows queryable, ms", "%,.0f", "%.2f",
+            iam.firstRowMs(), iamWithoutTls.firstRowMs(), plaintext.firstRowMs()),
+        row("submit to all rows queryable, ms", "%,.0f", "%.2f",
+            iam.allRowsMs(), iamWithoutTls.allRowsMs(), plaintext.allRowsMs())
+    );
+  }
+
+  /** One table row: the three measurements and each IAM one's ratio to PLAINTEXT. */
+  private static String row(String what, String valueFormat, String ratioFormat, double overSsl, double overSasl,
+                            double overPlaintext)
+  {
+    return String.format(
+        "| %s | " + valueFormat + " | " + valueFormat + " | " + valueFormat + " | " + ratioFormat + " | "
+        + ratioFormat + " |",
+        what, overSsl, overSasl, overPlaintext, overSsl / overPlaintext, overSasl / overPlaintext
     );
   }
 
@@ -181,6 +199,9 @@ class IngestionBenchmarkIT
   void rawKafkaConsumerReadsEveryEventOverIamAndOverPlaintext()
   {
     final double overIam = rawConsumerRate(cluster.readerClient("bench-raw-consumer"), IAM);
+    final double overIamWithoutTls = rawConsumerRate(TestStacks.clientProperties(
+        cluster.stack().msk(), TestStacks.readerProvider("bench-raw-consumer-sasl", TestStacks.EXTERNAL_ID, false), false
+    ), IAM_WITHOUT_TLS);
     final Map<String, Object> unauthenticated = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.stack().msk().broker().internalBootstrap()
     );
@@ -188,13 +209,12 @@ class IngestionBenchmarkIT
 
     table(
         String.format("| raw kafka-clients 3.9.0 consumer, one partition, %,d events %s", EVENTS, COLUMNS),
-        "|---|---|---|---|",
-        String.format("| records/s (first batch to last record) | %,.0f | %,.0f | %.3f |",
-                      overIam, overPlaintext, overIam / overPlaintext)
+        SEPARATOR,
+        row("records/s (first batch to last record)", "%,.0f", "%.3f", overIam, overIamWithoutTls, overPlaintext)
     );
-    if (iam != null && plaintext != null) {
-      bench("Druid's rate as a share of the raw consumer's: IAM/SASL_SSL %.3f, PLAINTEXT %.3f",
-            iam.rate() / overIam, plaintext.rate() / overPlaintext);
+    if (iam != null && iamWithoutTls != null && plaintext != null) {
+      bench("Druid's rate as a share of the raw consumer's: IAM/SASL_SSL %.3f, IAM/SASL_PLAINTEXT %.3f, PLAINTEXT %.3f",
+            iam.rate() / overIam, iamWithoutTls.rate() / overIamWithoutTls, plaintext.rate() / overPlaintext);
     }
   }
 

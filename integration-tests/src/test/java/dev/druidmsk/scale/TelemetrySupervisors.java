@@ -50,6 +50,20 @@ final class TelemetrySupervisors
     );
   }
 
+  /**
+   * The same spec over IAM without TLS: the broker's SASL_PLAINTEXT listener, so IAM's own cost (SigV4 handshake,
+   * credentials) shows apart from encryption, which MSK demands whatever the authentication.
+   */
+  ObjectNode iamWithoutTlsSpec(String dataSource) throws Exception
+  {
+    final ObjectNode spec = iamSpec(dataSource);
+    final ObjectNode consumer = (ObjectNode) spec.at("/spec/ioConfig/consumerProperties");
+    consumer.put("bootstrap.servers", cluster.stack().msk().broker().saslPlaintextBootstrap());
+    consumer.retain("bootstrap.servers", "druid.dynamic.config.provider");
+    ((ObjectNode) consumer.get("druid.dynamic.config.provider")).put("securityProtocol", "SASL_PLAINTEXT");
+    return spec;
+  }
+
   /** The same spec reading the broker's PLAINTEXT listener, with no authentication at all. */
   ObjectNode plaintextSpec(String dataSource) throws Exception
   {
