@@ -19,7 +19,8 @@ import java.util.List;
  */
 final class TelemetrySupervisors
 {
-  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
+  /** A terminated task publishes, then waits for the historical to load its segments: minutes on a busy machine. */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(6);
 
   private final E2eCluster cluster;
 
