@@ -9,9 +9,6 @@ import java.net.UnknownHostException;
  */
 final class DefaultSessionName
 {
-  static final String PREFIX = "druid-";
-  static final int MAX_LENGTH = 64;
-
   private DefaultSessionName()
   {
   }
@@ -27,8 +24,9 @@ final class DefaultSessionName
     final String sanitised = host == null || host.isBlank()
                              ? "node"
                              : host.trim().replaceAll("[^A-Za-z0-9+=,.@_-]", "-");
-    final String name = PREFIX + sanitised;
-    return name.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH) : name;
+    final String name = MskIamOptions.DEFAULT_SESSION_NAME_PREFIX + sanitised;
+    final int maxLength = OptionRules.ROLE_SESSION_NAME.maxLength;
+    return name.length() > maxLength ? name.substring(0, maxLength) : name;
   }
 
   private static String hostName()

@@ -36,11 +36,6 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
   static final String CALLBACK_HANDLER = "software.amazon.msk.auth.iam.IAMClientCallbackHandler";
   /** By name: loading the class here would need kafka-clients wherever the provider is parsed. */
   static final String SHARED_CALLBACK_HANDLER = "dev.druidmsk.iam.SharedCredentialsCallbackHandler";
-  static final String PER_CLIENT = "per-client";
-  static final String SHARED = "shared";
-  static final String SASL_MECHANISM = "AWS_MSK_IAM";
-  static final String SASL_SSL = "SASL_SSL";
-  static final String SASL_PLAINTEXT = "SASL_PLAINTEXT";
 
   private final String roleArn;
   private final String roleSessionName;
@@ -57,18 +52,18 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
 
   @JsonCreator
   public MskIamConfigProvider(
-      @JsonProperty("roleArn") String roleArn,
-      @JsonProperty("roleSessionName") String roleSessionName,
-      @JsonProperty("externalId") String externalId,
-      @JsonProperty("stsRegion") String stsRegion,
-      @JsonProperty("profileName") String profileName,
-      @JsonProperty("allowDefaultCredentialsFallback") Boolean allowDefaultCredentialsFallback,
-      @JsonProperty("maxRetries") Integer maxRetries,
-      @JsonProperty("maxBackOffTimeMs") Integer maxBackOffTimeMs,
-      @JsonProperty("debugCredentials") Boolean debugCredentials,
-      @JsonProperty("useFipsEndpoints") Boolean useFipsEndpoints,
-      @JsonProperty("securityProtocol") String securityProtocol,
-      @JsonProperty("credentialCache") String credentialCache
+      @JsonProperty(MskIamOptions.ROLE_ARN) String roleArn,
+      @JsonProperty(MskIamOptions.ROLE_SESSION_NAME) String roleSessionName,
+      @JsonProperty(MskIamOptions.EXTERNAL_ID) String externalId,
+      @JsonProperty(MskIamOptions.STS_REGION) String stsRegion,
+      @JsonProperty(MskIamOptions.PROFILE_NAME) String profileName,
+      @JsonProperty(MskIamOptions.ALLOW_DEFAULT_CREDENTIALS_FALLBACK) Boolean allowDefaultCredentialsFallback,
+      @JsonProperty(MskIamOptions.MAX_RETRIES) Integer maxRetries,
+      @JsonProperty(MskIamOptions.MAX_BACK_OFF_TIME_MS) Integer maxBackOffTimeMs,
+      @JsonProperty(MskIamOptions.DEBUG_CREDENTIALS) Boolean debugCredentials,
+      @JsonProperty(MskIamOptions.USE_FIPS_ENDPOINTS) Boolean useFipsEndpoints,
+      @JsonProperty(MskIamOptions.SECURITY_PROTOCOL) String securityProtocol,
+      @JsonProperty(MskIamOptions.CREDENTIAL_CACHE) String credentialCache
   )
   {
     this.roleArn = OptionRules.ROLE_ARN.check(roleArn);
@@ -83,7 +78,14 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
     this.useFipsEndpoints = useFipsEndpoints;
     this.securityProtocol = OptionRules.SECURITY_PROTOCOL.check(securityProtocol);
     this.credentialCache = OptionRules.CREDENTIAL_CACHE.check(credentialCache);
-    OptionRules.checkCombination(this);
+    OptionRules.checkCombination(
+        this.roleArn,
+        this.roleSessionName,
+        this.externalId,
+        this.stsRegion,
+        this.profileName,
+        allowDefaultCredentialsFallback
+    );
   }
 
   /**
@@ -173,12 +175,15 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
   public Map<String, String> getConfig()
   {
     final Map<String, String> config = new LinkedHashMap<>();
-    config.put("security.protocol", securityProtocol == null ? SASL_SSL : securityProtocol);
-    config.put("sasl.mechanism", SASL_MECHANISM);
+    config.put(
+        "security.protocol",
+        securityProtocol == null ? MskIamOptions.DEFAULT_SECURITY_PROTOCOL : securityProtocol
+    );
+    config.put("sasl.mechanism", MskIamOptions.SASL_MECHANISM);
     config.put("sasl.jaas.config", jaasConfig());
     config.put(
         "sasl.client.callback.handler.class",
-        PER_CLIENT.equals(credentialCache) ? CALLBACK_HANDLER : SHARED_CALLBACK_HANDLER
+        MskIamOptions.PER_CLIENT.equals(credentialCache) ? CALLBACK_HANDLER : SHARED_CALLBACK_HANDLER
     );
     return config;
   }
@@ -195,7 +200,7 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
     jaas.option("awsProfileName", profileName);
     if (roleArn != null || profileName != null) {
       // Fail closed: with the library's default an unreachable STS silently signs as the node's own identity.
-      jaas.option("awsAddDefaultProviders", String.valueOf(Boolean.TRUE.equals(allowDefaultCredentialsFallback)));
+      jaas.option("awsAddDefaultProviders", String.valueOf(allowsFallback()));
     }
     jaas.option("awsMaxRetries", maxRetries == null ? null : maxRetries.toString())
         .option("awsMaxBackOffTimeMs", maxBackOffTimeMs == null ? null : maxBackOffTimeMs.toString());
@@ -206,6 +211,13 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
       jaas.option("awsShouldUseFips", "true");
     }
     return jaas.toString();
+  }
+
+  private boolean allowsFallback()
+  {
+    return allowDefaultCredentialsFallback == null
+           ? MskIamOptions.DEFAULT_ALLOW_DEFAULT_CREDENTIALS_FALLBACK
+           : allowDefaultCredentialsFallback;
   }
 
   @Override

@@ -14,14 +14,12 @@ import java.util.List;
  */
 public class MskIamDruidModule implements DruidModule
 {
-  public static final String PROVIDER_TYPE = "aws-msk-iam";
-
   @Override
   public List<? extends Module> getJacksonModules()
   {
     return List.of(
         new SimpleModule(getClass().getSimpleName())
-            .registerSubtypes(new NamedType(MskIamConfigProvider.class, PROVIDER_TYPE))
+            .registerSubtypes(new NamedType(MskIamConfigProvider.class, MskIamOptions.TYPE))
     );
   }
 

@@ -1,20 +1,15 @@
 package dev.druidmsk.iam;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The validation rules of the aws-msk-iam options: AWS's own limits (IAM, STS), plus a character set that keeps
- * every value safe inside a double-quoted JAAS option.
+ * The validation rules of the aws-msk-iam options ({@link MskIamOptions}): AWS's own limits (IAM, STS), plus a
+ * character set that keeps every value safe inside a double-quoted JAAS option.
  *
  * <p>Error messages name the option, the rule and a valid example. They never echo a whole value (the external ID
  * guards the role), only the offending character or, for the role ARN, the offending part.
@@ -27,57 +22,67 @@ final class OptionRules
       Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
 
   static final TextRule ROLE_ARN = new TextRule(
-      "roleArn", 20, 2048, Pattern.compile("[A-Za-z0-9+=,.@_:/-]+"), "letters, digits and + = , . @ _ : / -",
+      MskIamOptions.ROLE_ARN, 20, 2048,
+      Pattern.compile("[A-Za-z0-9+=,.@_:/-]+"), "letters, digits and + = , . @ _ : / -",
       "arn:aws:iam::123456789012:role/druid-msk-reader", OptionRules::roleArnStructure
   );
   static final TextRule ROLE_SESSION_NAME = new TextRule(
-      "roleSessionName", 2, 64, SAFE_NAME, SAFE_NAME_CHARS, "druid-ingest", value -> null
+      MskIamOptions.ROLE_SESSION_NAME, 2, 64, SAFE_NAME, SAFE_NAME_CHARS, "druid-ingest", value -> null
   );
   static final TextRule EXTERNAL_ID = new TextRule(
-      "externalId", 2, 1224, Pattern.compile("[A-Za-z0-9+=,.@:/_-]+"), "letters, digits and + = , . @ : / _ -",
+      MskIamOptions.EXTERNAL_ID, 2, 1224,
+      Pattern.compile("[A-Za-z0-9+=,.@:/_-]+"), "letters, digits and + = , . @ : / _ -",
       "druid-msk-3f9a2c", value -> null
   );
   static final TextRule STS_REGION = new TextRule(
-      "stsRegion", 2, 32, Pattern.compile("[a-z0-9-]+"), "lower-case letters, digits and -",
+      MskIamOptions.STS_REGION, 2, 32, Pattern.compile("[a-z0-9-]+"), "lower-case letters, digits and -",
       "us-east-1", OptionRules::regionStructure
   );
   static final TextRule PROFILE_NAME = new TextRule(
-      "profileName", 1, 64, SAFE_NAME, SAFE_NAME_CHARS, "msk-reader", value -> null
+      MskIamOptions.PROFILE_NAME, 1, 64, SAFE_NAME, SAFE_NAME_CHARS, "msk-reader", value -> null
   );
   static final TextRule SECURITY_PROTOCOL = new TextRule(
-      "securityProtocol", 8, 14, Pattern.compile("[A-Z_]+"), "SASL_SSL or SASL_PLAINTEXT",
-      MskIamConfigProvider.SASL_SSL, OptionRules::securityProtocolValue
+      MskIamOptions.SECURITY_PROTOCOL, 8, 14, Pattern.compile("[A-Z_]+"), "SASL_SSL or SASL_PLAINTEXT",
+      MskIamOptions.SASL_SSL, OptionRules::securityProtocolValue
   );
   static final TextRule CREDENTIAL_CACHE = new TextRule(
-      "credentialCache", 6, 10, Pattern.compile("[a-z-]+"), "shared or per-client",
-      MskIamConfigProvider.SHARED, OptionRules::credentialCacheValue
+      MskIamOptions.CREDENTIAL_CACHE, 6, 10, Pattern.compile("[a-z-]+"), "shared or per-client",
+      MskIamOptions.SHARED, OptionRules::credentialCacheValue
   );
-  static final IntRule MAX_RETRIES = new IntRule("maxRetries", 0, 10, 3);
-  static final IntRule MAX_BACK_OFF_TIME_MS = new IntRule("maxBackOffTimeMs", 100, 300_000, 5000);
+  static final IntRule MAX_RETRIES = new IntRule(MskIamOptions.MAX_RETRIES, 0, 10, MskIamOptions.DEFAULT_MAX_RETRIES);
+  static final IntRule MAX_BACK_OFF_TIME_MS = new IntRule(
+      MskIamOptions.MAX_BACK_OFF_TIME_MS, 100, 300_000, MskIamOptions.DEFAULT_MAX_BACK_OFF_TIME_MS
+  );
 
   private static final Pattern REGION = Pattern.compile("aws-global|[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
-  private static final List<String> KNOWN_OPTIONS = knownOptions();
 
   private OptionRules()
   {
   }
 
-  static void checkCombination(MskIamConfigProvider provider)
+  /** The rules between options; the values are those each option's own rule accepted. */
+  static void checkCombination(
+      String roleArn,
+      String roleSessionName,
+      String externalId,
+      String stsRegion,
+      String profileName,
+      Boolean allowDefaultCredentialsFallback
+  )
   {
-    final boolean hasRole = provider.getRoleArn() != null;
-    requireRole(hasRole, "roleSessionName", provider.getRoleSessionName());
-    requireRole(hasRole, "externalId", provider.getExternalId());
-    requireRole(hasRole, "stsRegion", provider.getStsRegion());
-    if (hasRole && provider.getProfileName() != null) {
+    final boolean hasRole = roleArn != null;
+    requireRole(hasRole, MskIamOptions.ROLE_SESSION_NAME, roleSessionName);
+    requireRole(hasRole, MskIamOptions.EXTERNAL_ID, externalId);
+    requireRole(hasRole, MskIamOptions.STS_REGION, stsRegion);
+    if (hasRole && profileName != null) {
       throw new IllegalArgumentException(
           "Invalid aws-msk-iam options: 'roleArn' and 'profileName' cannot be combined, because aws-msk-iam-auth "
           + "tries the profile first and would never assume the role. To assume the role with a profile's "
           + "credentials, remove 'profileName' and set AWS_PROFILE (or -Daws.profile) on the Druid node."
       );
     }
-    if (Boolean.TRUE.equals(provider.getAllowDefaultCredentialsFallback()) && !hasRole
-        && provider.getProfileName() == null) {
+    if (Boolean.TRUE.equals(allowDefaultCredentialsFallback) && !hasRole && profileName == null) {
       throw new IllegalArgumentException(
           "Invalid aws-msk-iam option 'allowDefaultCredentialsFallback': it only applies with 'roleArn' or "
           + "'profileName' (without them the node's default credential chain is used anyway). Remove it, or set "
@@ -88,13 +93,14 @@ final class OptionRules
 
   static String unknownOptionMessage(String name)
   {
-    final String suggestion = KNOWN_OPTIONS.stream()
-                                           .filter(known -> editDistance(known.toLowerCase(), name.toLowerCase()) <= 3)
-                                           .min(Comparator.comparingInt(known -> editDistance(known, name)))
-                                           .map(known -> " Did you mean '" + known + "'?")
-                                           .orElse("");
+    final String suggestion = MskIamOptions.NAMES
+        .stream()
+        .filter(known -> editDistance(known.toLowerCase(), name.toLowerCase()) <= 3)
+        .min(Comparator.comparingInt(known -> editDistance(known, name)))
+        .map(known -> " Did you mean '" + known + "'?")
+        .orElse("");
     return "Unknown aws-msk-iam option '" + printable(name) + "'." + suggestion
-           + " Known options: " + String.join(", ", KNOWN_OPTIONS) + ".";
+           + " Known options: " + String.join(", ", MskIamOptions.NAMES) + ".";
   }
 
   private static void requireRole(boolean hasRole, String option, Object value)
@@ -151,7 +157,7 @@ final class OptionRules
 
   private static String securityProtocolValue(String protocol)
   {
-    return MskIamConfigProvider.SASL_SSL.equals(protocol) || MskIamConfigProvider.SASL_PLAINTEXT.equals(protocol)
+    return MskIamOptions.SASL_SSL.equals(protocol) || MskIamOptions.SASL_PLAINTEXT.equals(protocol)
            ? null
            : "must be SASL_SSL (MSK's IAM listener, port 9098/9198) or SASL_PLAINTEXT (unencrypted, test brokers "
              + "only), got '" + protocol + "'";
@@ -159,7 +165,7 @@ final class OptionRules
 
   private static String credentialCacheValue(String cache)
   {
-    return MskIamConfigProvider.PER_CLIENT.equals(cache) || MskIamConfigProvider.SHARED.equals(cache)
+    return MskIamOptions.PER_CLIENT.equals(cache) || MskIamOptions.SHARED.equals(cache)
            ? null
            : "must be shared (one set of credentials per role and session for every Kafka client of the node, "
              + "the default) or per-client (every Kafka client assumes the role itself), got '" + cache + "'";
@@ -168,18 +174,6 @@ final class OptionRules
   private static String sorted(Set<String> values)
   {
     return values.stream().sorted().collect(Collectors.joining(", "));
-  }
-
-  private static List<String> knownOptions()
-  {
-    final Constructor<?> creator = Arrays.stream(MskIamConfigProvider.class.getConstructors())
-                                         .filter(constructor -> constructor.isAnnotationPresent(JsonCreator.class))
-                                         .findFirst()
-                                         .orElseThrow();
-    return Arrays.stream(creator.getParameters())
-                 .map(parameter -> parameter.getAnnotation(JsonProperty.class))
-                 .map(JsonProperty::value)
-                 .collect(Collectors.toList());
   }
 
   private static int editDistance(String a, String b)

@@ -1,5 +1,6 @@
 package dev.druidmsk.iam;
 
+import dev.druidmsk.iam.internals.MskIamLibrary.CredentialSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 import java.time.Clock;

@@ -1,8 +1,9 @@
 package dev.druidmsk.iam;
 
+import dev.druidmsk.iam.internals.MskIamLibrary;
+import dev.druidmsk.iam.internals.MskIamLibrary.CredentialSource;
 import org.apache.druid.java.util.common.logger.Logger;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.msk.auth.iam.internals.region.ConfigurableRegionProvider;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ final class SharedCredentialsCache
   private static final Logger log = new Logger(SharedCredentialsCache.class);
 
   static final SharedCredentialsCache JVM =
-      new SharedCredentialsCache(CredentialSource::fromJaasOptions, Clock.systemUTC());
+      new SharedCredentialsCache(MskIamLibrary::credentialSource, Clock.systemUTC());
 
   private final Function<Map<String, ?>, CredentialSource> sources;
   private final Clock clock;
@@ -107,9 +108,9 @@ final class SharedCredentialsCache
       return entry.credentials.get();
     }
 
-    ConfigurableRegionProvider customRegionProvider()
+    CredentialSource source()
     {
-      return entry.source.customRegionProvider();
+      return entry.source;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.druidmsk.iam;
 
+import dev.druidmsk.iam.internals.MskIamLibrary;
 import org.apache.kafka.common.security.auth.AuthenticateCallbackHandler;
 import software.amazon.msk.auth.iam.IAMLoginModule;
-import software.amazon.msk.auth.iam.internals.AWSCredentialsCallback;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
@@ -16,16 +16,13 @@ import java.util.Map;
  * consumer, producer and admin client (see {@link SharedCredentialsCache}). The aws-msk-iam provider emits it for
  * {@code "credentialCache": "shared"}; Kafka instantiates it by name.
  *
- * <p>Like the library's handler it answers {@link AWSCredentialsCallback} only and reports a failure to load
- * credentials on the callback, where the SASL client turns it into an authentication error; which credentials are
- * tried, and whether the node's default chain may stand in for a role, is decided by the library's provider from
- * the same JAAS options. Unlike it, a JAAS configuration without {@code IAMLoginModule} is an error rather than a
+ * <p>Like the library's handler it answers the library's credentials callback only and reports a failure to load
+ * credentials on the callback ({@link MskIamLibrary#answer}); which credentials are tried, and whether the node's
+ * default chain may stand in for a role, is decided by the library's provider from the same JAAS options. Unlike it, a JAAS configuration without {@code IAMLoginModule} is an error rather than a
  * silent switch to the node's default credentials.
  */
 public class SharedCredentialsCallbackHandler implements AuthenticateCallbackHandler
 {
-  private static final String MECHANISM = "AWS_MSK_IAM";
-
   private final SharedCredentialsCache cache;
   private SharedCredentialsCache.Lease lease;
 
@@ -42,7 +39,7 @@ public class SharedCredentialsCallbackHandler implements AuthenticateCallbackHan
   @Override
   public void configure(Map<String, ?> configs, String saslMechanism, List<AppConfigurationEntry> jaasConfigEntries)
   {
-    if (!MECHANISM.equals(saslMechanism)) {
+    if (!MskIamOptions.SASL_MECHANISM.equals(saslMechanism)) {
       throw new IllegalArgumentException("Unexpected SASL mechanism: " + saslMechanism);
     }
     final AppConfigurationEntry entry = jaasConfigEntries
@@ -60,17 +57,7 @@ public class SharedCredentialsCallbackHandler implements AuthenticateCallbackHan
   public void handle(Callback[] callbacks) throws UnsupportedCallbackException
   {
     for (Callback callback : callbacks) {
-      if (!(callback instanceof AWSCredentialsCallback)) {
-        throw new UnsupportedCallbackException(callback, "Unsupported callback type: " + callback.getClass().getName());
-      }
-      final AWSCredentialsCallback credentialsCallback = (AWSCredentialsCallback) callback;
-      try {
-        credentialsCallback.setAwsCredentials(lease.credentials());
-        credentialsCallback.setCustomRegionProvider(lease.customRegionProvider());
-      }
-      catch (Exception e) {
-        credentialsCallback.setLoadingException(e);
-      }
+      MskIamLibrary.answer(callback, lease::credentials, lease.source());
     }
   }
 

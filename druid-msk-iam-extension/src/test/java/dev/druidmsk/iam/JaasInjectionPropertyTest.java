@@ -96,7 +96,7 @@ class JaasInjectionPropertyTest
     final MskIamConfigProvider provider = acceptedOrNull("credentialCache", value, Map.of("roleArn", ROLE_ARN));
     if (provider != null) {
       assertThat(provider.getConfig().get(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS)).isEqualTo(
-          MskIamConfigProvider.SHARED.equals(value)
+          MskIamOptions.SHARED.equals(value)
           ? MskIamConfigProvider.SHARED_CALLBACK_HANDLER
           : MskIamConfigProvider.CALLBACK_HANDLER
       );

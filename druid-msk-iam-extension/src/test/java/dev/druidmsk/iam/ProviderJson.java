@@ -22,7 +22,7 @@ final class ProviderJson
   static Map<String, Object> options(Object... keysAndValues)
   {
     final Map<String, Object> options = new LinkedHashMap<>();
-    options.put("type", MskIamDruidModule.PROVIDER_TYPE);
+    options.put("type", MskIamOptions.TYPE);
     for (int i = 0; i < keysAndValues.length; i += 2) {
       options.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }

@@ -1,5 +1,6 @@
 package dev.druidmsk.iam;
 
+import dev.druidmsk.iam.internals.MskIamLibrary;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.security.JaasContext;
@@ -38,7 +39,7 @@ class SharedCredentialsLibraryTest
 
   private final Map<String, String> saved = new HashMap<>();
   private final SharedCredentialsCache cache =
-      new SharedCredentialsCache(CredentialSource::fromJaasOptions, Clock.systemUTC());
+      new SharedCredentialsCache(MskIamLibrary::credentialSource, Clock.systemUTC());
 
   @BeforeEach
   void pointTheSdkAtNoSts()
