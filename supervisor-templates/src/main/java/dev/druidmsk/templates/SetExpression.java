@@ -3,6 +3,7 @@ package dev.druidmsk.templates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.druidmsk.templates.spec.Json;
 
 /**
  * {@code name=value}: the value is read as JSON when the whole text is valid JSON (a number, true/false, null,

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /** "Did you mean" for misspelled names. */
-final class Suggestions
+public final class Suggestions
 {
   private static final int MAX_DISTANCE = 3;
 
@@ -14,7 +14,7 @@ final class Suggestions
   }
 
   /** {@code " Did you mean 'x'?"} for the closest known name within a few edits, else {@code "."}. */
-  static String didYouMean(String name, Collection<String> known)
+  public static String didYouMean(String name, Collection<String> known)
   {
     return known.stream()
                 .filter(candidate -> distance(candidate, name) <= MAX_DISTANCE)

@@ -3,6 +3,8 @@ package dev.druidmsk.templates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.templates.spec.Json;
+import dev.druidmsk.templates.spec.JsonPath;
 
 import java.io.IOException;
 import java.util.ArrayList;

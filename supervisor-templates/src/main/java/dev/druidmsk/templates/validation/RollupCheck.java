@@ -1,6 +1,8 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.templates.spec.JsonPath;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +16,10 @@ final class RollupCheck
   {
   }
 
-  static void check(SpecView spec, List<Problem> problems)
+  static void check(SupervisorSpec spec, List<Problem> problems)
   {
-    final JsonNode dataSchema = spec.section("dataSchema");
-    final JsonPath schemaPath = spec.sectionPath("dataSchema");
+    final JsonNode dataSchema = spec.dataSchema();
+    final JsonPath schemaPath = spec.sectionPath(SupervisorSpec.DATA_SCHEMA);
     final JsonNode granularity = dataSchema.path("granularitySpec");
     final JsonNode metrics = dataSchema.path("metricsSpec");
     // Druid's default is rollup on.

@@ -1,8 +1,12 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.templates.TemplateException;
+import dev.druidmsk.templates.spec.Json;
+import dev.druidmsk.templates.spec.JsonPath;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,28 +46,30 @@ public final class SpecValidator implements AutoCloseable
                                "pass the supervisor spec, {\"type\": \"kafka\", \"spec\": {...}}"));
       return new ValidationResult(problems);
     }
-    final JsonNode report = askDruid(spec);
+    final SupervisorSpec supervisor = SupervisorSpec.of(spec);
+    final JsonNode report = askDruid(supervisor);
     findings.supervisor(report.path("supervisor"), problems);
-    final SpecView view = new SpecView(spec, report.path("supervisor").get("canonical"));
+    // Druid's own rewrite of the spec, missing when Druid rejected it.
+    final SupervisorSpec canonical = SupervisorSpec.of(report.path("supervisor").path("canonical"));
     if (report.has("provider")) {
-      findings.provider(view, report.get("provider"), problems);
+      findings.provider(supervisor, report.get("provider"), problems);
     }
-    UnknownFieldCheck.check(view, problems);
-    if ("kafka".equals(view.type())) {
-      BootstrapServersCheck.check(view, problems);
-      ConsumerPropertyCheck.check(view, report.path("consumerConfigNames"), problems);
-      ClearSecretCheck.check(view, problems);
+    UnknownFieldCheck.check(supervisor, canonical, problems);
+    if ("kafka".equals(supervisor.type())) {
+      BootstrapServersCheck.check(supervisor, problems);
+      ConsumerPropertyCheck.check(supervisor, report.path("consumerConfigNames"), problems);
+      ClearSecretCheck.check(supervisor, problems);
     }
-    TaskDurationCheck.check(view, problems);
-    RollupCheck.check(view, problems);
+    TaskDurationCheck.check(supervisor, canonical, problems);
+    RollupCheck.check(supervisor, problems);
     return new ValidationResult(problems);
   }
 
-  private JsonNode askDruid(JsonNode spec)
+  private JsonNode askDruid(SupervisorSpec spec)
   {
     final ObjectNode request = Json.MAPPER.createObjectNode();
-    request.set("supervisor", spec);
-    final JsonNode provider = new SpecView(spec, null).provider();
+    request.set("supervisor", spec.root());
+    final JsonNode provider = spec.provider();
     if (provider.isObject()) {
       request.set("provider", provider);
     }

@@ -1,4 +1,6 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
+
+import dev.druidmsk.templates.TemplateException;
 
 import java.io.IOException;
 import java.net.MalformedURLException;

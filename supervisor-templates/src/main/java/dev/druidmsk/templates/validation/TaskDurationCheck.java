@@ -1,6 +1,7 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,12 +16,12 @@ final class TaskDurationCheck
   {
   }
 
-  static void check(SpecView spec, List<Problem> problems)
+  static void check(SupervisorSpec spec, SupervisorSpec canonical, List<Problem> problems)
   {
     // Druid writes the duration back as PT<seconds>S whatever form was given; the given text is the fallback.
-    final JsonNode canonical = spec.canonicalSection("ioConfig").path("taskDuration");
-    final JsonNode given = spec.section("ioConfig").path("taskDuration");
-    final JsonNode value = canonical.isTextual() ? canonical : given;
+    final JsonNode written = canonical.ioConfig().path("taskDuration");
+    final JsonNode given = spec.ioConfig().path("taskDuration");
+    final JsonNode value = written.isTextual() ? written : given;
     if (!value.isTextual()) {
       return;
     }
@@ -34,7 +35,7 @@ final class TaskDurationCheck
     if (duration.compareTo(MINIMUM) < 0) {
       problems.add(new Problem(
           Severity.ERROR,
-          spec.sectionPath("ioConfig").key("taskDuration").toString(),
+          spec.sectionPath(SupervisorSpec.IO_CONFIG).key("taskDuration").toString(),
           "taskDuration " + given.asText() + " is shorter than PT1M; Druid 33's streaming tasks then schedule with "
           + "a zero-minute delay, fail, and the supervisor restarts them forever",
           "set taskDuration to PT1M or more (PT1H is Druid's default); to publish sooner, force a handoff with "

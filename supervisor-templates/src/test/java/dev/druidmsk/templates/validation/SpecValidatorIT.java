@@ -1,8 +1,9 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.druidmsk.templates.TemplateException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.druidmsk.templates.SampleSpecs.MSK_VALUES;
-import static dev.druidmsk.templates.SampleSpecs.render;
+import static dev.druidmsk.templates.validation.SampleSpecs.MSK_VALUES;
+import static dev.druidmsk.templates.validation.SampleSpecs.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

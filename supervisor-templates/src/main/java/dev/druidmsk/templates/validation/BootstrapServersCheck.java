@@ -1,6 +1,9 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.iam.MskIamOptions;
+import dev.druidmsk.templates.spec.JsonPath;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class BootstrapServersCheck
 {
-  static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
   private static final Pattern HOST_PORT = Pattern.compile("^\\s*(\\[[0-9a-fA-F:.]+]|[^:\\s]+):([0-9]{1,5})\\s*$");
 
   /** MSK's listeners: private port, then public-access port. */
@@ -33,11 +35,11 @@ final class BootstrapServersCheck
   {
   }
 
-  static void check(SpecView spec, List<Problem> problems)
+  static void check(SupervisorSpec spec, List<Problem> problems)
   {
     final JsonNode properties = spec.consumerProperties();
-    final JsonPath path = spec.consumerPropertiesPath().key(BOOTSTRAP_SERVERS);
-    final JsonNode servers = properties.path(BOOTSTRAP_SERVERS);
+    final JsonPath path = spec.consumerPropertiesPath().key(SupervisorSpec.BOOTSTRAP_SERVERS);
+    final JsonNode servers = properties.path(SupervisorSpec.BOOTSTRAP_SERVERS);
     if (!servers.isTextual() || servers.asText().isBlank()) {
       problems.add(new Problem(
           Severity.ERROR,
@@ -66,11 +68,15 @@ final class BootstrapServersCheck
       }
       checkPort(hostPort.group(1), Integer.parseInt(hostPort.group(2)), auth, expected, path, problems);
     }
-    if (isIam(auth) && "SASL_PLAINTEXT".equals(spec.provider().path("securityProtocol").asText())
+    final boolean plaintextProvider = spec
+        .mskIamProvider()
+        .map(provider -> MskIamOptions.SASL_PLAINTEXT.equals(provider.securityProtocol()))
+        .orElse(false);
+    if (isIam(auth) && plaintextProvider
         && servers.asText().toLowerCase(Locale.ROOT).contains(".amazonaws.com")) {
       problems.add(new Problem(
           Severity.ERROR,
-          spec.providerPath().key("securityProtocol").toString(),
+          spec.providerPath().key(MskIamOptions.SECURITY_PROTOCOL).toString(),
           "MSK's IAM listeners only accept TLS, but securityProtocol is SASL_PLAINTEXT",
           "set securityProtocol to SASL_SSL (or remove it: SASL_SSL is the default)"
       ));
@@ -129,18 +135,18 @@ final class BootstrapServersCheck
   }
 
   /** The MSK listener the consumer properties authenticate against; null when another provider decides it. */
-  private static String authentication(SpecView spec)
+  private static String authentication(SupervisorSpec spec)
   {
     final JsonNode properties = spec.consumerProperties();
     final String providerType = spec.provider().path("type").asText(null);
-    if (DruidFindings.MSK_IAM_TYPE.equals(providerType)
-        || "AWS_MSK_IAM".equals(properties.path("sasl.mechanism").asText())) {
+    if (MskIamOptions.TYPE.equals(providerType)
+        || MskIamOptions.SASL_MECHANISM.equals(properties.path("sasl.mechanism").asText())) {
       return "IAM (SASL mechanism AWS_MSK_IAM)";
     }
     if (providerType != null) {
       return null;
     }
-    final String protocol = properties.path("security.protocol").asText("PLAINTEXT").toUpperCase(Locale.ROOT);
+    final String protocol = spec.securityProtocol().toUpperCase(Locale.ROOT);
     if (protocol.startsWith("SASL")) {
       return "SASL/SCRAM";
     }

@@ -1,5 +1,6 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
+import dev.druidmsk.templates.spec.SupervisorSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ class UnknownFieldCheckTest
   private static List<Problem> check(String given, String readByDruid)
   {
     final List<Problem> problems = new ArrayList<>();
-    UnknownFieldCheck.check(new SpecView(Specs.json(given), Specs.json(readByDruid)), problems);
+    UnknownFieldCheck.check(Specs.view(Specs.json(given)), Specs.view(Specs.json(readByDruid)), problems);
     return problems;
   }
 
@@ -54,7 +55,7 @@ class UnknownFieldCheckTest
   void withoutDruidsReadingNothingIsReported()
   {
     final List<Problem> problems = new ArrayList<>();
-    UnknownFieldCheck.check(Specs.view(Specs.json("{'anything': 1}")), problems);
+    UnknownFieldCheck.check(Specs.view(Specs.json("{'anything': 1}")), SupervisorSpec.of(null), problems);
 
     assertThat(problems).isEmpty();
   }

@@ -1,6 +1,10 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.iam.MskIamOptions;
+import dev.druidmsk.templates.Suggestions;
+import dev.druidmsk.templates.spec.JsonPath;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +14,6 @@ import java.util.Map;
 /** Turns the probe's report on how Druid parsed the spec and its config provider into problems. */
 final class DruidFindings
 {
-  static final String MSK_IAM_TYPE = "aws-msk-iam";
-  static final String MSK_IAM_PROVIDER_CLASS = "dev.druidmsk.iam.MskIamConfigProvider";
   private static final String KAFKA_EXTENSION = "druid-kafka-indexing-service";
   private static final Map<String, String> SUPERVISOR_EXTENSIONS = Map.of(
       "kafka", KAFKA_EXTENSION,
@@ -70,14 +72,14 @@ final class DruidFindings
   }
 
   /** A provider without a type is a mapString provider by Druid's default, and needs no type check. */
-  void provider(SpecView spec, JsonNode report, List<Problem> problems)
+  void provider(SupervisorSpec spec, JsonNode report, List<Problem> problems)
   {
     final String declaredType = spec.provider().path("type").asText("");
     final List<String> knownTypes = new ArrayList<>();
     report.path("types").forEach(type -> knownTypes.add(type.asText()));
     final String resolvedClass = report.path("class").asText("");
     final String typePath = spec.providerPath().key("type").toString();
-    if (MSK_IAM_TYPE.equals(declaredType) && !knownTypes.contains(declaredType)) {
+    if (MskIamOptions.TYPE.equals(declaredType) && !knownTypes.contains(declaredType)) {
       problems.add(new Problem(
           Severity.ERROR,
           typePath,
@@ -102,11 +104,11 @@ final class DruidFindings
           "Druid cannot build the config provider: " + report.get("error").asText(),
           "correct the provider's options as the message says"
       ));
-    } else if (MSK_IAM_TYPE.equals(declaredType) && !MSK_IAM_PROVIDER_CLASS.equals(resolvedClass)) {
+    } else if (MskIamOptions.TYPE.equals(declaredType) && !MskIamOptions.PROVIDER_CLASS.equals(resolvedClass)) {
       problems.add(new Problem(
           Severity.ERROR,
           typePath,
-          "the type aws-msk-iam resolves to " + resolvedClass + ", not druid-msk's " + MSK_IAM_PROVIDER_CLASS,
+          "the type aws-msk-iam resolves to " + resolvedClass + ", not druid-msk's " + MskIamOptions.PROVIDER_CLASS,
           "remove the extension that registers another aws-msk-iam type from " + druidHome.resolve("extensions")
       ));
     }

@@ -1,11 +1,11 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.spec;
 
 import java.util.regex.Pattern;
 
 /** A location in a JSON document, written {@code $.spec.ioConfig.consumerProperties["bootstrap.servers"]}. */
-final class JsonPath
+public final class JsonPath
 {
-  static final JsonPath ROOT = new JsonPath("$");
+  public static final JsonPath ROOT = new JsonPath("$");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final String text;
@@ -15,7 +15,7 @@ final class JsonPath
     this.text = text;
   }
 
-  JsonPath key(String key)
+  public JsonPath key(String key)
   {
     if (IDENTIFIER.matcher(key).matches()) {
       return new JsonPath(text + "." + key);
@@ -23,12 +23,12 @@ final class JsonPath
     return new JsonPath(text + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]");
   }
 
-  JsonPath index(int index)
+  public JsonPath index(int index)
   {
     return new JsonPath(text + "[" + index + "]");
   }
 
-  boolean isRoot()
+  public boolean isRoot()
   {
     return this == ROOT || "$".equals(text);
   }

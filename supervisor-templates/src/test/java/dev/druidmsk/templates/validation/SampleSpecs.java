@@ -1,6 +1,10 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.templates.Template;
+import dev.druidmsk.templates.TemplateException;
+import dev.druidmsk.templates.TemplateRenderer;
+import dev.druidmsk.templates.Values;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
+import dev.druidmsk.templates.spec.SupervisorSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -9,11 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TaskDurationCheckTest
 {
-  private static List<Problem> check(SpecView spec)
+  private static List<Problem> check(SupervisorSpec spec, SupervisorSpec canonical)
   {
     final List<Problem> problems = new ArrayList<>();
-    TaskDurationCheck.check(spec, problems);
+    TaskDurationCheck.check(spec, canonical, problems);
     return problems;
+  }
+
+  private static List<Problem> check(SupervisorSpec spec)
+  {
+    return check(spec, SupervisorSpec.of(null));
   }
 
   private static List<Problem> given(String taskDuration)
@@ -42,12 +48,11 @@ class TaskDurationCheckTest
   @Test
   void druidsOwnReadingOfTheDurationWins()
   {
-    final SpecView spec = new SpecView(
-        Specs.json("{'type': 'kafka', 'spec': {'ioConfig': {'taskDuration': 'PT0.5M'}}}"),
-        Specs.json("{'spec': {'ioConfig': {'taskDuration': 'PT30S'}}}")
-    );
+    final SupervisorSpec spec =
+        Specs.view(Specs.json("{'type': 'kafka', 'spec': {'ioConfig': {'taskDuration': 'PT0.5M'}}}"));
+    final SupervisorSpec canonical = Specs.view(Specs.json("{'spec': {'ioConfig': {'taskDuration': 'PT30S'}}}"));
 
-    assertThat(check(spec)).hasSize(1);
+    assertThat(check(spec, canonical)).hasSize(1);
   }
 
   @Test

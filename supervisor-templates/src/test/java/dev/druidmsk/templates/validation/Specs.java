@@ -1,8 +1,10 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.templates.spec.Json;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.io.UncheckedIOException;
 
@@ -24,13 +26,13 @@ final class Specs
   }
 
   /** A kafka spec whose ioConfig and dataSchema are the given single-quoted JSON objects. */
-  static SpecView kafka(String ioConfig, String dataSchema)
+  static SupervisorSpec kafka(String ioConfig, String dataSchema)
   {
     return view(json("{'type': 'kafka', 'spec': {'ioConfig': " + ioConfig + ", 'dataSchema': " + dataSchema + "}}"));
   }
 
-  static SpecView view(JsonNode spec)
+  static SupervisorSpec view(JsonNode spec)
   {
-    return new SpecView(spec, null);
+    return SupervisorSpec.of(spec);
   }
 }

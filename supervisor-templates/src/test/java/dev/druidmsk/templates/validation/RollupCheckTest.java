@@ -1,4 +1,4 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,9 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.templates.Suggestions;
+import dev.druidmsk.templates.spec.JsonPath;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,10 +23,10 @@ final class UnknownFieldCheck
   {
   }
 
-  static void check(SpecView spec, List<Problem> problems)
+  static void check(SupervisorSpec spec, SupervisorSpec canonical, List<Problem> problems)
   {
-    if (!spec.canonical.isMissingNode()) {
-      compare(spec.root, spec.canonical, JsonPath.ROOT, problems);
+    if (!canonical.root().isMissingNode()) {
+      compare(spec.root(), canonical.root(), JsonPath.ROOT, problems);
     }
   }
 

@@ -1,5 +1,6 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
+import dev.druidmsk.templates.TemplateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;

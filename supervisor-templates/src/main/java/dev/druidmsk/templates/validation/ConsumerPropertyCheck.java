@@ -1,6 +1,8 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.templates.Suggestions;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +18,7 @@ final class ConsumerPropertyCheck
   {
   }
 
-  static void check(SpecView spec, JsonNode knownNames, List<Problem> problems)
+  static void check(SupervisorSpec spec, JsonNode knownNames, List<Problem> problems)
   {
     if (!knownNames.isArray()) {
       return;
@@ -26,7 +28,7 @@ final class ConsumerPropertyCheck
     final Iterator<String> names = spec.consumerProperties().fieldNames();
     while (names.hasNext()) {
       final String name = names.next();
-      if (!SpecView.PROVIDER.equals(name) && !known.contains(name)) {
+      if (!SupervisorSpec.PROVIDER.equals(name) && !known.contains(name)) {
         problems.add(new Problem(
             Severity.WARNING,
             spec.consumerPropertiesPath().key(name).toString(),

@@ -1,6 +1,7 @@
-package dev.druidmsk.templates;
+package dev.druidmsk.templates.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class ClearSecretCheck
   {
   }
 
-  static void check(SpecView spec, List<Problem> problems)
+  static void check(SupervisorSpec spec, List<Problem> problems)
   {
     for (String property : PASSWORD_PROPERTIES) {
       if (spec.consumerProperties().path(property).isTextual()) {
