@@ -1,7 +1,7 @@
 package dev.druidmsk.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.templates.ValidationResult;
+import dev.druidmsk.templates.validation.ValidationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.templates.Problem;
-import dev.druidmsk.templates.SpecValidator;
 import dev.druidmsk.templates.TemplateException;
-import dev.druidmsk.templates.ValidationResult;
+import dev.druidmsk.templates.validation.Problem;
+import dev.druidmsk.templates.validation.SpecValidator;
+import dev.druidmsk.templates.validation.ValidationResult;
 
 import java.nio.file.Path;
 

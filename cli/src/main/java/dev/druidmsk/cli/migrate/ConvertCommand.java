@@ -15,7 +15,7 @@ import dev.druidmsk.cli.OverlordOptions;
 import dev.druidmsk.cli.SecretFields;
 import dev.druidmsk.cli.SpecFiles;
 import dev.druidmsk.cli.Validation;
-import dev.druidmsk.templates.ValidationResult;
+import dev.druidmsk.templates.validation.ValidationResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
