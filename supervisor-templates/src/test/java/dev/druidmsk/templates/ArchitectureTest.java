@@ -48,6 +48,15 @@ class ArchitectureTest
                .check(classes);
   }
 
+  /** javac inlines the extension's constants, so only a use of anything else shows up as a dependency. */
+  @ArchTest
+  static void onlyTheExtensionsConstantsAreUsed(JavaClasses classes)
+  {
+    noClasses().should().dependOnClassesThat().resideInAPackage("dev.druidmsk.iam..")
+               .because("the extension's jar is a compile-only dependency, absent from the CLI's class path")
+               .check(classes);
+  }
+
   @ArchTest
   static void templatingDoesNotDependOnValidation(JavaClasses classes)
   {
