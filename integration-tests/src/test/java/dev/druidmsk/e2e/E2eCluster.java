@@ -2,15 +2,15 @@ package dev.druidmsk.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.druidmsk.localstack.LocalMsk;
-import dev.druidmsk.localstack.druid.DruidClusterConfig;
-import dev.druidmsk.localstack.druid.DruidHttp;
-import dev.druidmsk.localstack.ingest.BuildOutputs;
-import dev.druidmsk.localstack.ingest.LocalIngestionStack;
-import dev.druidmsk.localstack.ingest.ReaderIdentity;
-import dev.druidmsk.localstack.process.Deadline;
-import dev.druidmsk.localstack.testing.ScopedSystemProperties;
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.cluster.DruidClusterConfig;
+import dev.druidmsk.cluster.DruidHttp;
+import dev.druidmsk.ingest.BuildOutputs;
+import dev.druidmsk.ingest.LocalIngestionStack;
+import dev.druidmsk.ingest.ReaderIdentity;
+import dev.druidmsk.localmsk.process.Deadline;
+import dev.druidmsk.localmsk.testing.ScopedSystemProperties;
+import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.io.IOException;
 import java.time.Duration;

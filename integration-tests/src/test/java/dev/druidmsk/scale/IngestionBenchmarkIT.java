@@ -2,9 +2,9 @@ package dev.druidmsk.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.e2e.E2eCluster;
-import dev.druidmsk.localstack.testing.ReaderStack;
-import dev.druidmsk.localstack.testing.TestStacks;
-import dev.druidmsk.localstack.telemetry.ProducedTotals;
+import dev.druidmsk.localmsk.testing.ReaderStack;
+import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.telemetry.ProducedTotals;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

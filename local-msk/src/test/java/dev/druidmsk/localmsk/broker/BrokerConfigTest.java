@@ -1,0 +1,80 @@
+package dev.druidmsk.localmsk.broker;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BrokerConfigTest
+{
+  @TempDir
+  Path dir;
+
+  @Test
+  void workDirThatWouldBreakTheJaasConfigIsRefused()
+  {
+    assertThatThrownBy(() -> BrokerConfig.builder(dir.resolve("with space"), dir.resolve("key")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("choose a plain directory");
+  }
+
+  @Test
+  void regionThatIsNotARegionNameIsRefused()
+  {
+    assertThatThrownBy(() -> BrokerConfig.builder(dir, dir.resolve("key")).region("us-east-1\" x=\"y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("region");
+  }
+
+  @Test
+  void missingBrokerJarsNameTheBuildStepThatMakesThem()
+  {
+    final BrokerLayout layout = new BrokerLayout(dir.resolve("no-lib"), dir.resolve("no-plugin.jar"));
+
+    assertThatThrownBy(layout::check)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("mvn -pl integration-tests -am package");
+  }
+
+  @Test
+  void missingMasterKeyIsRefusedBeforeAnythingStarts() throws Exception
+  {
+    final Path lib = Files.createDirectories(dir.resolve("lib"));
+    Files.createFile(lib.resolve("kafka_2.13-3.9.0.jar"));
+    final Path plugin = Files.createFile(dir.resolve("plugin.jar"));
+    final BrokerConfig config = BrokerConfig.builder(dir.resolve("work"), dir.resolve("absent.key"))
+                                            .layout(new BrokerLayout(lib, plugin))
+                                            .build();
+
+    assertThatThrownBy(() -> LocalKafkaBroker.start(config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("No master key at");
+    assertThat(dir.resolve("work")).doesNotExist();
+  }
+
+  @Test
+  void iamListenersAcceptOnlyAwsMskIamWithTheConfiguredReauthentication()
+  {
+    final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key"))
+                                            .layout(new BrokerLayout(dir, dir))
+                                            .reauthentication(Duration.ofSeconds(3))
+                                            .build();
+    final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
+
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4), tls);
+
+    assertThat(properties)
+        .containsEntry("listener.name.iam.sasl.enabled.mechanisms", "AWS_MSK_IAM")
+        .containsEntry("listener.name.iam_tls.sasl.enabled.mechanisms", "AWS_MSK_IAM")
+        .containsEntry("listener.name.iam.aws_msk_iam.connections.max.reauth.ms", "3000")
+        .containsEntry("listener.security.protocol.map",
+                       "IAM:SASL_PLAINTEXT,IAM_TLS:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT")
+        .doesNotContainKey("authorizer.class.name");
+  }
+}
