@@ -1,9 +1,9 @@
 package dev.druidmsk.ingest;
 
-import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.cluster.DruidCluster;
 import dev.druidmsk.cluster.DruidClusterConfig;
 import dev.druidmsk.cluster.DruidSql;
+import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.sts.Role;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,10 +1,10 @@
 package dev.druidmsk.quickstart;
 
+import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.ingest.BuildOutputs;
 import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.ingest.ReaderIdentity;
-import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.localmsk.iam.FakeSecrets;
 import dev.druidmsk.localmsk.sts.BaseUser;
 import dev.druidmsk.telemetry.ApiRequestGenerator;

@@ -3,10 +3,10 @@ package dev.druidmsk.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.e2e.E2eCluster;
-import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.cluster.DruidHttp;
+import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
+import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.process.Deadline;
 import dev.druidmsk.localmsk.testing.TestStacks;
 

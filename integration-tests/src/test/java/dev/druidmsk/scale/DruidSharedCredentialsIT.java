@@ -1,8 +1,8 @@
 package dev.druidmsk.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.cluster.DruidService;
+import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.localmsk.sts.CallCounters;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import org.junit.jupiter.api.AfterAll;

@@ -3,6 +3,7 @@ package dev.druidmsk.scale;
 import dev.druidmsk.iam.MskIamConfigProvider;
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.testing.DruidReaderClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -63,7 +64,7 @@ final class ScaleRun
     long produced = 0;
     final List<ConsumerFleet.Report> reports;
     try (ConsumerFleet fleet = ConsumerFleet.start(
-        TestStacks.clientProperties(stack.msk(), provider, false),
+        DruidReaderClients.clientProperties(stack.msk(), provider, false),
         new TopicPartition(name, 0),
         consumers,
         window.plus(DRAIN)

@@ -1,8 +1,7 @@
 package dev.druidmsk.localmsk;
 
-import dev.druidmsk.iam.MskIamConfigProvider;
-import dev.druidmsk.localmsk.sasl.ConnectPayloads;
 import dev.druidmsk.localmsk.iam.IssuedCredentials;
+import dev.druidmsk.localmsk.sasl.ConnectPayloads;
 import dev.druidmsk.localmsk.testing.RawSaslClient;
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.ScopedSystemProperties;
@@ -124,9 +123,10 @@ class MskIamClientIT
   @Test
   void baseCredentialsFromASilentFallbackAreRefusedByTheBroker() throws Exception
   {
-    final Map<String, Object> properties = TestStacks.clientProperties(msk, new MskIamConfigProvider(
-        TestStacks.READER_ROLE, SESSION, TestStacks.EXTERNAL_ID, null, null, true, 0, 200, null, null, "SASL_PLAINTEXT", null
-    ), false);
+    final Map<String, Object> properties = reader(false);
+    // What a client that does not fail closed signs with when the STS is unreachable: the default chain's base user.
+    properties.put("sasl.jaas.config", ((String) properties.get("sasl.jaas.config"))
+        .replace("awsAddDefaultProviders=\"false\"", "awsAddDefaultProviders=\"true\""));
     try (ScopedSystemProperties unreachableSts = new ScopedSystemProperties()) {
       unreachableSts.put("aws.endpointUrlSts", "http://127.0.0.1:" + closedPort());
 

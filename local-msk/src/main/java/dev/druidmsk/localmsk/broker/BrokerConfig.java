@@ -2,6 +2,8 @@ package dev.druidmsk.localmsk.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ public final class BrokerConfig
   final int controllerPort;
   final Duration reauthentication;
   final boolean authorization;
+  final IamAuthorization iamAuthorization;
   final Duration maxClockSkew;
   final Duration startTimeout;
   final Duration stopTimeout;
@@ -37,11 +40,16 @@ public final class BrokerConfig
     this.controllerPort = builder.controllerPort;
     this.reauthentication = builder.reauthentication;
     this.authorization = builder.authorization;
+    this.iamAuthorization = builder.iamAuthorization;
+    if (authorization && iamAuthorization != null) {
+      throw new IllegalArgumentException("Choose Kafka ACLs (authorization) or IAM policies (iamAuthorization), not both");
+    }
     this.maxClockSkew = builder.maxClockSkew;
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
     this.heap = builder.heap;
-    for (Path path : new Path[]{workDir, masterKeyFile}) {
+    for (Path path : iamAuthorization == null ? new Path[]{workDir, masterKeyFile}
+                                              : new Path[]{workDir, masterKeyFile, iamAuthorization.policiesFile()}) {
       // Both end up inside JAAS or properties values, where these characters would break the syntax.
       if (path.toString().matches(".*[\"\\\\;\\s].*")) {
         throw new IllegalArgumentException("Path " + path + " contains a quote, backslash, ';' or white space; "
@@ -59,6 +67,22 @@ public final class BrokerConfig
     return new Builder(workDir, masterKeyFile);
   }
 
+  /**
+   * Authorization by IAM policy, as MSK does it, by local-msk's authorizer in the broker.
+   *
+   * @param policiesFile where the policies live ({@link IamPolicies}), rewritten by {@link LocalKafkaBroker#policies}
+   * @param clusterArn   {@code arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID}, the root of the resource ARNs
+   * @param initial      the policies attached at start, per role or user ARN
+   */
+  public record IamAuthorization(Path policiesFile, String clusterArn, Map<String, List<String>> initial)
+  {
+    public IamAuthorization
+    {
+      policiesFile = policiesFile.toAbsolutePath();
+      initial = Map.copyOf(initial);
+    }
+  }
+
   /** Builds a {@link BrokerConfig}. */
   public static final class Builder
   {
@@ -72,6 +96,7 @@ public final class BrokerConfig
     private int controllerPort;
     private Duration reauthentication = Duration.ZERO;
     private boolean authorization;
+    private IamAuthorization iamAuthorization;
     private Duration maxClockSkew = Duration.ofMinutes(5);
     private Duration startTimeout = Duration.ofMinutes(2);
     private Duration stopTimeout = Duration.ofSeconds(30);
@@ -135,6 +160,19 @@ public final class BrokerConfig
     {
       this.authorization = enabled;
       return this;
+    }
+
+    /** Turns on authorization by IAM policy (local-msk's MSK-like authorizer) instead of allowing everything. */
+    public Builder iamAuthorization(final IamAuthorization settings)
+    {
+      this.iamAuthorization = settings;
+      return this;
+    }
+
+    /** The region set so far. */
+    public String region()
+    {
+      return region;
     }
 
     public Builder maxClockSkew(final Duration skew)

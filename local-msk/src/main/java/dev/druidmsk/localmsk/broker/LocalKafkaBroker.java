@@ -44,14 +44,19 @@ public final class LocalKafkaBroker implements AutoCloseable
   private final TlsMaterial tls;
   private final Path serverProperties;
   private final Path log4jProperties;
+  private final IamPolicies policies;
   private JvmProcess process;
   private Duration lastStartTime;
 
   private LocalKafkaBroker(final BrokerConfig config, final BrokerPorts ports, final TlsMaterial tls)
+      throws IOException
   {
     this.config = config;
     this.ports = ports;
     this.tls = tls;
+    this.policies = config.iamAuthorization == null
+                    ? null
+                    : new IamPolicies(config.iamAuthorization.policiesFile(), config.iamAuthorization.initial());
     this.serverProperties = config.workDir.resolve("config/server.properties");
     this.log4jProperties = config.workDir.resolve("config/log4j.properties");
   }
@@ -140,6 +145,19 @@ public final class LocalKafkaBroker implements AutoCloseable
   public boolean isRunning()
   {
     return process != null && process.isAlive();
+  }
+
+  /**
+   * Replaces the IAM policies attached to {@code principalArn} (a role or user ARN) with {@code documents}, at once
+   * and without a restart; an empty list detaches them all. Only with IAM authorization on.
+   */
+  public void policies(final String principalArn, final List<String> documents) throws IOException
+  {
+    if (policies == null) {
+      throw new IllegalStateException("IAM authorization is off for this broker: turn it on with "
+                                      + "BrokerConfig.Builder#iamAuthorization before it starts");
+    }
+    policies.replace(principalArn, documents);
   }
 
   /** Grants {@code principal} (for example {@code User:arn:aws:sts::...:assumed-role/r/s}) these operations. */

@@ -20,6 +20,12 @@ final class ServerProperties
   /** The host clients see, sign for, and verify the certificate of. */
   static final String ADVERTISED_HOST = "localhost";
   static final String NODE_ID = "1";
+  /** local-msk's authorizer (in the broker plugin): every request of an IAM principal by IAM policy, as MSK does. */
+  static final String IAM_AUTHORIZER = "dev.druidmsk.localmsk.authz.MskIamAuthorizer";
+  /** The file of {@link IamPolicies}, which the authorizer reads again whenever it changes. */
+  static final String POLICIES_FILE = "druidmsk.authz.policies.file";
+  /** The cluster's ARN, the root of the topic, group and transactional-id ARNs policies name. */
+  static final String CLUSTER_ARN = "druidmsk.authz.cluster.arn";
   /** The broker's SASL authentication log, under its log directory. */
   static final String SASL_LOG = "sasl-authentication.log";
   private static final String SASL_SERVER_LOGGER =
@@ -82,9 +88,16 @@ final class ServerProperties
 
     if (config.authorization) {
       properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+      properties.put("allow.everyone.if.no.acl.found", "false");
+    }
+    if (config.iamAuthorization != null) {
+      properties.put("authorizer.class.name", IAM_AUTHORIZER);
+      properties.put(POLICIES_FILE, config.iamAuthorization.policiesFile().toString());
+      properties.put(CLUSTER_ARN, config.iamAuthorization.clusterArn());
+    }
+    if (config.authorization || config.iamAuthorization != null) {
       // The PLAINTEXT internal and controller listeners authenticate nobody: they are the operator's door.
       properties.put("super.users", "User:ANONYMOUS");
-      properties.put("allow.everyone.if.no.acl.found", "false");
     }
     return properties;
   }

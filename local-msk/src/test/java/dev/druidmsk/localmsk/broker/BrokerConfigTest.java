@@ -35,11 +35,21 @@ class BrokerConfigTest
   @Test
   void missingBrokerJarsNameTheBuildStepThatMakesThem()
   {
-    final BrokerLayout layout = new BrokerLayout(dir.resolve("no-lib"), dir.resolve("no-plugin.jar"));
+    final BrokerLayout layout = new BrokerLayout(dir.resolve("no-lib"));
 
     assertThatThrownBy(layout::check)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("mvn -pl integration-tests -am package");
+        .hasMessageContaining("mvn -pl local-msk -am package");
+  }
+
+  @Test
+  void brokerLibWithoutThePluginIsRefused() throws Exception
+  {
+    Files.createFile(dir.resolve("kafka_2.13-3.9.0.jar"));
+
+    assertThatThrownBy(() -> new BrokerLayout(dir).check())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No local-msk-broker-plugin-*.jar in " + dir);
   }
 
   @Test
@@ -47,9 +57,9 @@ class BrokerConfigTest
   {
     final Path lib = Files.createDirectories(dir.resolve("lib"));
     Files.createFile(lib.resolve("kafka_2.13-3.9.0.jar"));
-    final Path plugin = Files.createFile(dir.resolve("plugin.jar"));
+    Files.createFile(lib.resolve("local-msk-broker-plugin-0.1.0.jar"));
     final BrokerConfig config = BrokerConfig.builder(dir.resolve("work"), dir.resolve("absent.key"))
-                                            .layout(new BrokerLayout(lib, plugin))
+                                            .layout(new BrokerLayout(lib))
                                             .build();
 
     assertThatThrownBy(() -> LocalKafkaBroker.start(config))
@@ -62,7 +72,7 @@ class BrokerConfigTest
   void iamListenersAcceptOnlyAwsMskIamWithTheConfiguredReauthentication()
   {
     final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key"))
-                                            .layout(new BrokerLayout(dir, dir))
+                                            .layout(new BrokerLayout(dir))
                                             .reauthentication(Duration.ofSeconds(3))
                                             .build();
     final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");

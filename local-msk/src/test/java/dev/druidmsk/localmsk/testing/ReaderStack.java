@@ -1,11 +1,13 @@
 package dev.druidmsk.localmsk.testing;
 
+import dev.druidmsk.localmsk.ClientProperties;
 import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.sts.Role;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -44,10 +46,10 @@ public final class ReaderStack implements AutoCloseable
     return msk;
   }
 
-  /** Client properties of the reader role, as the aws-msk-iam provider makes them for a Druid supervisor. */
+  /** aws-msk-iam-auth client properties of the reader role, failing closed (no fallback to the base user). */
   public Map<String, Object> readerClient(final String sessionName, final String externalId, final boolean tls)
   {
-    return TestStacks.clientProperties(msk, TestStacks.readerProvider(sessionName, externalId, tls), tls);
+    return new HashMap<>(ClientProperties.assumingRole(msk.broker(), tls, TestStacks.READER_ROLE, sessionName, externalId));
   }
 
   /** Creates single-partition topics as the operator (the unauthenticated internal listener). */

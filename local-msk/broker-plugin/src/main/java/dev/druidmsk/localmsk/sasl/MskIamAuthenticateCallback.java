@@ -2,8 +2,8 @@ package dev.druidmsk.localmsk.sasl;
 
 import dev.druidmsk.localmsk.iam.VerifiedSession;
 
-import javax.security.auth.callback.Callback;
 import java.util.Map;
+import javax.security.auth.callback.Callback;
 
 /** Carries a client's AWS_MSK_IAM payload to the verifying callback handler, and the verified session back. */
 final class MskIamAuthenticateCallback implements Callback

@@ -1,9 +1,9 @@
 package dev.druidmsk.localmsk.sasl;
 
+import java.util.Map;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.spi.LoginModule;
-import java.util.Map;
 
 /**
  * Named in the broker listener's JAAS config. It logs nobody in: loading it installs the AWS_MSK_IAM SASL server,

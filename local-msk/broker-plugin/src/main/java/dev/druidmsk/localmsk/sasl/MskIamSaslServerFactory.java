@@ -1,10 +1,10 @@
 package dev.druidmsk.localmsk.sasl;
 
+import java.time.Clock;
+import java.util.Map;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.sasl.SaslServer;
 import javax.security.sasl.SaslServerFactory;
-import java.time.Clock;
-import java.util.Map;
 
 /** Instantiated by {@link javax.security.sasl.Sasl} through {@link MskIamSaslServerProvider}. */
 public class MskIamSaslServerFactory implements SaslServerFactory
