@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.localmsk.iam.PrivateFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +62,7 @@ public final class IamPolicies
                                          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
     }
     if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("an IAM policy document is a JSON object ({\"Version\": ..., \"Statement\": [...]})");
+      throw new IllegalArgumentException("not a JSON object");
     }
     return node;
   }
@@ -79,15 +77,6 @@ public final class IamPolicies
     final ObjectNode root = JSON.createObjectNode();
     final ObjectNode roles = root.putObject("roles");
     policies.forEach((arn, documents) -> roles.putArray(arn).addAll(documents));
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    final Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".iam-policies", ".tmp");
-    try {
-      Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
-      // A reader sees the old file or the new one, never half of one.
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-    finally {
-      Files.deleteIfExists(temporary);
-    }
+    PrivateFiles.replaceAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
   }
 }
