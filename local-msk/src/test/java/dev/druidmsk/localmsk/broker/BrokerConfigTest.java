@@ -87,4 +87,38 @@ class BrokerConfigTest
                        "IAM:SASL_PLAINTEXT,IAM_TLS:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT")
         .doesNotContainKey("authorizer.class.name");
   }
+
+  @Test
+  void iamAuthorizationNamesTheAuthorizerThePoliciesFileAndTheClusterArn()
+  {
+    final String arn = "arn:aws:kafka:us-east-1:222222222222:cluster/local-msk/6357e0b2-0e6a-4b86-a0b4-70df934c2e31";
+    final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key"))
+                                            .layout(new BrokerLayout(dir))
+                                            .iamAuthorization(new BrokerConfig.IamAuthorization(
+                                                dir.resolve("iam-policies.json"), arn, Map.of()
+                                            ))
+                                            .build();
+    final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
+
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4), tls);
+
+    assertThat(properties)
+        .containsEntry("authorizer.class.name", "dev.druidmsk.localmsk.authz.MskIamAuthorizer")
+        .containsEntry("druidmsk.authz.policies.file", dir.resolve("iam-policies.json").toString())
+        .containsEntry("druidmsk.authz.cluster.arn", arn)
+        .containsEntry("super.users", "User:ANONYMOUS");
+  }
+
+  @Test
+  void kafkaAclsAndIamPoliciesTogetherAreRefused()
+  {
+    final BrokerConfig.Builder builder = BrokerConfig.builder(dir, dir.resolve("key"))
+                                                     .layout(new BrokerLayout(dir))
+                                                     .authorization(true)
+                                                     .iamAuthorization(new BrokerConfig.IamAuthorization(
+                                                         dir.resolve("p.json"), "arn", Map.of()
+                                                     ));
+
+    assertThatThrownBy(builder::build).hasMessageContaining("not both");
+  }
 }

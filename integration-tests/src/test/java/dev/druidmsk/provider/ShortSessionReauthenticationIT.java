@@ -1,8 +1,9 @@
-package dev.druidmsk.localmsk;
+package dev.druidmsk.provider;
 
 import dev.druidmsk.localmsk.testing.ClientMetrics;
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.testing.DruidReaderClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -17,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Credentials that live two seconds, so the broker caps each session at what is left of them: a client that keeps
- * re-authenticating must never be refused for re-authenticating too soon after its previous re-authentication.
+ * re-authenticating must never be refused for re-authenticating too soon after its previous re-authentication. The
+ * client is druid-msk's aws-msk-iam provider, which refreshes before expiry (plain aws-msk-iam-auth signs with
+ * nearly expired credentials here, MSK's "session too short").
  */
 class ShortSessionReauthenticationIT
 {
@@ -46,7 +49,9 @@ class ShortSessionReauthenticationIT
   {
     int sent = 0;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-        stack.readerClient("short-sessions", TestStacks.EXTERNAL_ID, false),
+        DruidReaderClients.clientProperties(
+            stack.msk(), DruidReaderClients.readerProvider("short-sessions", TestStacks.EXTERNAL_ID, false), false
+        ),
         new StringSerializer(),
         new StringSerializer()
     )) {
