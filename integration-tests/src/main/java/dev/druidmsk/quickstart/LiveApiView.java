@@ -1,6 +1,6 @@
 package dev.druidmsk.quickstart;
 
-import dev.druidmsk.localstack.druid.DruidSql;
+import dev.druidmsk.cluster.DruidSql;
 
 import java.io.PrintStream;
 import java.util.List;

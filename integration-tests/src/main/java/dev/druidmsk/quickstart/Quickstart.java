@@ -1,14 +1,14 @@
 package dev.druidmsk.quickstart;
 
-import dev.druidmsk.localstack.ingest.BuildOutputs;
-import dev.druidmsk.localstack.ingest.DruidMskCommand;
-import dev.druidmsk.localstack.ingest.LocalIngestionStack;
-import dev.druidmsk.localstack.ingest.ReaderIdentity;
-import dev.druidmsk.localstack.druid.DruidService;
-import dev.druidmsk.localstack.iam.FakeSecrets;
-import dev.druidmsk.localstack.sts.BaseUser;
-import dev.druidmsk.localstack.telemetry.ApiRequestGenerator;
-import dev.druidmsk.localstack.telemetry.ApiRequestProducer;
+import dev.druidmsk.cluster.DruidService;
+import dev.druidmsk.ingest.BuildOutputs;
+import dev.druidmsk.ingest.DruidMskCommand;
+import dev.druidmsk.ingest.LocalIngestionStack;
+import dev.druidmsk.ingest.ReaderIdentity;
+import dev.druidmsk.localmsk.iam.FakeSecrets;
+import dev.druidmsk.localmsk.sts.BaseUser;
+import dev.druidmsk.telemetry.ApiRequestGenerator;
+import dev.druidmsk.telemetry.ApiRequestProducer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

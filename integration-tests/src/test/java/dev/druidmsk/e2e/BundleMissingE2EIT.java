@@ -1,7 +1,7 @@
 package dev.druidmsk.e2e;
 
-import dev.druidmsk.localstack.ingest.DruidMskCommand;
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.ingest.DruidMskCommand;
+import dev.druidmsk.localmsk.testing.TestStacks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,15 +2,16 @@ package dev.druidmsk.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.druidmsk.localstack.LocalMsk;
-import dev.druidmsk.localstack.druid.DruidClusterConfig;
-import dev.druidmsk.localstack.druid.DruidHttp;
-import dev.druidmsk.localstack.ingest.BuildOutputs;
-import dev.druidmsk.localstack.ingest.LocalIngestionStack;
-import dev.druidmsk.localstack.ingest.ReaderIdentity;
-import dev.druidmsk.localstack.process.Deadline;
-import dev.druidmsk.localstack.testing.ScopedSystemProperties;
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.cluster.DruidClusterConfig;
+import dev.druidmsk.cluster.DruidHttp;
+import dev.druidmsk.ingest.BuildOutputs;
+import dev.druidmsk.ingest.LocalIngestionStack;
+import dev.druidmsk.ingest.ReaderIdentity;
+import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.process.Deadline;
+import dev.druidmsk.localmsk.testing.ScopedSystemProperties;
+import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.testing.DruidReaderClients;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -82,9 +83,9 @@ public final class E2eCluster implements AutoCloseable
   /** Kafka client properties of the reader role over SASL_SSL, as the aws-msk-iam provider makes them. */
   public Map<String, Object> readerClient(String sessionName)
   {
-    return TestStacks.clientProperties(
+    return DruidReaderClients.clientProperties(
         stack.msk(),
-        TestStacks.readerProvider(sessionName, TestStacks.EXTERNAL_ID, true),
+        DruidReaderClients.readerProvider(sessionName, TestStacks.EXTERNAL_ID, true),
         true
     );
   }

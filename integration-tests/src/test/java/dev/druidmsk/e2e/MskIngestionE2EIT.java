@@ -2,11 +2,11 @@ package dev.druidmsk.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.localstack.ingest.DruidMskCommand;
-import dev.druidmsk.localstack.telemetry.ApiRequestGenerator;
-import dev.druidmsk.localstack.telemetry.ApiRequestProducer;
-import dev.druidmsk.localstack.telemetry.ProducedTotals;
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.ingest.DruidMskCommand;
+import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.telemetry.ApiRequestGenerator;
+import dev.druidmsk.telemetry.ApiRequestProducer;
+import dev.druidmsk.telemetry.ProducedTotals;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

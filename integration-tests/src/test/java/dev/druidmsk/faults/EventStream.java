@@ -1,6 +1,6 @@
 package dev.druidmsk.faults;
 
-import dev.druidmsk.localstack.telemetry.ApiRequestGenerator;
+import dev.druidmsk.telemetry.ApiRequestGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;

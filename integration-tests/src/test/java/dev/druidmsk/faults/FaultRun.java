@@ -1,6 +1,6 @@
 package dev.druidmsk.faults;
 
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.time.Duration;
 import java.util.List;
@@ -104,7 +104,7 @@ final class FaultRun
 
   private static long assumeRoles(FaultStack stack)
   {
-    return stack.msk().sts().counters().calls("AssumeRole", TestStacks.READER_ROLE);
+    return stack.msk().sts().counters().issued(TestStacks.READER_ROLE);
   }
 
   long lost()
@@ -121,7 +121,7 @@ final class FaultRun
   {
     System.out.printf(
         "FAULT %s: produced %d (topic holds %d), ingested %d rows (%d distinct ids %d..%d), lost %d, duplicated %d,"
-        + " recovery %d ms, broker re-authentications %d, AssumeRole calls %d, failed tasks %d %s%n",
+        + " recovery %d ms, broker re-authentications %d, credentials AssumeRole issued %d, failed tasks %d %s%n",
         name, produced, recordsInTopic, ingested.rows(), ingested.distinct(), ingested.minId(), ingested.maxId(),
         lost(), duplicated(), recovery.toMillis(), reauthentications, assumeRoles, failedTasks.size(), failedTasks
     );

@@ -3,12 +3,12 @@ package dev.druidmsk.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cluster.DruidHttp;
 import dev.druidmsk.e2e.E2eCluster;
-import dev.druidmsk.localstack.LocalMsk;
-import dev.druidmsk.localstack.druid.DruidHttp;
-import dev.druidmsk.localstack.ingest.LocalIngestionStack;
-import dev.druidmsk.localstack.process.Deadline;
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.ingest.LocalIngestionStack;
+import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.process.Deadline;
+import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.druidmsk.faults;
 
-import dev.druidmsk.localstack.druid.DruidSql;
+import dev.druidmsk.cluster.DruidSql;
 
 import java.util.Map;
 

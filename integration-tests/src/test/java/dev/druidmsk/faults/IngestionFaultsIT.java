@@ -1,6 +1,6 @@
 package dev.druidmsk.faults;
 
-import dev.druidmsk.localstack.druid.DruidService;
+import dev.druidmsk.cluster.DruidService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +68,7 @@ class IngestionFaultsIT
                                           stream -> stream.finish(Duration.ofMinutes(5)));
 
     assertThat(run.reauthentications).as("broker-side re-authentications").isGreaterThanOrEqualTo(10);
-    assertThat(run.assumeRoles).as("credential rotations (AssumeRole calls)").isGreaterThanOrEqualTo(3);
+    assertThat(run.assumeRoles).as("credential rotations (credentials AssumeRole issued)").isGreaterThanOrEqualTo(3);
     assertExactlyOnce(run);
     assertThat(run.failedTasks).isEmpty();
   }

@@ -1,10 +1,10 @@
 package dev.druidmsk.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.e2e.E2eCluster;
-import dev.druidmsk.localstack.druid.DruidService;
-import dev.druidmsk.localstack.sts.CallCounters;
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.localmsk.sts.CallCounters;
+import dev.druidmsk.localmsk.testing.TestStacks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,12 +102,12 @@ class DruidSharedCredentialsIT
                        () -> supervisors.requests(dataSource) == EVENTS);
     }
     final CallCounters counters = cluster.stack().msk().sts().counters();
-    final long overlordBefore = counters.calls("AssumeRole", TestStacks.READER_ROLE, OVERLORD_SESSION);
-    final long indexerBefore = counters.calls("AssumeRole", TestStacks.READER_ROLE, INDEXER_SESSION);
+    final long overlordBefore = counters.issued(TestStacks.READER_ROLE, OVERLORD_SESSION);
+    final long indexerBefore = counters.issued(TestStacks.READER_ROLE, INDEXER_SESSION);
     Thread.sleep(WINDOW.toMillis());
     final Calls calls = new Calls(
-        counters.calls("AssumeRole", TestStacks.READER_ROLE, OVERLORD_SESSION) - overlordBefore,
-        counters.calls("AssumeRole", TestStacks.READER_ROLE, INDEXER_SESSION) - indexerBefore
+        counters.issued(TestStacks.READER_ROLE, OVERLORD_SESSION) - overlordBefore,
+        counters.issued(TestStacks.READER_ROLE, INDEXER_SESSION) - indexerBefore
     );
     System.out.printf(
         "BENCH Druid AssumeRole calls, credentialCache %s, %d supervisors on the Overlord, %d tasks on the Indexer, "

@@ -2,9 +2,10 @@ package dev.druidmsk.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.e2e.E2eCluster;
-import dev.druidmsk.localstack.testing.ReaderStack;
-import dev.druidmsk.localstack.testing.TestStacks;
-import dev.druidmsk.localstack.telemetry.ProducedTotals;
+import dev.druidmsk.localmsk.testing.ReaderStack;
+import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.telemetry.ProducedTotals;
+import dev.druidmsk.testing.DruidReaderClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -199,8 +200,8 @@ class IngestionBenchmarkIT
   void rawKafkaConsumerReadsEveryEventOverIamAndOverPlaintext()
   {
     final double overIam = rawConsumerRate(cluster.readerClient("bench-raw-consumer"), IAM);
-    final double overIamWithoutTls = rawConsumerRate(TestStacks.clientProperties(
-        cluster.stack().msk(), TestStacks.readerProvider("bench-raw-consumer-sasl", TestStacks.EXTERNAL_ID, false), false
+    final double overIamWithoutTls = rawConsumerRate(DruidReaderClients.clientProperties(
+        cluster.stack().msk(), DruidReaderClients.readerProvider("bench-raw-consumer-sasl", TestStacks.EXTERNAL_ID, false), false
     ), IAM_WITHOUT_TLS);
     final Map<String, Object> unauthenticated = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.stack().msk().broker().internalBootstrap()

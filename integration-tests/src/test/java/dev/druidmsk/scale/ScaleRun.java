@@ -1,8 +1,9 @@
 package dev.druidmsk.scale;
 
 import dev.druidmsk.iam.MskIamConfigProvider;
-import dev.druidmsk.localstack.testing.ReaderStack;
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.localmsk.testing.ReaderStack;
+import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.testing.DruidReaderClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -59,11 +60,11 @@ final class ScaleRun
     final String name = "scale-" + RUNS.incrementAndGet() + "-" + credentialCache + "-" + consumers;
     stack.createTopics(name);
     final MskIamConfigProvider provider = reader(name, credentialCache);
-    final long before = stack.msk().sts().counters().calls("AssumeRole", TestStacks.READER_ROLE);
+    final long before = stack.msk().sts().counters().issued(TestStacks.READER_ROLE);
     long produced = 0;
     final List<ConsumerFleet.Report> reports;
     try (ConsumerFleet fleet = ConsumerFleet.start(
-        TestStacks.clientProperties(stack.msk(), provider, false),
+        DruidReaderClients.clientProperties(stack.msk(), provider, false),
         new TopicPartition(name, 0),
         consumers,
         window.plus(DRAIN)
@@ -78,7 +79,7 @@ final class ScaleRun
       }
       reports = fleet.finish(produced);
     }
-    final long assumeRoles = stack.msk().sts().counters().calls("AssumeRole", TestStacks.READER_ROLE) - before;
+    final long assumeRoles = stack.msk().sts().counters().issued(TestStacks.READER_ROLE) - before;
     return new ScaleRun(credentialCache, consumers, assumeRoles, produced, reports);
   }
 }

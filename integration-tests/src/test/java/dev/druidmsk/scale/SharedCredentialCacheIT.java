@@ -1,6 +1,6 @@
 package dev.druidmsk.scale;
 
-import dev.druidmsk.localstack.testing.ReaderStack;
+import dev.druidmsk.localmsk.testing.ReaderStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

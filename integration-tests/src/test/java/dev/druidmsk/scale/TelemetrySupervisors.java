@@ -3,10 +3,10 @@ package dev.druidmsk.scale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.e2e.E2eCluster;
-import dev.druidmsk.localstack.telemetry.ApiRequestGenerator;
-import dev.druidmsk.localstack.telemetry.ApiRequestProducer;
-import dev.druidmsk.localstack.telemetry.ProducedTotals;
-import dev.druidmsk.localstack.testing.TestStacks;
+import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.telemetry.ApiRequestGenerator;
+import dev.druidmsk.telemetry.ApiRequestProducer;
+import dev.druidmsk.telemetry.ProducedTotals;
 
 import java.time.Duration;
 import java.time.Instant;

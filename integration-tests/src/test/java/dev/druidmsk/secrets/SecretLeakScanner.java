@@ -1,6 +1,6 @@
 package dev.druidmsk.secrets;
 
-import dev.druidmsk.localstack.iam.FakeSecrets;
+import dev.druidmsk.localmsk.iam.FakeSecrets;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -93,13 +93,25 @@ public final class SecretLeakScanner
 
   private List<Path> targetFolders() throws IOException
   {
-    try (Stream<Path> modules = Files.list(root)) {
-      return Stream.concat(Stream.of(root), modules.filter(Files::isDirectory))
+    // Modules and their own modules (local-msk/broker-plugin), not folders inside a build output or .git.
+    try (Stream<Path> modules = Files.walk(root, 2)) {
+      return modules.filter(Files::isDirectory)
+                   .filter(folder -> !isBuildOrGitFolder(root.relativize(folder)))
                    .map(folder -> folder.resolve("target"))
                    .filter(Files::isDirectory)
                    .sorted()
                    .collect(Collectors.toList());
     }
+  }
+
+  private static boolean isBuildOrGitFolder(Path relative)
+  {
+    for (Path name : relative) {
+      if (name.toString().equals("target") || name.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isAllowed(Path file)

@@ -1,6 +1,6 @@
 package dev.druidmsk.secrets;
 
-import dev.druidmsk.localstack.iam.FakeSecrets;
+import dev.druidmsk.localmsk.iam.FakeSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,315 @@
+package dev.druidmsk.cluster;
+
+import dev.druidmsk.localmsk.process.Deadline;
+import dev.druidmsk.localmsk.process.FreePorts;
+import dev.druidmsk.localmsk.process.JavaCommand;
+import dev.druidmsk.localmsk.process.JvmProcess;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * A real Druid cluster run as separate JVMs from a Druid home: ZooKeeper (from Druid's lib/), a coordinator that
+ * is also the overlord and hosts Derby, a broker, a historical, an indexer and optionally a router, on free
+ * loopback ports, with a fresh run directory. {@link #close()} stops everything, even after a failed start.
+ */
+public final class DruidCluster implements AutoCloseable
+{
+  private static final List<String> JVM_FLAGS = List.of(
+      "-XX:+UseSerialGC",
+      "-XX:TieredStopAtLevel=1",
+      "-XX:+ExitOnOutOfMemoryError",
+      "-Duser.timezone=UTC",
+      "-Dfile.encoding=UTF-8",
+      "-Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager",
+      "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/java.nio=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/java.io=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED",
+      "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED"
+  );
+  private static final Duration ZOOKEEPER_GRACE = Duration.ofSeconds(5);
+  private static final Duration ZOOKEEPER_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+  private final DruidClusterConfig config;
+  private final DruidConfigWriter.Ports ports;
+  private final DruidConfigWriter writer;
+  private final Consumer<String> progress;
+  private final DruidHttp http = new DruidHttp();
+  private final Map<DruidService, JvmProcess> services = new EnumMap<>(DruidService.class);
+  private JvmProcess zookeeper;
+  private Duration startTime;
+
+  private DruidCluster(DruidClusterConfig config, Consumer<String> progress)
+  {
+    this.config = config;
+    this.progress = progress;
+    this.ports = freePorts(config);
+    this.writer = new DruidConfigWriter(config, ports);
+  }
+
+  /** Starts the cluster and returns once every service is ready; on failure everything started is stopped. */
+  public static DruidCluster start(DruidClusterConfig config, Consumer<String> progress)
+      throws IOException, InterruptedException
+  {
+    final DruidCluster cluster = new DruidCluster(config, progress);
+    try {
+      cluster.startAll();
+      return cluster;
+    }
+    catch (IOException | InterruptedException | RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  public URI url(DruidService service)
+  {
+    return URI.create("http://127.0.0.1:" + ports.of(service));
+  }
+
+  public URI overlordUrl()
+  {
+    return url(DruidService.COORDINATOR);
+  }
+
+  public URI brokerUrl()
+  {
+    return url(DruidService.BROKER);
+  }
+
+  public DruidHttp http()
+  {
+    return http;
+  }
+
+  /** From launching ZooKeeper to every service ready. */
+  public Duration startTime()
+  {
+    return startTime;
+  }
+
+  /** Process ids of every JVM of the cluster, ZooKeeper included, for resource measurements. */
+  public List<Long> pids()
+  {
+    final List<Long> pids = new ArrayList<>();
+    if (zookeeper != null) {
+      pids.add(zookeeper.pid());
+    }
+    services.values().forEach(process -> pids.add(process.pid()));
+    return pids;
+  }
+
+  /** Kills one service's JVM with KILL, as a crash would: no shutdown, no task handover. */
+  public void kill(DruidService service) throws InterruptedException
+  {
+    running(service).kill();
+  }
+
+  /** Starts a service again (after {@link #kill}) on the same port and configuration; returns once it is ready. */
+  public void restart(DruidService service) throws IOException, InterruptedException
+  {
+    if (running(service).isAlive()) {
+      throw new IllegalStateException(service.command() + " is still running; kill it first");
+    }
+    services.put(service, JvmProcess.start(serviceCommand(service)));
+    awaitReady(service);
+    if (service == DruidService.INDEXER) {
+      awaitWorkerRegistered();
+    }
+  }
+
+  private JvmProcess running(DruidService service)
+  {
+    final JvmProcess process = services.get(service);
+    if (process == null) {
+      throw new IllegalArgumentException(service.command() + " is not part of this cluster");
+    }
+    return process;
+  }
+
+  private void startAll() throws IOException, InterruptedException
+  {
+    writer.writeAll();
+    final long started = System.nanoTime();
+    zookeeper = JvmProcess.start(zookeeperCommand());
+    Deadline.await("ZooKeeper on port " + ports.zookeeper(), config.startTimeout(), this::zookeeperOk,
+                   () -> exited(zookeeper), progress);
+    for (DruidService service : config.services()) {
+      services.put(service, JvmProcess.start(serviceCommand(service)));
+    }
+    for (DruidService service : config.services()) {
+      awaitReady(service);
+    }
+    if (services.containsKey(DruidService.INDEXER)) {
+      awaitWorkerRegistered();
+    }
+    startTime = Duration.ofNanos(System.nanoTime() - started);
+    final String urls = services.keySet()
+                                .stream()
+                                .map(service -> service.command() + " " + url(service))
+                                .collect(Collectors.joining(", "));
+    progress.accept("Druid is ready in " + startTime.toSeconds() + " s: " + urls);
+  }
+
+  private void awaitReady(DruidService service) throws InterruptedException
+  {
+    final URI base = url(service);
+    Deadline.await(service.command() + " health at " + base, config.startTimeout(),
+                   () -> "true".equals(http.get(base.resolve("/status/health")).body().trim()),
+                   this::anyExited, progress);
+    for (String path : service.readinessPaths()) {
+      Deadline.await(service.command() + " " + path, config.startTimeout(), () -> http.get(base.resolve(path)).ok(),
+                     this::anyExited, progress);
+    }
+  }
+
+  private void awaitWorkerRegistered() throws InterruptedException
+  {
+    Deadline.await("an indexer registered with the overlord", config.startTimeout(), this::workerRegistered,
+                   this::anyExited, progress);
+  }
+
+  private boolean workerRegistered() throws IOException, InterruptedException
+  {
+    final DruidHttp.Response workers = http.get(overlordUrl().resolve("/druid/indexer/v1/workers"));
+    return workers.ok() && workers.body().contains("\"worker\"");
+  }
+
+  private boolean zookeeperOk() throws IOException
+  {
+    try (Socket socket = new Socket("127.0.0.1", ports.zookeeper())) {
+      // A "ruok" that arrives while ZooKeeper is still starting can fail on its side and leave the socket open.
+      socket.setSoTimeout((int) ZOOKEEPER_PROBE_TIMEOUT.toMillis());
+      socket.getOutputStream().write("ruok".getBytes(StandardCharsets.US_ASCII));
+      socket.shutdownOutput();
+      return "imok".equals(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+    }
+  }
+
+  /** Non-null, with the end of its log, as soon as any process of the cluster has died. */
+  private String anyExited()
+  {
+    final String zk = exited(zookeeper);
+    if (zk != null) {
+      return zk;
+    }
+    return services.values().stream().map(DruidCluster::exited).filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private static String exited(JvmProcess process)
+  {
+    return process == null || process.isAlive()
+           ? null
+           : process + " exited; the end of " + process.log() + ":\n" + process.logTail();
+  }
+
+  private JavaCommand zookeeperCommand()
+  {
+    return new JavaCommand(
+        "zookeeper",
+        List.of(
+            "-Xmx64m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dzookeeper.admin.enableServer=false",
+            "-Dzookeeper.4lw.commands.whitelist=ruok,stat"
+        ),
+        config.druidHome().resolve("lib") + "/*",
+        "org.apache.zookeeper.server.ZooKeeperServerMain",
+        List.of(writer.conf().resolve("zk/zoo.cfg").toString()),
+        config.environment(),
+        config.runDirectory(),
+        logFile("zookeeper")
+    );
+  }
+
+  private JavaCommand serviceCommand(DruidService service) throws IOException
+  {
+    final List<String> jvmArgs = new ArrayList<>();
+    jvmArgs.add("-Xms" + service.heap());
+    jvmArgs.add("-Xmx" + service.heap());
+    jvmArgs.add("-XX:MaxDirectMemorySize=" + service.directMemory());
+    jvmArgs.addAll(JVM_FLAGS);
+    jvmArgs.add("-Djava.io.tmpdir=" + writer.var().resolve("tmp"));
+    jvmArgs.add("-Dlog4j.configurationFile=" + writer.conf().resolve("_common/log4j2.xml"));
+    if (service.consumesKafka() && !config.consumerSystemProperties().isEmpty()) {
+      jvmArgs.add("@" + writer.consumerArguments());
+    }
+    return new JavaCommand(
+        service.command(),
+        jvmArgs,
+        config.druidHome().resolve("lib") + "/*:" + writer.conf().resolve("_common") + ":"
+        + writer.conf().resolve(service.command()),
+        "org.apache.druid.cli.Main",
+        List.of("server", service.command()),
+        config.environment(service),
+        config.runDirectory(),
+        logFile(service.command())
+    );
+  }
+
+  private Path logFile(String name)
+  {
+    return config.runDirectory().resolve("logs").resolve(name + ".log");
+  }
+
+  private static DruidConfigWriter.Ports freePorts(DruidClusterConfig config)
+  {
+    final Map<DruidService, Integer> servicePorts = new EnumMap<>(DruidService.class);
+    config.services().forEach(service -> servicePorts.put(service, FreePorts.resolve(0)));
+    return new DruidConfigWriter.Ports(FreePorts.resolve(0), FreePorts.resolve(0), servicePorts);
+  }
+
+  /** Terminates supervisors first (so tasks stop quickly), then every service in parallel, then ZooKeeper. */
+  @Override
+  public void close()
+  {
+    final JvmProcess coordinator = services.get(DruidService.COORDINATOR);
+    if (coordinator != null && coordinator.isAlive()) {
+      try {
+        http.postJson(overlordUrl().resolve("/druid/indexer/v1/supervisor/terminateAll"), "");
+      }
+      catch (IOException e) {
+        progress.accept("could not terminate supervisors before stopping: " + e.getMessage());
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    CompletableFuture.allOf(
+        services.values()
+                .stream()
+                .map(process -> CompletableFuture.runAsync(() -> stopQuietly(process, config.stopGrace())))
+                .toArray(CompletableFuture[]::new)
+    ).join();
+    if (zookeeper != null) {
+      stopQuietly(zookeeper, ZOOKEEPER_GRACE);
+    }
+  }
+
+  private static void stopQuietly(JvmProcess process, Duration grace)
+  {
+    try {
+      process.stop(grace);
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.druidmsk.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to start: a Druid home (lib/ and extensions/, druid-msk installed or not), a fresh run directory, which
+ * services, and what the Kafka-consuming JVMs need to reach MSK (system properties such as aws.region,
+ * aws.endpointUrlSts and base credentials).
+ */
+public final class DruidClusterConfig
+{
+  private final Path druidHome;
+  private final Path runDirectory;
+  private final Set<DruidService> services;
+  private final Map<String, String> consumerSystemProperties;
+  private final Map<String, String> environment;
+  private final Map<DruidService, Map<String, String>> serviceEnvironments;
+  private final Duration startTimeout;
+  private final Duration stopGrace;
+
+  private DruidClusterConfig(Builder builder)
+  {
+    this.druidHome = Objects.requireNonNull(builder.druidHome, "druidHome");
+    this.runDirectory = Objects.requireNonNull(builder.runDirectory, "runDirectory");
+    this.services = EnumSet.copyOf(builder.services);
+    this.consumerSystemProperties = Map.copyOf(builder.consumerSystemProperties);
+    this.environment = Map.copyOf(builder.environment);
+    final Map<DruidService, Map<String, String>> perService = new EnumMap<>(DruidService.class);
+    builder.serviceEnvironments.forEach((service, variables) -> perService.put(service, Map.copyOf(variables)));
+    this.serviceEnvironments = perService;
+    this.startTimeout = builder.startTimeout;
+    this.stopGrace = builder.stopGrace;
+  }
+
+  public static Builder builder(Path druidHome, Path runDirectory)
+  {
+    return new Builder(druidHome, runDirectory);
+  }
+
+  public Path druidHome()
+  {
+    return druidHome;
+  }
+
+  public Path runDirectory()
+  {
+    return runDirectory;
+  }
+
+  public Set<DruidService> services()
+  {
+    return services;
+  }
+
+  public Map<String, String> consumerSystemProperties()
+  {
+    return consumerSystemProperties;
+  }
+
+  public Map<String, String> environment()
+  {
+    return environment;
+  }
+
+  /** The environment of one service's JVM: the common one, with that service's own variables on top. */
+  public Map<String, String> environment(DruidService service)
+  {
+    final Map<String, String> merged = new LinkedHashMap<>(environment);
+    merged.putAll(serviceEnvironments.getOrDefault(service, Map.of()));
+    return merged;
+  }
+
+  public Duration startTimeout()
+  {
+    return startTimeout;
+  }
+
+  public Duration stopGrace()
+  {
+    return stopGrace;
+  }
+
+  public static final class Builder
+  {
+    private final Path druidHome;
+    private final Path runDirectory;
+    private final Set<DruidService> services = EnumSet.of(
+        DruidService.COORDINATOR,
+        DruidService.BROKER,
+        DruidService.HISTORICAL,
+        DruidService.INDEXER
+    );
+    private final Map<String, String> consumerSystemProperties = new LinkedHashMap<>();
+    // A misconfigured credential chain must fail fast, not hang on instance metadata.
+    private final Map<String, String> environment = new LinkedHashMap<>(Map.of("AWS_EC2_METADATA_DISABLED", "true"));
+    private final Map<DruidService, Map<String, String>> serviceEnvironments = new EnumMap<>(DruidService.class);
+    private Duration startTimeout = Duration.ofMinutes(3);
+    private Duration stopGrace = Duration.ofSeconds(20);
+
+    private Builder(Path druidHome, Path runDirectory)
+    {
+      this.druidHome = druidHome;
+      this.runDirectory = runDirectory;
+    }
+
+    public Builder withRouter()
+    {
+      services.add(DruidService.ROUTER);
+      return this;
+    }
+
+    /** Only these services (the coordinator-overlord is always one): e.g. just the overlord, for supervisor checks. */
+    public Builder only(DruidService... chosen)
+    {
+      services.clear();
+      services.add(DruidService.COORDINATOR);
+      services.addAll(List.of(chosen));
+      return this;
+    }
+
+    /** A system property for the JVMs that build Kafka consumers (coordinator-overlord, indexer). */
+    public Builder consumerSystemProperty(String key, String value)
+    {
+      consumerSystemProperties.put(key, value);
+      return this;
+    }
+
+    public Builder environment(String key, String value)
+    {
+      environment.put(key, value);
+      return this;
+    }
+
+    /**
+     * An environment variable of one service's JVM only: e.g. {@code HOSTNAME}, which names the node in the
+     * aws-msk-iam provider's default STS session name, so that each service looks like a node of its own.
+     */
+    public Builder environment(DruidService service, String key, String value)
+    {
+      serviceEnvironments.computeIfAbsent(service, ignored -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    public Builder startTimeout(Duration timeout)
+    {
+      this.startTimeout = timeout;
+      return this;
+    }
+
+    public Builder stopGrace(Duration grace)
+    {
+      this.stopGrace = grace;
+      return this;
+    }
+
+    public DruidClusterConfig build()
+    {
+      return new DruidClusterConfig(this);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.druidmsk.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What the Maven build makes and the local stack uses: the stock Druid home, the druid-msk bundle, bootstrap's
+ * installer and the packaged druid-msk command.
+ */
+public record BuildOutputs(Path druidHomeLayout, Path bundle, Path installer, Path cliLauncher)
+{
+  /** The outputs of a build of the repository at {@code root}; fails naming the command that makes them. */
+  public static BuildOutputs inRepository(Path root) throws IOException
+  {
+    final Path extensionTarget = root.resolve("druid-msk-iam-extension/target");
+    final BuildOutputs outputs = new BuildOutputs(
+        root.resolve("druid-home/target/druid-home"),
+        onlyBundleIn(extensionTarget),
+        root.resolve("bootstrap/druid-msk-install"),
+        root.resolve("cli/target/druid-msk/bin/druid-msk")
+    );
+    outputs.requirePresent();
+    return outputs;
+  }
+
+  /** As the build passes them to its own tests. */
+  public static BuildOutputs fromSystemProperties()
+  {
+    return new BuildOutputs(
+        Path.of(System.getProperty("druid.home.layout")),
+        Path.of(System.getProperty("druidmsk.bundle")),
+        Path.of(System.getProperty("druidmsk.installer")),
+        Path.of(System.getProperty("druidmsk.cli"))
+    );
+  }
+
+  private void requirePresent()
+  {
+    for (Path path : List.of(druidHomeLayout.resolve("lib"), bundle, installer, cliLauncher)) {
+      if (!Files.exists(path)) {
+        throw new IllegalStateException(path + " is missing: build first with `mvn -B package -DskipTests`.");
+      }
+    }
+  }
+
+  private static Path onlyBundleIn(Path target) throws IOException
+  {
+    if (!Files.isDirectory(target)) {
+      return target.resolve("druid-msk-iam-bundle.tar.gz");
+    }
+    try (Stream<Path> files = Files.list(target)) {
+      final List<Path> bundles = files.filter(f -> f.getFileName().toString().endsWith("-bundle.tar.gz")).toList();
+      if (bundles.size() != 1) {
+        throw new IllegalStateException("expected one bundle in " + target + ", found " + bundles
+                                        + ": rebuild with `mvn -B clean package -DskipTests`.");
+      }
+      return bundles.get(0);
+    }
+  }
+}

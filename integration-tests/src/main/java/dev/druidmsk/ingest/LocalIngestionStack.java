@@ -1,0 +1,169 @@
+package dev.druidmsk.ingest;
+
+import dev.druidmsk.cluster.DruidCluster;
+import dev.druidmsk.cluster.DruidClusterConfig;
+import dev.druidmsk.cluster.DruidSql;
+import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.sts.Role;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Druid ingesting from MSK with IAM, all local: the MSK IAM emulator (STS + broker), a Druid home provisioned with
+ * bootstrap's installer, a Druid cluster whose consumers reach the emulator's STS, and the druid-msk command.
+ * Used by the quickstart and the end-to-end suites alike.
+ */
+public final class LocalIngestionStack implements AutoCloseable
+{
+  /** Holds the broker truststore's password in the Druid JVMs' environment, so the spec names only the variable. */
+  public static final String TRUSTSTORE_PASSWORD_VARIABLE = "MSK_TRUSTSTORE_PASSWORD";
+  public static final String TELEMETRY_TEMPLATE = "msk-iam-api-telemetry";
+
+  private final Path work;
+  private final ReaderIdentity reader;
+  private final LocalMsk msk;
+  private final DruidCluster druid;
+  private final DruidMskCommand command;
+
+  private LocalIngestionStack(Path work, ReaderIdentity reader, LocalMsk msk, DruidCluster druid, Path cli)
+  {
+    this.work = work;
+    this.reader = reader;
+    this.msk = msk;
+    this.druid = druid;
+    this.command = new DruidMskCommand(cli, Map.of(
+        "DRUID_MSK_OVERLORD", druid.overlordUrl().toString(),
+        "DRUID_MSK_DRUID_HOME", work.resolve("druid-home").toString(),
+        "DRUID_MSK_STATE_DIR", work.resolve("druid-msk-state").toString()
+    ));
+  }
+
+  /**
+   * Starts everything under {@code work}. {@code withBundle} false provisions a stock home, as on a node that
+   * lacks druid-msk. {@code cluster} adds to the Druid configuration (the router, for instance).
+   */
+  public static LocalIngestionStack start(
+      Path work,
+      BuildOutputs build,
+      ReaderIdentity reader,
+      boolean withBundle,
+      Consumer<DruidClusterConfig.Builder> cluster,
+      Consumer<String> progress
+  ) throws Exception
+  {
+    return start(work, build, reader, withBundle, msk -> msk, cluster, progress);
+  }
+
+  /** As above, with {@code emulator} adjusting the MSK IAM emulator (credential lifetime, re-authentication). */
+  public static LocalIngestionStack start(
+      Path work,
+      BuildOutputs build,
+      ReaderIdentity reader,
+      boolean withBundle,
+      UnaryOperator<LocalMsk.Builder> emulator,
+      Consumer<DruidClusterConfig.Builder> cluster,
+      Consumer<String> progress
+  ) throws Exception
+  {
+    final LocalMsk msk = emulator.apply(
+        LocalMsk.builder(work.resolve("msk"), reader.nodeUser())
+                .role(Role.trusting(reader.roleArn(), reader.externalId(), reader.nodeUser().arn()))
+    ).start();
+    progress.accept("MSK IAM emulator ready in " + msk.broker().lastStartTime().toMillis() + " ms: broker "
+                    + msk.broker().saslSslBootstrap() + " (SASL_SSL, AWS_MSK_IAM), STS " + msk.sts().endpoint());
+    try {
+      final Path home = work.resolve("druid-home");
+      if (withBundle) {
+        progress.accept(ProvisionedDruidHome.installed(home, build).strip());
+      } else {
+        ProvisionedDruidHome.stock(home, build.druidHomeLayout());
+      }
+      final DruidClusterConfig.Builder config = DruidClusterConfig.builder(home, work.resolve("druid-run"))
+                                                                  .environment(
+                                                                      TRUSTSTORE_PASSWORD_VARIABLE,
+                                                                      msk.broker().tls().truststorePassword()
+                                                                  );
+      msk.awsSystemProperties().forEach(config::consumerSystemProperty);
+      cluster.accept(config);
+      final DruidCluster druid = DruidCluster.start(config.build(), progress);
+      return new LocalIngestionStack(work, reader, msk, druid, build.cliLauncher());
+    }
+    catch (Exception e) {
+      msk.close();
+      throw e;
+    }
+  }
+
+  public LocalMsk msk()
+  {
+    return msk;
+  }
+
+  public DruidCluster druid()
+  {
+    return druid;
+  }
+
+  public DruidSql sql()
+  {
+    return new DruidSql(druid.http(), druid.brokerUrl());
+  }
+
+  public DruidMskCommand.Result druidMsk(String... args) throws Exception
+  {
+    return command.run(args);
+  }
+
+  public void createTopic(String topic, int partitions) throws Exception
+  {
+    try (Admin operator = Admin.create(msk.broker().operatorAdminProperties())) {
+      operator.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Renders the API-telemetry template with the druid-msk command: {@code dataSource} reading {@code topic} over
+   * the broker's SASL_SSL listener, assuming the reader role with {@code externalId}. Returns the spec file.
+   */
+  public Path renderTelemetrySpec(String dataSource, String topic, String externalId) throws Exception
+  {
+    final Path spec = work.resolve(dataSource + ".json");
+    final DruidMskCommand.Result render = druidMsk(
+        "spec", "render", "-t", TELEMETRY_TEMPLATE,
+        "--set", "dataSource=" + dataSource,
+        "--set", "topic=" + topic,
+        "--set", "bootstrapServers=" + msk.broker().saslSslBootstrap(),
+        "--set", "roleArn=" + reader.roleArn(),
+        "--set", "externalId=" + externalId,
+        "--set", "roleSessionName=druid-" + dataSource.replace('_', '-'),
+        "--set", "stsRegion=" + msk.broker().region(),
+        "--set", "truststoreLocation=" + msk.broker().tls().truststore(),
+        "--set", "truststorePassword={\"type\":\"environment\",\"variable\":\"" + TRUSTSTORE_PASSWORD_VARIABLE + "\"}",
+        "--set", "useEarliestOffset=true",
+        "-o", spec.toString()
+    );
+    if (render.exitCode() != 0) {
+      throw new IllegalStateException("druid-msk spec render failed: " + render);
+    }
+    return spec;
+  }
+
+  /** Stops Druid (supervisors first), then the broker and the STS. */
+  @Override
+  public void close() throws Exception
+  {
+    try {
+      druid.close();
+    }
+    finally {
+      msk.close();
+    }
+  }
+}

@@ -1,8 +1,0 @@
-package dev.druidmsk.localstack.iam;
-
-import java.time.Instant;
-
-/** What a session token issued by the local STS proves: whose session it is and until when. */
-public record VerifiedSession(String accessKeyId, String assumedRoleArn, Instant expiration)
-{
-}

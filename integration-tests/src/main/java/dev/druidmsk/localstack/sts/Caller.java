@@ -1,6 +1,0 @@
-package dev.druidmsk.localstack.sts;
-
-/** Who signed an STS request: a base user, or a session the local STS issued. */
-record Caller(String arn, String userId, String account)
-{
-}

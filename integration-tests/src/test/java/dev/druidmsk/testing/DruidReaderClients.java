@@ -1,0 +1,45 @@
+package dev.druidmsk.testing;
+
+import dev.druidmsk.iam.MskIamConfigProvider;
+import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.testing.TestStacks;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Kafka clients of the reader role as Druid makes them: through druid-msk's aws-msk-iam dynamic config provider. */
+public final class DruidReaderClients
+{
+  private DruidReaderClients()
+  {
+  }
+
+  /**
+   * Kafka client properties as a Druid supervisor gets them from the aws-msk-iam provider, pointed at the local
+   * broker's SASL_PLAINTEXT listener (or, with {@code tls}, its SASL_SSL listener and truststore).
+   */
+  public static Map<String, Object> clientProperties(
+      final LocalMsk msk,
+      final MskIamConfigProvider provider,
+      final boolean tls
+  )
+  {
+    final Map<String, Object> properties = new HashMap<>(provider.getConfig());
+    properties.put("bootstrap.servers", tls ? msk.broker().saslSslBootstrap() : msk.broker().saslPlaintextBootstrap());
+    if (tls) {
+      properties.put("ssl.truststore.type", "PKCS12");
+      properties.put("ssl.truststore.location", msk.broker().tls().truststore().toString());
+      properties.put("ssl.truststore.password", msk.broker().tls().truststorePassword());
+    }
+    return properties;
+  }
+
+  /** The provider for {@link TestStacks#READER_ROLE} with the given session name and external ID, failing closed. */
+  public static MskIamConfigProvider readerProvider(final String sessionName, final String externalId, final boolean tls)
+  {
+    return new MskIamConfigProvider(
+        TestStacks.READER_ROLE, sessionName, externalId, null, null, null, 0, 200, null, null,
+        tls ? "SASL_SSL" : "SASL_PLAINTEXT", null
+    );
+  }
+}

@@ -1,0 +1,95 @@
+package dev.druidmsk.localmsk.sasl;
+
+import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.security.auth.AuthenticateCallbackHandler;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.AppConfigurationEntry;
+
+/**
+ * The listener's {@code sasl.server.callback.handler.class}: verifies payloads with the options of
+ * {@link MskIamLoginModule} in the listener's JAAS config:
+ * {@code masterKeyFile} (required), {@code region} (required), {@code hosts} (comma-separated, default
+ * {@code localhost}), {@code maxClockSkewSeconds} (default 300).
+ */
+public class MskIamCallbackHandler implements AuthenticateCallbackHandler
+{
+  static final String MASTER_KEY_FILE = "masterKeyFile";
+  static final String REGION = "region";
+  static final String HOSTS = "hosts";
+  static final String MAX_CLOCK_SKEW_SECONDS = "maxClockSkewSeconds";
+
+  private SignedPayloadVerifier verifier;
+
+  @Override
+  public void configure(
+      final Map<String, ?> configs,
+      final String saslMechanism,
+      final List<AppConfigurationEntry> jaasConfigEntries
+  )
+  {
+    if (jaasConfigEntries.size() != 1) {
+      throw new ConfigException("AWS_MSK_IAM needs exactly one JAAS login module entry, with "
+                                + MskIamLoginModule.class.getName());
+    }
+    final Map<String, ?> options = jaasConfigEntries.get(0).getOptions();
+    final String keyFile = requiredOption(options, MASTER_KEY_FILE);
+    final SessionCredentialAuthority authority;
+    try {
+      authority = SessionCredentialAuthority.fromMasterKeyFile(Path.of(keyFile));
+    }
+    catch (IOException e) {
+      throw new KafkaException("Cannot read the local STS master key from " + keyFile, e);
+    }
+    final Set<String> hosts = Arrays.stream(optionOrDefault(options, HOSTS, "localhost").split(","))
+                                    .map(String::trim)
+                                    .filter(host -> !host.isEmpty())
+                                    .collect(Collectors.toSet());
+    final Duration skew = Duration.ofSeconds(Long.parseLong(optionOrDefault(options, MAX_CLOCK_SKEW_SECONDS, "300")));
+    verifier = new SignedPayloadVerifier(authority, requiredOption(options, REGION), hosts, skew, Clock.systemUTC());
+  }
+
+  @Override
+  public void handle(final Callback[] callbacks) throws UnsupportedCallbackException
+  {
+    for (Callback callback : callbacks) {
+      if (!(callback instanceof MskIamAuthenticateCallback)) {
+        throw new UnsupportedCallbackException(callback);
+      }
+      final MskIamAuthenticateCallback authenticate = (MskIamAuthenticateCallback) callback;
+      authenticate.authenticated(verifier.verify(authenticate.payload()));
+    }
+  }
+
+  @Override
+  public void close()
+  {
+  }
+
+  private static String requiredOption(final Map<String, ?> options, final String name)
+  {
+    final Object value = options.get(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new ConfigException("The AWS_MSK_IAM JAAS config of this listener lacks the option " + name);
+    }
+    return value.toString();
+  }
+
+  private static String optionOrDefault(final Map<String, ?> options, final String name, final String fallback)
+  {
+    final Object value = options.get(name);
+    return value == null ? fallback : value.toString();
+  }
+}

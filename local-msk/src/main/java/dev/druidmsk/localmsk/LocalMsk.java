@@ -1,0 +1,244 @@
+package dev.druidmsk.localmsk;
+
+import dev.druidmsk.localmsk.broker.BrokerConfig;
+import dev.druidmsk.localmsk.broker.IamPolicies;
+import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
+import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
+import dev.druidmsk.localmsk.sts.BaseUser;
+import dev.druidmsk.localmsk.sts.LocalSts;
+import dev.druidmsk.localmsk.sts.Role;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * An offline stand-in for AWS MSK with IAM authentication: a {@link LocalSts} and a {@link LocalKafkaBroker}
+ * sharing one credential authority, so the broker accepts exactly the credentials this STS issued.
+ */
+public final class LocalMsk implements AutoCloseable
+{
+  public static final String DEFAULT_CLUSTER_NAME = "local-msk";
+  /** In the work directory: the policies the broker's authorizer reads ({@link IamPolicies}). */
+  public static final String POLICIES_FILE = "iam-policies.json";
+  private static final String CLUSTER_UUID_FILE = "cluster-uuid";
+  private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
+
+  private final BaseUser user;
+  private final SessionCredentialAuthority authority;
+  private final LocalSts sts;
+  private final LocalKafkaBroker broker;
+  private final String clusterArn;
+  private final List<Role> roles;
+
+  private LocalMsk(
+      final BaseUser user,
+      final SessionCredentialAuthority authority,
+      final LocalSts sts,
+      final LocalKafkaBroker broker,
+      final String clusterArn,
+      final List<Role> roles
+  )
+  {
+    this.user = user;
+    this.authority = authority;
+    this.sts = sts;
+    this.broker = broker;
+    this.clusterArn = clusterArn;
+    this.roles = List.copyOf(roles);
+  }
+
+  public static Builder builder(final Path workDir, final BaseUser user)
+  {
+    return new Builder(workDir, user);
+  }
+
+  public LocalSts sts()
+  {
+    return sts;
+  }
+
+  public LocalKafkaBroker broker()
+  {
+    return broker;
+  }
+
+  public BaseUser user()
+  {
+    return user;
+  }
+
+  /** {@code arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID}; the UUID is kept in the work directory. */
+  public String clusterArn()
+  {
+    return clusterArn;
+  }
+
+  /** The roles the STS lets the base user assume. */
+  public List<Role> roles()
+  {
+    return roles;
+  }
+
+  /** The same authority the broker verifies with: another STS built on it issues credentials the broker accepts. */
+  public SessionCredentialAuthority authority()
+  {
+    return authority;
+  }
+
+  /**
+   * The JVM system properties through which aws-msk-iam-auth reaches the local STS: the STS endpoint, the signing
+   * region (the broker is {@code localhost}, whose name carries none) and the base credentials.
+   */
+  public Map<String, String> awsSystemProperties()
+  {
+    final Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("aws.endpointUrlSts", sts.endpoint().toString());
+    properties.put("aws.region", broker.region());
+    properties.put("aws.accessKeyId", user.accessKeyId());
+    properties.put("aws.secretAccessKey", user.secretAccessKey());
+    return properties;
+  }
+
+  @Override
+  public void close() throws InterruptedException
+  {
+    try {
+      broker.close();
+    }
+    finally {
+      sts.close();
+    }
+  }
+
+  /** Configures and starts a {@link LocalMsk}. */
+  public static final class Builder
+  {
+    private final Path workDir;
+    private final BaseUser user;
+    private final List<Role> roles = new ArrayList<>();
+    private int stsPort;
+    private Duration credentialLifetime = Duration.ofHours(1);
+    private Consumer<BrokerConfig.Builder> brokerSettings = broker -> { };
+    private String clusterName = DEFAULT_CLUSTER_NAME;
+    private boolean iamAuthorization;
+    private final Map<String, List<String>> policies = new LinkedHashMap<>();
+
+    private Builder(final Path workDir, final BaseUser user)
+    {
+      this.workDir = workDir.toAbsolutePath();
+      this.user = user;
+    }
+
+    public Builder role(final Role role)
+    {
+      roles.add(role);
+      return this;
+    }
+
+    /** The cluster name of the cluster ARN (MSK's rules: 1 to 64 letters, digits and hyphens). */
+    public Builder clusterName(final String name)
+    {
+      if (!CLUSTER_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("'" + name + "' is not an MSK cluster name: use 1 to 64 letters, digits "
+                                           + "and hyphens, starting with a letter");
+      }
+      this.clusterName = name;
+      return this;
+    }
+
+    /**
+     * Authorizes every request of an IAM principal by the IAM policies attached to it, as MSK does; with it off (the
+     * default), every authenticated principal may do anything (or Kafka ACLs decide, see
+     * {@link BrokerConfig.Builder#authorization}).
+     */
+    public Builder iamAuthorization(final boolean enabled)
+    {
+      this.iamAuthorization = enabled;
+      return this;
+    }
+
+    /** Attaches an IAM policy document (JSON) to a role or user ARN at start; several per ARN add up. */
+    public Builder policy(final String principalArn, final String policyJson)
+    {
+      IamPolicies.parse(policyJson);
+      policies.computeIfAbsent(principalArn, ignored -> new ArrayList<>()).add(policyJson);
+      return this;
+    }
+
+    public Builder stsPort(final int port)
+    {
+      this.stsPort = port;
+      return this;
+    }
+
+    public Builder credentialLifetime(final Duration lifetime)
+    {
+      this.credentialLifetime = lifetime;
+      return this;
+    }
+
+    /** Adjusts the broker (ports, region, re-authentication, authorization) before it starts. */
+    public Builder broker(final Consumer<BrokerConfig.Builder> settings)
+    {
+      this.brokerSettings = settings;
+      return this;
+    }
+
+    public LocalMsk start() throws IOException, InterruptedException, TimeoutException
+    {
+      Files.createDirectories(workDir);
+      final SessionCredentialAuthority authority = SessionCredentialAuthority.withNewMasterKey();
+      final Path masterKey = workDir.resolve("sts-master.key");
+      authority.writeMasterKey(masterKey);
+      final LocalSts.Builder stsBuilder = LocalSts.builder(authority)
+                                                 .port(stsPort)
+                                                 .user(user)
+                                                 .credentialLifetime(credentialLifetime);
+      roles.forEach(stsBuilder::role);
+      final BrokerConfig.Builder brokerConfig = BrokerConfig.builder(workDir.resolve("broker"), masterKey);
+      brokerSettings.accept(brokerConfig);
+      final String clusterArn = "arn:aws:kafka:" + brokerConfig.region() + ':' + account() + ":cluster/" + clusterName
+                                + '/' + clusterUuid();
+      if (iamAuthorization) {
+        brokerConfig.iamAuthorization(new BrokerConfig.IamAuthorization(
+            workDir.resolve(POLICIES_FILE), clusterArn, policies
+        ));
+      }
+      final LocalSts sts = stsBuilder.start();
+      try {
+        return new LocalMsk(user, authority, sts, LocalKafkaBroker.start(brokerConfig.build()), clusterArn, roles);
+      }
+      catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
+        sts.close();
+        throw e;
+      }
+    }
+
+    /** The account of the first role (the cluster's account, as roles live beside it), else the base user's. */
+    private String account()
+    {
+      return (roles.isEmpty() ? user.arn() : roles.get(0).arn()).split(":")[4];
+    }
+
+    /** Made once per work directory, so that restarts keep the cluster ARN and the policies that name it. */
+    private String clusterUuid() throws IOException
+    {
+      final Path file = workDir.resolve(CLUSTER_UUID_FILE);
+      if (!Files.exists(file)) {
+        Files.writeString(file, UUID.randomUUID() + "\n", StandardCharsets.UTF_8);
+      }
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    }
+  }
+}

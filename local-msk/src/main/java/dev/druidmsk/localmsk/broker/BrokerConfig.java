@@ -1,0 +1,211 @@
+package dev.druidmsk.localmsk.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** How to run a {@link LocalKafkaBroker}. Ports of 0 (the default) are chosen free at the first start. */
+public final class BrokerConfig
+{
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+  final Path workDir;
+  final Path masterKeyFile;
+  final BrokerLayout layout;
+  final String region;
+  final int saslPlaintextPort;
+  final int saslSslPort;
+  final int internalPort;
+  final int controllerPort;
+  final Duration reauthentication;
+  final boolean authorization;
+  final IamAuthorization iamAuthorization;
+  final Duration maxClockSkew;
+  final Duration startTimeout;
+  final Duration stopTimeout;
+  final String heap;
+
+  private BrokerConfig(final Builder builder)
+  {
+    this.workDir = Objects.requireNonNull(builder.workDir, "workDir").toAbsolutePath();
+    this.masterKeyFile = Objects.requireNonNull(builder.masterKeyFile, "masterKeyFile").toAbsolutePath();
+    this.layout = builder.layout;
+    this.region = builder.region;
+    this.saslPlaintextPort = builder.saslPlaintextPort;
+    this.saslSslPort = builder.saslSslPort;
+    this.internalPort = builder.internalPort;
+    this.controllerPort = builder.controllerPort;
+    this.reauthentication = builder.reauthentication;
+    this.authorization = builder.authorization;
+    this.iamAuthorization = builder.iamAuthorization;
+    if (authorization && iamAuthorization != null) {
+      throw new IllegalArgumentException("Choose Kafka ACLs (authorization) or IAM policies (iamAuthorization), not both");
+    }
+    this.maxClockSkew = builder.maxClockSkew;
+    this.startTimeout = builder.startTimeout;
+    this.stopTimeout = builder.stopTimeout;
+    this.heap = builder.heap;
+    for (Path path : iamAuthorization == null ? new Path[]{workDir, masterKeyFile}
+                                              : new Path[]{workDir, masterKeyFile, iamAuthorization.policiesFile()}) {
+      // Both end up inside JAAS or properties values, where these characters would break the syntax.
+      if (path.toString().matches(".*[\"\\\\;\\s].*")) {
+        throw new IllegalArgumentException("Path " + path + " contains a quote, backslash, ';' or white space; "
+                                           + "choose a plain directory for the local broker");
+      }
+    }
+  }
+
+  /**
+   * @param workDir       holds the broker's data, configuration, TLS material and logs
+   * @param masterKeyFile the local STS's master key, written by the STS's credential authority
+   */
+  public static Builder builder(final Path workDir, final Path masterKeyFile)
+  {
+    return new Builder(workDir, masterKeyFile);
+  }
+
+  /**
+   * Authorization by IAM policy, as MSK does it, by local-msk's authorizer in the broker.
+   *
+   * @param policiesFile where the policies live ({@link IamPolicies}), rewritten by {@link LocalKafkaBroker#policies}
+   * @param clusterArn   {@code arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID}, the root of the resource ARNs
+   * @param initial      the policies attached at start, per role or user ARN
+   */
+  public record IamAuthorization(Path policiesFile, String clusterArn, Map<String, List<String>> initial)
+  {
+    public IamAuthorization
+    {
+      policiesFile = policiesFile.toAbsolutePath();
+      initial = Map.copyOf(initial);
+    }
+  }
+
+  /** Builds a {@link BrokerConfig}. */
+  public static final class Builder
+  {
+    private final Path workDir;
+    private final Path masterKeyFile;
+    private BrokerLayout layout;
+    private String region = "us-east-1";
+    private int saslPlaintextPort;
+    private int saslSslPort;
+    private int internalPort;
+    private int controllerPort;
+    private Duration reauthentication = Duration.ZERO;
+    private boolean authorization;
+    private IamAuthorization iamAuthorization;
+    private Duration maxClockSkew = Duration.ofMinutes(5);
+    private Duration startTimeout = Duration.ofMinutes(2);
+    private Duration stopTimeout = Duration.ofSeconds(30);
+    private String heap = "512m";
+
+    private Builder(final Path workDir, final Path masterKeyFile)
+    {
+      this.workDir = workDir;
+      this.masterKeyFile = masterKeyFile;
+    }
+
+    public Builder layout(final BrokerLayout layout)
+    {
+      this.layout = layout;
+      return this;
+    }
+
+    /** The region clients must sign for (the cluster's region). Default us-east-1. */
+    public Builder region(final String region)
+    {
+      if (!REGION.matcher(Objects.requireNonNull(region, "region")).matches()) {
+        throw new IllegalArgumentException("'" + region + "' is not an AWS region name such as us-east-1");
+      }
+      this.region = region;
+      return this;
+    }
+
+    public Builder saslPlaintextPort(final int port)
+    {
+      this.saslPlaintextPort = port;
+      return this;
+    }
+
+    public Builder saslSslPort(final int port)
+    {
+      this.saslSslPort = port;
+      return this;
+    }
+
+    public Builder internalPort(final int port)
+    {
+      this.internalPort = port;
+      return this;
+    }
+
+    public Builder controllerPort(final int port)
+    {
+      this.controllerPort = port;
+      return this;
+    }
+
+    /** {@code connections.max.reauth.ms} of the AWS_MSK_IAM listeners; zero (the default) turns it off. */
+    public Builder reauthentication(final Duration interval)
+    {
+      this.reauthentication = interval;
+      return this;
+    }
+
+    /** Turns on Kafka's StandardAuthorizer: roles then need ACLs, granted with {@link LocalKafkaBroker#allow}. */
+    public Builder authorization(final boolean enabled)
+    {
+      this.authorization = enabled;
+      return this;
+    }
+
+    /** Turns on authorization by IAM policy (local-msk's MSK-like authorizer) instead of allowing everything. */
+    public Builder iamAuthorization(final IamAuthorization settings)
+    {
+      this.iamAuthorization = settings;
+      return this;
+    }
+
+    /** The region set so far. */
+    public String region()
+    {
+      return region;
+    }
+
+    public Builder maxClockSkew(final Duration skew)
+    {
+      this.maxClockSkew = skew;
+      return this;
+    }
+
+    public Builder startTimeout(final Duration timeout)
+    {
+      this.startTimeout = timeout;
+      return this;
+    }
+
+    public Builder stopTimeout(final Duration timeout)
+    {
+      this.stopTimeout = timeout;
+      return this;
+    }
+
+    /** The broker JVM's -Xmx, e.g. {@code 512m}. */
+    public Builder heap(final String heap)
+    {
+      this.heap = heap;
+      return this;
+    }
+
+    public BrokerConfig build()
+    {
+      if (layout == null) {
+        layout = BrokerLayout.locate();
+      }
+      return new BrokerConfig(this);
+    }
+  }
+}

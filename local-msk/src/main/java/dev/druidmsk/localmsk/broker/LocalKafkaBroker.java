@@ -1,0 +1,297 @@
+package dev.druidmsk.localmsk.broker;
+
+import dev.druidmsk.localmsk.iam.PrivateFiles;
+import dev.druidmsk.localmsk.process.JavaCommand;
+import dev.druidmsk.localmsk.process.JvmProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * A Kafka KRaft broker in its own JVM whose client listeners authenticate AWS_MSK_IAM against the local STS's
+ * master key. Loopback only; data, configuration, TLS material and logs under the configured work directory.
+ */
+public final class LocalKafkaBroker implements AutoCloseable
+{
+  private static final Duration FORMAT_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+  /** What Kafka 3.9's SaslServerAuthenticator logs at DEBUG when a re-authentication succeeds. */
+  private static final String REAUTHENTICATED = "Set SASL server state to COMPLETE during re-authentication";
+
+  private final BrokerConfig config;
+  private final BrokerPorts ports;
+  private final TlsMaterial tls;
+  private final Path serverProperties;
+  private final Path log4jProperties;
+  private final IamPolicies policies;
+  private JvmProcess process;
+  private Duration lastStartTime;
+
+  private LocalKafkaBroker(final BrokerConfig config, final BrokerPorts ports, final TlsMaterial tls)
+      throws IOException
+  {
+    this.config = config;
+    this.ports = ports;
+    this.tls = tls;
+    this.policies = config.iamAuthorization == null
+                    ? null
+                    : new IamPolicies(config.iamAuthorization.policiesFile(), config.iamAuthorization.initial());
+    this.serverProperties = config.workDir.resolve("config/server.properties");
+    this.log4jProperties = config.workDir.resolve("config/log4j.properties");
+  }
+
+  /** Generates TLS material, writes the configuration, formats storage and starts the broker, ready to serve. */
+  public static LocalKafkaBroker start(final BrokerConfig config)
+      throws IOException, InterruptedException, TimeoutException
+  {
+    config.layout.check();
+    if (!Files.isRegularFile(config.masterKeyFile)) {
+      throw new IllegalArgumentException("No master key at " + config.masterKeyFile
+                                         + ": write it with SessionCredentialAuthority.writeMasterKey first");
+    }
+    final long began = System.nanoTime();
+    Files.createDirectories(config.workDir.resolve("config"));
+    final LocalKafkaBroker broker = new LocalKafkaBroker(
+        config,
+        BrokerPorts.resolve(config),
+        TlsMaterial.generate(config.workDir.resolve("tls"))
+    );
+    broker.writeConfiguration();
+    broker.formatStorage();
+    broker.launch(began);
+    return broker;
+  }
+
+  /** {@code localhost:<port>} of the SASL_PLAINTEXT listener (AWS_MSK_IAM only). */
+  public String saslPlaintextBootstrap()
+  {
+    return ServerProperties.ADVERTISED_HOST + ':' + ports.saslPlaintext();
+  }
+
+  /** {@code localhost:<port>} of the SASL_SSL listener (AWS_MSK_IAM only); trust {@link #tls()}'s truststore. */
+  public String saslSslBootstrap()
+  {
+    return ServerProperties.ADVERTISED_HOST + ':' + ports.saslSsl();
+  }
+
+  /** The unauthenticated PLAINTEXT listener; with authorization on, its clients are super users. */
+  public String internalBootstrap()
+  {
+    return "127.0.0.1:" + ports.internal();
+  }
+
+  public TlsMaterial tls()
+  {
+    return tls;
+  }
+
+  public String region()
+  {
+    return config.region;
+  }
+
+  /** How long the last start took, from nothing (or from stopped) to serving. */
+  public Duration lastStartTime()
+  {
+    return lastStartTime;
+  }
+
+  public Path logDir()
+  {
+    return config.workDir.resolve("logs");
+  }
+
+  /**
+   * Re-authentications the broker completed, over every connection and restart so far, as its SASL authenticator
+   * logged them.
+   */
+  public long reauthentications() throws IOException
+  {
+    final Path log = logDir().resolve(ServerProperties.SASL_LOG);
+    if (!Files.exists(log)) {
+      return 0;
+    }
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      return lines.filter(line -> line.contains(REAUTHENTICATED)).count();
+    }
+  }
+
+  public long pid()
+  {
+    return process.pid();
+  }
+
+  public boolean isRunning()
+  {
+    return process != null && process.isAlive();
+  }
+
+  /**
+   * Replaces the IAM policies attached to {@code principalArn} (a role or user ARN) with {@code documents}, at once
+   * and without a restart; an empty list detaches them all. Only with IAM authorization on.
+   */
+  public void policies(final String principalArn, final List<String> documents) throws IOException
+  {
+    if (policies == null) {
+      throw new IllegalStateException("IAM authorization is off for this broker: turn it on with "
+                                      + "BrokerConfig.Builder#iamAuthorization before it starts");
+    }
+    policies.replace(principalArn, documents);
+  }
+
+  /** Grants {@code principal} (for example {@code User:arn:aws:sts::...:assumed-role/r/s}) these operations. */
+  public void allow(
+      final String principal,
+      final ResourceType resourceType,
+      final String resourceName,
+      final AclOperation... operations
+  ) throws InterruptedException, ExecutionException, TimeoutException
+  {
+    final List<AclBinding> bindings = new ArrayList<>();
+    for (AclOperation operation : operations) {
+      bindings.add(new AclBinding(
+          new ResourcePattern(resourceType, resourceName, PatternType.LITERAL),
+          new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)
+      ));
+    }
+    try (Admin admin = Admin.create(operatorAdminProperties())) {
+      admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Properties for an Admin client on the internal listener. */
+  public Map<String, Object> operatorAdminProperties()
+  {
+    return Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, internalBootstrap(),
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
+        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500
+    );
+  }
+
+  /** Stops the broker (TERM, then KILL after the stop timeout) and starts it again on the same ports and data. */
+  public void restart() throws IOException, InterruptedException, TimeoutException
+  {
+    stop();
+    launch(System.nanoTime());
+  }
+
+  public void stop() throws InterruptedException
+  {
+    if (process != null) {
+      process.stop(config.stopTimeout);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException
+  {
+    stop();
+  }
+
+  private void writeConfiguration() throws IOException
+  {
+    // It holds the keystore password.
+    PrivateFiles.writeProperties(serverProperties, ServerProperties.render(config, ports, tls));
+    Files.writeString(log4jProperties, ServerProperties.log4j(logDir()), StandardCharsets.UTF_8);
+  }
+
+  private void formatStorage() throws IOException, InterruptedException, TimeoutException
+  {
+    if (Files.exists(config.workDir.resolve("data/meta.properties"))) {
+      return;
+    }
+    JvmProcess.run(new JavaCommand(
+        "kafka-storage-format",
+        jvmArgs("-Xmx128m"),
+        config.layout.classpath(),
+        "kafka.tools.StorageTool",
+        List.of("format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString()),
+        Map.of(),
+        config.workDir,
+        logDir().resolve("storage-format.log")
+    ), FORMAT_DEADLINE);
+  }
+
+  private void launch(final long began) throws IOException, InterruptedException, TimeoutException
+  {
+    process = JvmProcess.start(new JavaCommand(
+        "kafka-broker",
+        jvmArgs("-Xmx" + config.heap),
+        config.layout.classpath(),
+        "kafka.Kafka",
+        List.of(serverProperties.toString()),
+        Map.of(),
+        config.workDir,
+        logDir().resolve("broker.out")
+    ));
+    try {
+      awaitServing(System.nanoTime() + config.startTimeout.toNanos());
+    }
+    catch (IOException | TimeoutException | RuntimeException e) {
+      process.stop(config.stopTimeout);
+      throw e;
+    }
+    lastStartTime = Duration.ofNanos(System.nanoTime() - began);
+  }
+
+  private List<String> jvmArgs(final String heap)
+  {
+    return List.of(
+        heap,
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-Djava.awt.headless=true",
+        "-Dlog4j.configuration=file:" + log4jProperties,
+        "-Dkafka.logs.dir=" + logDir()
+    );
+  }
+
+  /** Ready once the broker answers DescribeCluster with itself on the internal listener. */
+  private void awaitServing(final long deadlineNanos) throws IOException, InterruptedException, TimeoutException
+  {
+    try (Admin admin = Admin.create(operatorAdminProperties())) {
+      while (true) {
+        if (!process.isAlive()) {
+          throw new IOException("The Kafka broker exited while starting; the end of " + process.log() + ":\n"
+                                + process.logTail());
+        }
+        try {
+          if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get().isEmpty()) {
+            return;
+          }
+        }
+        catch (ExecutionException e) {
+          // Not serving yet.
+        }
+        if (System.nanoTime() > deadlineNanos) {
+          throw new TimeoutException("The Kafka broker did not serve within " + config.startTimeout + "; see "
+                                     + logDir());
+        }
+        Thread.sleep(POLL_INTERVAL.toMillis());
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.druidmsk.localmsk.broker;
+
+import dev.druidmsk.localmsk.sasl.MskIamCallbackHandler;
+import dev.druidmsk.localmsk.sasl.MskIamLoginModule;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The KRaft server.properties of the local broker: a combined broker and controller on loopback, with PLAINTEXT
+ * internal and controller listeners and two listeners (SASL_PLAINTEXT, SASL_SSL) that accept only AWS_MSK_IAM.
+ */
+final class ServerProperties
+{
+  static final String IAM = "IAM";
+  static final String IAM_TLS = "IAM_TLS";
+  static final String INTERNAL = "INTERNAL";
+  static final String CONTROLLER = "CONTROLLER";
+  /** The host clients see, sign for, and verify the certificate of. */
+  static final String ADVERTISED_HOST = "localhost";
+  static final String NODE_ID = "1";
+  /** local-msk's authorizer (in the broker plugin): every request of an IAM principal by IAM policy, as MSK does. */
+  static final String IAM_AUTHORIZER = "dev.druidmsk.localmsk.authz.MskIamAuthorizer";
+  /** The file of {@link IamPolicies}, which the authorizer reads again whenever it changes. */
+  static final String POLICIES_FILE = "druidmsk.authz.policies.file";
+  /** The cluster's ARN, the root of the topic, group and transactional-id ARNs policies name. */
+  static final String CLUSTER_ARN = "druidmsk.authz.cluster.arn";
+  /** The broker's SASL authentication log, under its log directory. */
+  static final String SASL_LOG = "sasl-authentication.log";
+  private static final String SASL_SERVER_LOGGER =
+      "org.apache.kafka.common.security.authenticator.SaslServerAuthenticator";
+
+  private ServerProperties()
+  {
+  }
+
+  static Map<String, String> render(final BrokerConfig config, final BrokerPorts ports, final TlsMaterial tls)
+  {
+    final Map<String, String> properties = new TreeMap<>();
+    properties.put("process.roles", "broker,controller");
+    properties.put("node.id", NODE_ID);
+    properties.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + ports.controller());
+    properties.put("controller.listener.names", CONTROLLER);
+    properties.put("inter.broker.listener.name", INTERNAL);
+    properties.put("listeners", String.join(
+        ",",
+        IAM + "://127.0.0.1:" + ports.saslPlaintext(),
+        IAM_TLS + "://127.0.0.1:" + ports.saslSsl(),
+        INTERNAL + "://127.0.0.1:" + ports.internal(),
+        CONTROLLER + "://127.0.0.1:" + ports.controller()
+    ));
+    properties.put("advertised.listeners", String.join(
+        ",",
+        IAM + "://" + ADVERTISED_HOST + ':' + ports.saslPlaintext(),
+        IAM_TLS + "://" + ADVERTISED_HOST + ':' + ports.saslSsl(),
+        INTERNAL + "://127.0.0.1:" + ports.internal()
+    ));
+    properties.put("listener.security.protocol.map", String.join(
+        ",",
+        IAM + ":SASL_PLAINTEXT",
+        IAM_TLS + ":SASL_SSL",
+        INTERNAL + ":PLAINTEXT",
+        CONTROLLER + ":PLAINTEXT"
+    ));
+    properties.put("log.dirs", config.workDir.resolve("data").toString());
+    properties.put("num.partitions", "1");
+    properties.put("auto.create.topics.enable", "false");
+    properties.put("offsets.topic.replication.factor", "1");
+    properties.put("offsets.topic.num.partitions", "1");
+    properties.put("transaction.state.log.replication.factor", "1");
+    properties.put("transaction.state.log.min.isr", "1");
+    properties.put("group.initial.rebalance.delay.ms", "0");
+    properties.put("log.retention.check.interval.ms", "60000");
+
+    for (String listener : new String[]{IAM, IAM_TLS}) {
+      final String prefix = "listener.name." + listener.toLowerCase() + '.';
+      properties.put(prefix + "sasl.enabled.mechanisms", "AWS_MSK_IAM");
+      properties.put(prefix + "aws_msk_iam.sasl.jaas.config", jaasConfig(config));
+      properties.put(prefix + "aws_msk_iam.sasl.server.callback.handler.class", MskIamCallbackHandler.class.getName());
+      properties.put(prefix + "aws_msk_iam.connections.max.reauth.ms", Long.toString(config.reauthentication.toMillis()));
+    }
+    final String tlsPrefix = "listener.name." + IAM_TLS.toLowerCase() + '.';
+    properties.put(tlsPrefix + "ssl.keystore.type", "PKCS12");
+    properties.put(tlsPrefix + "ssl.keystore.location", tls.keystore().toString());
+    properties.put(tlsPrefix + "ssl.keystore.password", tls.keystorePassword());
+    properties.put(tlsPrefix + "ssl.key.password", tls.keystorePassword());
+
+    if (config.authorization) {
+      properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+      properties.put("allow.everyone.if.no.acl.found", "false");
+    }
+    if (config.iamAuthorization != null) {
+      properties.put("authorizer.class.name", IAM_AUTHORIZER);
+      properties.put(POLICIES_FILE, config.iamAuthorization.policiesFile().toString());
+      properties.put(CLUSTER_ARN, config.iamAuthorization.clusterArn());
+    }
+    if (config.authorization || config.iamAuthorization != null) {
+      // The PLAINTEXT internal and controller listeners authenticate nobody: they are the operator's door.
+      properties.put("super.users", "User:ANONYMOUS");
+    }
+    return properties;
+  }
+
+  static String log4j(final Path logDir)
+  {
+    return String.join(
+        "\n",
+        "log4j.rootLogger=INFO, file",
+        "log4j.appender.file=org.apache.log4j.FileAppender",
+        "log4j.appender.file.File=" + logDir.resolve("server.log"),
+        "log4j.appender.file.Append=true",
+        "log4j.appender.file.layout=org.apache.log4j.PatternLayout",
+        "log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n",
+        "log4j.logger.kafka.authorizer.logger=INFO",
+        // One line per SASL state change, "... during re-authentication" for re-authentications: the broker's
+        // own record of them, which LocalKafkaBroker.reauthentications() counts.
+        "log4j.logger." + SASL_SERVER_LOGGER + "=DEBUG, sasl",
+        "log4j.additivity." + SASL_SERVER_LOGGER + "=false",
+        "log4j.appender.sasl=org.apache.log4j.FileAppender",
+        "log4j.appender.sasl.File=" + logDir.resolve(SASL_LOG),
+        "log4j.appender.sasl.Append=true",
+        "log4j.appender.sasl.layout=org.apache.log4j.PatternLayout",
+        "log4j.appender.sasl.layout.ConversionPattern=[%d] %p %m%n",
+        ""
+    );
+  }
+
+  private static String jaasConfig(final BrokerConfig config)
+  {
+    return MskIamLoginModule.class.getName() + " required"
+           + " masterKeyFile=\"" + config.masterKeyFile + '"'
+           + " region=\"" + config.region + '"'
+           + " hosts=\"" + ADVERTISED_HOST + '"'
+           + " maxClockSkewSeconds=\"" + config.maxClockSkew.toSeconds() + "\";";
+  }
+}

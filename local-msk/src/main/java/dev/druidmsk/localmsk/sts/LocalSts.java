@@ -1,0 +1,222 @@
+package dev.druidmsk.localmsk.sts;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local AWS STS on 127.0.0.1 answering the Query API actions that aws-msk-iam-auth uses, AssumeRole and
+ * GetCallerIdentity, with SigV4-verified requests. Its temporary credentials can be checked by anyone holding the
+ * same {@link SessionCredentialAuthority}, such as the local broker.
+ */
+public final class LocalSts implements AutoCloseable
+{
+  private static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final int port;
+  private final ExecutorService executor;
+  private final StsRequestAuthenticator authenticator;
+  private final StsActions actions;
+  private final CallCounters counters = new CallCounters();
+  private HttpServer server;
+
+  private LocalSts(final Builder builder) throws IOException
+  {
+    final Clock clock = Clock.systemUTC();
+    this.authenticator = new StsRequestAuthenticator(builder.users, builder.authority, clock);
+    this.actions = new StsActions(builder.roles, builder.authority, builder.credentialLifetime, clock, counters);
+    this.executor = Executors.newFixedThreadPool(4, runnable -> {
+      final Thread thread = new Thread(runnable, "local-sts");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.server = listen(builder.port);
+    this.port = server.getAddress().getPort();
+  }
+
+  public static Builder builder(final SessionCredentialAuthority authority)
+  {
+    return new Builder(authority);
+  }
+
+  /** What to set as {@code aws.endpointUrlSts} / {@code AWS_ENDPOINT_URL_STS}; the same after {@link #restart()}. */
+  public URI endpoint()
+  {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  public CallCounters counters()
+  {
+    return counters;
+  }
+
+  /** An STS outage: stops listening, so clients get connection refused until {@link #restart()}. */
+  public synchronized void stop()
+  {
+    server.stop(0);
+  }
+
+  /** Ends an outage: listens again on the same port, with the same roles, credentials and counters. */
+  public synchronized void restart() throws IOException
+  {
+    server = listen(port);
+  }
+
+  @Override
+  public synchronized void close()
+  {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private HttpServer listen(final int port) throws IOException
+  {
+    final HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    listening.createContext("/", this::serve);
+    listening.setExecutor(executor);
+    listening.start();
+    return listening;
+  }
+
+  private void serve(final HttpExchange exchange) throws IOException
+  {
+    try (exchange) {
+      final byte[] body = readBody(exchange.getRequestBody());
+      final String requestId = UUID.randomUUID().toString();
+      try {
+        final SignedRequest request = new SignedRequest(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(),
+            parseForm(exchange.getRequestURI().getRawQuery()),
+            exchange.getRequestHeaders()::get,
+            body
+        );
+        final Caller caller = authenticator.authenticate(request);
+        final Map<String, String> parameters = new LinkedHashMap<>();
+        request.query().forEach(parameter -> parameters.put(parameter.getKey(), parameter.getValue()));
+        if ("POST".equals(request.method())) {
+          parseForm(new String(body, StandardCharsets.UTF_8))
+              .forEach(parameter -> parameters.put(parameter.getKey(), parameter.getValue()));
+        }
+        respond(exchange, 200, actions.answer(caller, parameters));
+      }
+      catch (StsFault fault) {
+        respond(exchange, fault.status(), StsXml.error(
+            fault.status() < 500 ? "Sender" : "Receiver",
+            fault.code(),
+            fault.getMessage(),
+            requestId
+        ));
+      }
+    }
+  }
+
+  private static byte[] readBody(final InputStream in) throws IOException
+  {
+    final byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      throw new IOException("STS request body over " + MAX_BODY_BYTES + " bytes");
+    }
+    return body;
+  }
+
+  private static List<Map.Entry<String, String>> parseForm(final String form)
+  {
+    final List<Map.Entry<String, String>> parameters = new ArrayList<>();
+    if (form == null || form.isEmpty()) {
+      return parameters;
+    }
+    for (String pair : form.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      final int equals = pair.indexOf('=');
+      final String name = equals < 0 ? pair : pair.substring(0, equals);
+      final String value = equals < 0 ? "" : pair.substring(equals + 1);
+      parameters.add(Map.entry(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8)
+      ));
+    }
+    return parameters;
+  }
+
+  private static void respond(final HttpExchange exchange, final int status, final String xml) throws IOException
+  {
+    final byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/xml");
+    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** Configures and starts a {@link LocalSts}. */
+  public static final class Builder
+  {
+    private final SessionCredentialAuthority authority;
+    private final List<BaseUser> users = new ArrayList<>();
+    private final List<Role> roles = new ArrayList<>();
+    private int port;
+    private Duration credentialLifetime = Duration.ofHours(1);
+
+    private Builder(final SessionCredentialAuthority authority)
+    {
+      this.authority = Objects.requireNonNull(authority, "authority");
+    }
+
+    /** 0, the default, takes any free port. */
+    public Builder port(final int port)
+    {
+      this.port = port;
+      return this;
+    }
+
+    public Builder user(final BaseUser user)
+    {
+      users.add(user);
+      return this;
+    }
+
+    public Builder role(final Role role)
+    {
+      roles.add(role);
+      return this;
+    }
+
+    /** How long issued credentials live; seconds make rotation tests quick (AWS itself allows 900 s at least). */
+    public Builder credentialLifetime(final Duration lifetime)
+    {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("The credential lifetime must be positive, got " + lifetime);
+      }
+      this.credentialLifetime = lifetime;
+      return this;
+    }
+
+    public LocalSts start() throws IOException
+    {
+      return new LocalSts(this);
+    }
+  }
+}

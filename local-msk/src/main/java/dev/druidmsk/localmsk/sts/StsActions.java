@@ -1,0 +1,131 @@
+package dev.druidmsk.localmsk.sts;
+
+import dev.druidmsk.localmsk.iam.IssuedCredentials;
+import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** AssumeRole and GetCallerIdentity, with the validation and trust checks AWS STS applies. */
+final class StsActions
+{
+  static final String ASSUME_ROLE = "AssumeRole";
+  static final String GET_CALLER_IDENTITY = "GetCallerIdentity";
+  private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
+  private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]*");
+
+  private final Map<String, Role> roles;
+  private final SessionCredentialAuthority authority;
+  private final Duration credentialLifetime;
+  private final Clock clock;
+  private final CallCounters counters;
+
+  StsActions(
+      final List<Role> roles,
+      final SessionCredentialAuthority authority,
+      final Duration credentialLifetime,
+      final Clock clock,
+      final CallCounters counters
+  )
+  {
+    this.roles = roles.stream().collect(Collectors.toUnmodifiableMap(Role::arn, Function.identity()));
+    this.authority = authority;
+    this.credentialLifetime = credentialLifetime;
+    this.clock = clock;
+    this.counters = counters;
+  }
+
+  /** The XML answer to an authenticated request. */
+  String answer(final Caller caller, final Map<String, String> parameters) throws StsFault
+  {
+    final String action = parameters.getOrDefault("Action", "");
+    final String requestId = UUID.randomUUID().toString();
+    switch (action) {
+      case ASSUME_ROLE:
+        return countedAssumeRole(caller, parameters, requestId);
+      case GET_CALLER_IDENTITY:
+        counters.record(GET_CALLER_IDENTITY, CallCounters.Outcome.ISSUED, null, null);
+        return StsXml.getCallerIdentity(caller, requestId);
+      default:
+        throw new StsFault(400, "InvalidAction", "Could not find operation " + action + " for version 2011-06-15");
+    }
+  }
+
+  private String countedAssumeRole(final Caller caller, final Map<String, String> parameters, final String requestId)
+      throws StsFault
+  {
+    final String roleArn = parameters.get("RoleArn");
+    final String sessionName = parameters.get("RoleSessionName");
+    try {
+      final String answer = assumeRole(caller, parameters, requestId);
+      counters.record(ASSUME_ROLE, CallCounters.Outcome.ISSUED, roleArn, sessionName);
+      return answer;
+    }
+    catch (StsFault fault) {
+      counters.record(ASSUME_ROLE, CallCounters.Outcome.REFUSED, roleArn, sessionName);
+      throw fault;
+    }
+  }
+
+  private String assumeRole(final Caller caller, final Map<String, String> parameters, final String requestId)
+      throws StsFault
+  {
+    final String roleArn = validated(parameters, "RoleArn", "roleArn", 20, 2048, null);
+    final String sessionName = validated(parameters, "RoleSessionName", "roleSessionName", 2, 64, SESSION_NAME);
+    final String externalId = parameters.containsKey("ExternalId")
+                              ? validated(parameters, "ExternalId", "externalId", 2, 1224, EXTERNAL_ID)
+                              : null;
+    final Role role = roles.get(roleArn);
+    final boolean trusted = role != null
+                            && role.trustedPrincipals().contains(caller.arn())
+                            && role.externalId().map(expected -> expected.equals(externalId)).orElse(true);
+    if (!trusted) {
+      // AWS gives one answer for a missing role, an untrusted caller and a wrong or missing external ID.
+      throw new StsFault(403, "AccessDenied", "User: " + caller.arn()
+                                              + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+    }
+    final IssuedCredentials credentials = authority.issue(
+        role.assumedRoleArn(sessionName),
+        clock.instant().plus(credentialLifetime)
+    );
+    final String assumedRoleId = "AROA" + credentials.accessKeyId().substring(4) + ':' + sessionName;
+    return StsXml.assumeRole(credentials, assumedRoleId, requestId);
+  }
+
+  private static String validated(
+      final Map<String, String> parameters,
+      final String parameter,
+      final String member,
+      final int minLength,
+      final int maxLength,
+      final Pattern pattern
+  ) throws StsFault
+  {
+    final String value = parameters.get(parameter);
+    if (value == null) {
+      throw StsFault.validation(
+          "1 validation error detected: Value null at '" + member + "' failed to satisfy constraint: Member must not be null"
+      );
+    }
+    if (value.length() < minLength || value.length() > maxLength) {
+      throw StsFault.validation(
+          "1 validation error detected: Value '" + value + "' at '" + member + "' failed to satisfy constraint: "
+          + "Member must have length " + (value.length() < minLength ? "greater than or equal to " + minLength
+                                                                     : "less than or equal to " + maxLength)
+      );
+    }
+    if (pattern != null && !pattern.matcher(value).matches()) {
+      throw StsFault.validation(
+          "1 validation error detected: Value '" + value + "' at '" + member + "' failed to satisfy constraint: "
+          + "Member must satisfy regular expression pattern: " + pattern.pattern()
+      );
+    }
+    return value;
+  }
+}

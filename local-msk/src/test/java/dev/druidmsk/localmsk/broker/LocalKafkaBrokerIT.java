@@ -1,0 +1,85 @@
+package dev.druidmsk.localmsk.broker;
+
+import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
+import dev.druidmsk.localmsk.testing.TestStacks;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The broker's life cycle: restart keeps ports and data; stop ends the process. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalKafkaBrokerIT
+{
+  private static LocalKafkaBroker broker;
+
+  @BeforeAll
+  static void startBroker() throws Exception
+  {
+    final Path workDir = TestStacks.workDir(LocalKafkaBrokerIT.class);
+    Files.createDirectories(workDir);
+    final Path masterKey = workDir.resolve("master.key");
+    SessionCredentialAuthority.withNewMasterKey().writeMasterKey(masterKey);
+    broker = LocalKafkaBroker.start(BrokerConfig.builder(workDir.resolve("broker"), masterKey).build());
+    System.out.println("LocalKafkaBrokerIT: broker started in " + broker.lastStartTime().toMillis() + " ms");
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception
+  {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void restartKeepsTheListenersAndTheTopics() throws Exception
+  {
+    final String saslBootstrap = broker.saslPlaintextBootstrap();
+    final long firstPid = broker.pid();
+    try (Admin admin = Admin.create(broker.operatorAdminProperties())) {
+      admin.createTopics(List.of(new NewTopic("survives-restart", 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+    }
+
+    broker.restart();
+    System.out.println("LocalKafkaBrokerIT: broker restarted in " + broker.lastStartTime().toMillis() + " ms");
+
+    assertThat(broker.pid()).isNotEqualTo(firstPid);
+    assertThat(broker.saslPlaintextBootstrap()).isEqualTo(saslBootstrap);
+    try (Admin admin = Admin.create(broker.operatorAdminProperties())) {
+      assertThat(admin.listTopics().names().get(60, TimeUnit.SECONDS)).contains("survives-restart");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void logsGoUnderTheWorkDirectory()
+  {
+    assertThat(broker.logDir().resolve("server.log")).isRegularFile();
+    assertThat(broker.logDir()).startsWith(Path.of(System.getProperty("druidmsk.work.dir", "target")).toAbsolutePath());
+  }
+
+  @Test
+  @Order(3)
+  void stopEndsTheBrokerProcess() throws Exception
+  {
+    final long pid = broker.pid();
+
+    broker.stop();
+
+    assertThat(broker.isRunning()).isFalse();
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+}

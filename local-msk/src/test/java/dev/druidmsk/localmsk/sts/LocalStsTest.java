@@ -1,0 +1,239 @@
+package dev.druidmsk.localmsk.sts;
+
+import dev.druidmsk.localmsk.iam.FakeSecrets;
+import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The local STS, driven by the real AWS SDK v2 STS client. */
+class LocalStsTest
+{
+  private static final BaseUser DRUID = new BaseUser(
+      "AKIAIOSFODNN7DRUID0", FakeSecrets.marked("-druid-secret-druid-secret"), "arn:aws:iam::111111111111:user/druid"
+  );
+  private static final BaseUser STRANGER = new BaseUser(
+      "AKIAIOSFODNN7STRANGER", FakeSecrets.marked("-stranger-secret-stranger"), "arn:aws:iam::333333333333:user/eve"
+  );
+  private static final String ROLE = "arn:aws:iam::222222222222:role/msk/reader";
+  private static final String EXTERNAL_ID = "ext-1234";
+  private static final Duration LIFETIME = Duration.ofSeconds(7);
+
+  private static final SessionCredentialAuthority AUTHORITY = SessionCredentialAuthority.withNewMasterKey();
+  private static LocalSts sts;
+
+  @BeforeAll
+  static void startSts() throws IOException
+  {
+    sts = LocalSts.builder(AUTHORITY)
+                  .user(DRUID)
+                  .user(STRANGER)
+                  .role(Role.trusting(ROLE, EXTERNAL_ID, DRUID.arn()))
+                  .credentialLifetime(LIFETIME)
+                  .start();
+  }
+
+  @AfterAll
+  static void stopSts()
+  {
+    sts.close();
+  }
+
+  @Test
+  void assumeRoleIssuesCredentialsOfTheAssumedRoleForTheConfiguredLifetime() throws Exception
+  {
+    final AssumeRoleResponse response = assumeRole(basic(DRUID), "druid-session", EXTERNAL_ID);
+
+    assertThat(response.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::222222222222:assumed-role/reader/druid-session");
+    assertThat(response.assumedRoleUser().assumedRoleId()).endsWith(":druid-session");
+    final Credentials credentials = response.credentials();
+    assertThat(credentials.expiration()).isCloseTo(Instant.now().plus(LIFETIME), within(Duration.ofSeconds(3)));
+    assertThat(AUTHORITY.verify(credentials.accessKeyId(), credentials.sessionToken(), Instant.now()).assumedRoleArn())
+        .isEqualTo(response.assumedRoleUser().arn());
+    assertThat(AUTHORITY.secretFor(credentials.accessKeyId())).isEqualTo(credentials.secretAccessKey());
+  }
+
+  @Test
+  void wrongExternalIdIsAccessDenied()
+  {
+    assertStsError(() -> assumeRole(basic(DRUID), "s1", "ext-wrong"), 403, "AccessDenied",
+                   "User: " + DRUID.arn() + " is not authorized to perform: sts:AssumeRole on resource: " + ROLE);
+  }
+
+  @Test
+  void missingExternalIdIsAccessDenied()
+  {
+    assertStsError(() -> assumeRole(basic(DRUID), "s1", null), 403, "AccessDenied", "sts:AssumeRole");
+  }
+
+  @Test
+  void untrustedCallerIsAccessDenied()
+  {
+    assertStsError(() -> assumeRole(basic(STRANGER), "s1", EXTERNAL_ID), 403, "AccessDenied", STRANGER.arn());
+  }
+
+  @Test
+  void unknownRoleIsAccessDenied()
+  {
+    assertStsError(
+        () -> client(basic(DRUID)).assumeRole(r -> r.roleArn("arn:aws:iam::222222222222:role/none").roleSessionName("s1")),
+        403, "AccessDenied", "role/none"
+    );
+  }
+
+  @Test
+  void wrongSecretIsSignatureDoesNotMatch()
+  {
+    final AwsCredentials wrong = AwsBasicCredentials.create(DRUID.accessKeyId(), "not-the-secret");
+
+    assertStsError(() -> assumeRole(wrong, "s1", EXTERNAL_ID), 403, "SignatureDoesNotMatch",
+                   "The request signature we calculated does not match the signature you provided");
+  }
+
+  @Test
+  void unknownAccessKeyIsInvalidClientTokenId()
+  {
+    final AwsCredentials unknown = AwsBasicCredentials.create("AKIAUNKNOWNUNKNOWN00", "whatever");
+
+    assertStsError(() -> assumeRole(unknown, "s1", EXTERNAL_ID), 403, "InvalidClientTokenId",
+                   "The security token included in the request is invalid");
+  }
+
+  @Test
+  void sessionNameShorterThanTwoIsAValidationError()
+  {
+    assertStsError(() -> assumeRole(basic(DRUID), "a", EXTERNAL_ID), 400, "ValidationError",
+                   "Value 'a' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2");
+  }
+
+  @Test
+  void sessionNameWithASpaceIsAValidationError()
+  {
+    assertStsError(() -> assumeRole(basic(DRUID), "bad name", EXTERNAL_ID), 400, "ValidationError",
+                   "Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+  }
+
+  @Test
+  void sessionNameLongerThan64IsAValidationError()
+  {
+    assertStsError(() -> assumeRole(basic(DRUID), "s".repeat(65), EXTERNAL_ID), 400, "ValidationError",
+                   "Member must have length less than or equal to 64");
+  }
+
+  @Test
+  void callerIdentityOfIssuedCredentialsIsTheAssumedRole()
+  {
+    final Credentials issued = assumeRole(basic(DRUID), "whoami", EXTERNAL_ID).credentials();
+    final AwsCredentials session = AwsSessionCredentials.create(
+        issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken()
+    );
+
+    assertThat(client(session).getCallerIdentity().arn()).isEqualTo("arn:aws:sts::222222222222:assumed-role/reader/whoami");
+    assertThat(client(session).getCallerIdentity().account()).isEqualTo("222222222222");
+  }
+
+  @Test
+  void callerIdentityOfTheBaseUserIsTheUser()
+  {
+    assertThat(client(basic(DRUID)).getCallerIdentity().arn()).isEqualTo(DRUID.arn());
+  }
+
+  @Test
+  void issuedCredentialsAndRefusalsAreCountedApartPerRole()
+  {
+    final long issuedBefore = sts.counters().issued(ROLE);
+    final long refusedBefore = sts.counters().refused(ROLE);
+
+    assumeRole(basic(DRUID), "counted", EXTERNAL_ID);
+    assertStsError(() -> assumeRole(basic(DRUID), "counted", "ext-wrong"), 403, "AccessDenied", "sts:AssumeRole");
+
+    assertThat(sts.counters().issued(ROLE)).isEqualTo(issuedBefore + 1);
+    assertThat(sts.counters().refused(ROLE)).isEqualTo(refusedBefore + 1);
+  }
+
+  @Test
+  void issuedCredentialsAreCountedPerSessionName()
+  {
+    final long before = sts.counters().issued(ROLE, "druid-node-a");
+
+    assumeRole(basic(DRUID), "druid-node-a", EXTERNAL_ID);
+    assumeRole(basic(DRUID), "druid-node-b", EXTERNAL_ID);
+
+    assertThat(sts.counters().issued(ROLE, "druid-node-a")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aStoppedStsRefusesConnectionsAndAnswersAgainOnTheSameEndpointOnceRestarted() throws Exception
+  {
+    final URI endpoint = sts.endpoint();
+    final long before = sts.counters().issued(ROLE);
+
+    sts.stop();
+    try {
+      assertThatThrownBy(() -> assumeRole(basic(DRUID), "outage", EXTERNAL_ID))
+          .isInstanceOf(SdkClientException.class)
+          .hasRootCauseInstanceOf(ConnectException.class);
+    }
+    finally {
+      sts.restart();
+    }
+
+    assertThat(sts.endpoint()).isEqualTo(endpoint);
+    assertThat(assumeRole(basic(DRUID), "outage", EXTERNAL_ID).credentials().accessKeyId()).startsWith("ASIA");
+    assertThat(sts.counters().issued(ROLE)).isEqualTo(before + 1);
+  }
+
+  private static AssumeRoleResponse assumeRole(final AwsCredentials caller, final String session, final String externalId)
+  {
+    return client(caller).assumeRole(r -> r.roleArn(ROLE).roleSessionName(session).externalId(externalId));
+  }
+
+  private static AwsCredentials basic(final BaseUser user)
+  {
+    return AwsBasicCredentials.create(user.accessKeyId(), user.secretAccessKey());
+  }
+
+  private static StsClient client(final AwsCredentials credentials)
+  {
+    return StsClient.builder()
+                    .endpointOverride(sts.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                    .build();
+  }
+
+  private static void assertStsError(
+      final Runnable call,
+      final int status,
+      final String code,
+      final String messagePart
+  )
+  {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(StsException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(status);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+          assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
+        });
+  }
+}
