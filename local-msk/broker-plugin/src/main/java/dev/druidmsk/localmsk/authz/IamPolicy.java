@@ -144,12 +144,12 @@ final class IamPolicy
       }
       actions.add(GlobPattern.caseInsensitive(action));
     }
-    final List<GlobPattern> resources = new ArrayList<>();
+    final List<ArnPattern> resources = new ArrayList<>();
     for (String resource : strings(where, node, notResource ? "NotResource" : "Resource")) {
       if (!ARN.matcher(resource).matches()) {
         throw new IllegalArgumentException(where + ": resource " + resource + " is not \"*\" or an ARN");
       }
-      resources.add(GlobPattern.caseSensitive(resource));
+      resources.add(ArnPattern.of(resource));
     }
     return new Statement(index, sid, effect, List.copyOf(actions), notAction, List.copyOf(resources), notResource);
   }
@@ -196,7 +196,7 @@ final class IamPolicy
       Effect effect,
       List<GlobPattern> actions,
       boolean notAction,
-      List<GlobPattern> resources,
+      List<ArnPattern> resources,
       boolean notResource
   )
   {

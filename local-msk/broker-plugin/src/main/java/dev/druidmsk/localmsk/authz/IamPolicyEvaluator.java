@@ -41,40 +41,52 @@ public final class IamPolicyEvaluator
 
   /**
    * Whether every one of {@code actions} is allowed on one and the same resource whose ARN starts with
-   * {@code arnPrefix} and goes on after it, such as "some topic of this cluster". Answered exactly: the resource
-   * patterns of the statements concerned are run side by side over every possible continuation of the prefix (all
-   * characters that no pattern names behave alike, so one stands for them all) until a continuation is allowed or
-   * every combination of matcher states has been seen.
+   * {@code arnPrefix} (which holds all five colons) and goes on after it with characters that
+   * {@code legalInName} accepts, such as "some topic of this cluster". Answered exactly: the resource patterns of the
+   * statements concerned are run side by side over every possible continuation of the prefix (all characters that no
+   * pattern names behave alike, so one stands for them all) until a continuation is allowed or every combination of
+   * matcher states has been seen.
    *
    * @return for an allowed answer, the Allow of the first action at the resource found; otherwise the Deny that took
    *     away what an Allow would grant, if there is one
    */
-  Decision evaluateOnSome(final List<String> actions, final String arnPrefix)
+  Decision evaluateOnSome(
+      final List<String> actions,
+      final String arnPrefix,
+      final Predicate<Character> legalInName
+  )
   {
-    final Map<GlobPattern, Integer> patternIds = new IdentityHashMap<>();
-    final List<GlobPattern> patterns = new ArrayList<>();
+    final Map<ArnPattern, Integer> patternIds = new IdentityHashMap<>();
+    final List<GlobPattern> resourceParts = new ArrayList<>();
     final Set<Character> literals = new TreeSet<>();
     for (IamPolicy policy : policies) {
       for (Statement statement : policy.statements()) {
         if (actions.stream().anyMatch(statement::appliesToAction)) {
-          for (GlobPattern pattern : statement.resources()) {
-            patternIds.put(pattern, patterns.size());
-            patterns.add(pattern);
-            pattern.literals().chars().forEach(c -> literals.add((char) c));
+          for (ArnPattern pattern : statement.resources()) {
+            final GlobPattern resourcePart = pattern.resourcePartFor(arnPrefix);
+            patternIds.put(pattern, resourceParts.size());
+            resourceParts.add(resourcePart);
+            if (resourcePart != null) {
+              resourcePart.literals().chars().forEach(c -> literals.add((char) c));
+            }
           }
         }
       }
     }
-    final List<Character> alphabet = new ArrayList<>(literals);
-    char other = 'a';
-    while (literals.contains(other)) {
-      other++;
+    final List<Character> alphabet = new ArrayList<>();
+    literals.stream().filter(legalInName).forEach(alphabet::add);
+    for (char other = 'a'; other < Character.MAX_VALUE; other++) {
+      if (!literals.contains(other) && legalInName.test(other)) {
+        alphabet.add(other);
+        break;
+      }
     }
-    alphabet.add(other);
 
-    final BitSet[] start = new BitSet[patterns.size()];
+    final String prefixResourcePart = ArnPattern.resourcePart(arnPrefix);
+    final BitSet[] start = new BitSet[resourceParts.size()];
     for (int i = 0; i < start.length; i++) {
-      start[i] = patterns.get(i).advance(patterns.get(i).start(), arnPrefix);
+      final GlobPattern part = resourceParts.get(i);
+      start[i] = part == null ? new BitSet() : part.advance(part.start(), prefixResourcePart);
     }
     final Deque<Node> queue = new ArrayDeque<>();
     final Set<List<BitSet>> seen = new HashSet<>();
@@ -83,7 +95,7 @@ public final class IamPolicyEvaluator
     while (!queue.isEmpty() && seen.size() <= MAX_SEARCH_STATES) {
       final Node node = queue.poll();
       if (!node.suffix.isEmpty()) {
-        final Predicate<Statement> applies = statement -> node.matches(statement, patternIds);
+        final Predicate<Statement> applies = statement -> node.matches(statement, patternIds, resourceParts);
         final String resource = arnPrefix + node.suffix;
         final List<Decision> decisions = actions.stream().map(action -> decide(action, resource, applies)).toList();
         if (decisions.stream().allMatch(Decision::allowed)) {
@@ -93,7 +105,8 @@ public final class IamPolicyEvaluator
       for (char c : alphabet) {
         final BitSet[] next = new BitSet[node.positions.length];
         for (int i = 0; i < next.length; i++) {
-          next[i] = patterns.get(i).advance(node.positions[i], c);
+          final GlobPattern part = resourceParts.get(i);
+          next[i] = part == null ? node.positions[i] : part.advance(node.positions[i], c);
         }
         if (seen.add(Arrays.asList(next))) {
           queue.add(new Node(next, node.suffix + c));
@@ -141,12 +154,17 @@ public final class IamPolicyEvaluator
   /** The matcher states of every pattern after reading the ARN prefix and then {@code suffix}. */
   private record Node(BitSet[] positions, String suffix)
   {
-    boolean matches(final Statement statement, final Map<GlobPattern, Integer> patternIds)
+    boolean matches(
+        final Statement statement,
+        final Map<ArnPattern, Integer> patternIds,
+        final List<GlobPattern> resourceParts
+    )
     {
       boolean any = false;
-      for (GlobPattern pattern : statement.resources()) {
+      for (ArnPattern pattern : statement.resources()) {
         final int id = patternIds.get(pattern);
-        any |= pattern.accepts(positions[id]);
+        final GlobPattern part = resourceParts.get(id);
+        any |= part != null && part.accepts(positions[id]);
       }
       return any != statement.notResource();
     }

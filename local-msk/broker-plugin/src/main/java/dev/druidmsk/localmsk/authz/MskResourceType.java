@@ -19,4 +19,11 @@ enum MskResourceType
   {
     return arnName;
   }
+
+  /** Whether a resource of this type may have {@code c} in its name: Kafka limits topic names to [a-zA-Z0-9._-]. */
+  boolean legalInName(final char c)
+  {
+    return this != TOPIC || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+           || c == '.' || c == '_' || c == '-';
+  }
 }
