@@ -90,8 +90,8 @@ public final class IamPolicyEvaluator
     }
     final Deque<Node> queue = new ArrayDeque<>();
     final Set<List<BitSet>> seen = new HashSet<>();
+    // The start is not "seen": a name may lead back to the matcher states of the bare prefix, and must be judged.
     queue.add(new Node(start, ""));
-    seen.add(Arrays.asList(start));
     while (!queue.isEmpty() && seen.size() <= MAX_SEARCH_STATES) {
       final Node node = queue.poll();
       if (!node.suffix.isEmpty()) {
@@ -113,7 +113,7 @@ public final class IamPolicyEvaluator
         }
       }
     }
-    return new Decision(false, String.join(",", actions), arnPrefix + "*", blockingDeny(actions));
+    return new Decision(false, String.join(" and ", actions), arnPrefix + "*", blockingDeny(actions));
   }
 
   /** The first Deny concerning {@code actions}, when some Allow concerns them too: the likely reason for a no. */

@@ -104,6 +104,15 @@ class IamPolicyEvaluatorTest
   }
 
   @Test
+  void someResourceIsAllowedByAnAllowOnEverything()
+  {
+    final Decision decision = evaluator(allow("kafka-cluster:WriteData", "*"))
+        .evaluateOnSome(WRITE_DATA, ARN + "topic/c/u/", c -> true);
+
+    assertThat(decision.allowed()).isTrue();
+  }
+
+  @Test
   void someResourceIsDeniedWhenTheAllowNamesAnotherCluster()
   {
     final Decision decision = evaluator(allow("kafka-cluster:WriteData", "arn:aws:kafka:*:*:topic/other/*"))
