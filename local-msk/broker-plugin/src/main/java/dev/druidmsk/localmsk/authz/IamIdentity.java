@@ -23,7 +23,8 @@ record IamIdentity(String account, Kind kind, String name)
 
   /**
    * The identity of a Kafka principal name as local-msk's SASL server sets it: an assumed-role session ARN
-   * ({@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}) or an IAM user ARN ({@code arn:aws:iam::ACCOUNT:user/NAME}).
+   * ({@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}) or an IAM user ARN
+   * ({@code arn:aws:iam::ACCOUNT:user/NAME}).
    */
   static Optional<IamIdentity> ofPrincipal(final String principalName)
   {

@@ -80,18 +80,9 @@ final class IamPolicy
     if (statementNode == null) {
       throw new IllegalArgumentException("the policy has no Statement");
     }
-    final List<JsonNode> statementNodes = new ArrayList<>();
-    if (statementNode.isArray()) {
-      statementNode.forEach(statementNodes::add);
-    } else {
-      statementNodes.add(statementNode);
-    }
-    if (statementNodes.isEmpty()) {
-      throw new IllegalArgumentException("Statement is empty");
-    }
     final List<Statement> statements = new ArrayList<>();
     final Set<String> sids = new HashSet<>();
-    for (JsonNode node : statementNodes) {
+    for (JsonNode node : oneOrMore("", statementNode, "Statement")) {
       final Statement statement = statement(statements.size(), node);
       if (!statement.sid().isEmpty() && !sids.add(statement.sid())) {
         throw new IllegalArgumentException("Sid " + statement.sid() + " is used by more than one statement");
@@ -164,9 +155,9 @@ final class IamPolicy
     return !hasPlain;
   }
 
-  private static List<String> strings(final String where, final JsonNode node, final String element)
+  /** IAM lets an element hold one value or an array of them; an empty array is an error. */
+  private static List<JsonNode> oneOrMore(final String where, final JsonNode value, final String element)
   {
-    final JsonNode value = node.get(element);
     final List<JsonNode> items = new ArrayList<>();
     if (value.isArray()) {
       value.forEach(items::add);
@@ -174,10 +165,15 @@ final class IamPolicy
       items.add(value);
     }
     if (items.isEmpty()) {
-      throw new IllegalArgumentException(where + ": " + element + " is empty");
+      throw new IllegalArgumentException(where + element + " is empty");
     }
+    return items;
+  }
+
+  private static List<String> strings(final String where, final JsonNode node, final String element)
+  {
     final List<String> strings = new ArrayList<>();
-    for (JsonNode item : items) {
+    for (JsonNode item : oneOrMore(where + ": ", node.get(element), element)) {
       if (!item.isTextual() || item.asText().isEmpty()) {
         throw new IllegalArgumentException(where + ": " + element + " must hold non-empty strings, not " + item);
       }

@@ -17,25 +17,27 @@ import java.util.Set;
  * same as the guide's).
  *
  * <pre>
- * Kafka operation + resource     MSK action                          resource  required actions
- * DESCRIBE CLUSTER               DescribeCluster                     cluster   Connect
- * ALTER CLUSTER                  AlterCluster                        cluster   Connect, DescribeCluster
- * DESCRIBE_CONFIGS CLUSTER       DescribeClusterDynamicConfiguration cluster   Connect
- * ALTER_CONFIGS CLUSTER          AlterClusterDynamicConfiguration    cluster   Connect, DescribeClusterDynamicConfiguration
- * IDEMPOTENT_WRITE CLUSTER       WriteDataIdempotently               cluster   Connect, WriteData
- * CREATE TOPIC                   CreateTopic                         topic     Connect
- * DESCRIBE TOPIC                 DescribeTopic                       topic     Connect
- * ALTER TOPIC                    AlterTopic                          topic     Connect, DescribeTopic
- * DELETE TOPIC                   DeleteTopic                         topic     Connect, DescribeTopic
- * DESCRIBE_CONFIGS TOPIC         DescribeTopicDynamicConfiguration   topic     Connect
- * ALTER_CONFIGS TOPIC            AlterTopicDynamicConfiguration      topic     Connect, DescribeTopicDynamicConfiguration
- * READ TOPIC                     ReadData                            topic     Connect, DescribeTopic, AlterGroup
- * WRITE TOPIC                    WriteData                           topic     Connect, DescribeTopic
- * DESCRIBE GROUP                 DescribeGroup                       group     Connect
- * READ GROUP                     AlterGroup                          group     Connect, DescribeGroup
- * DELETE GROUP                   DeleteGroup                         group     Connect, DescribeGroup
- * DESCRIBE TRANSACTIONAL_ID      DescribeTransactionalId             t.-id     Connect
- * WRITE TRANSACTIONAL_ID         AlterTransactionalId                t.-id     Connect, DescribeTransactionalId, WriteData
+ * Kafka operation + resource  MSK action (kafka-cluster:)          resource  required actions (kafka-cluster:)
+ * DESCRIBE CLUSTER            DescribeCluster                      cluster   Connect
+ * ALTER CLUSTER               AlterCluster                         cluster   Connect, DescribeCluster
+ * DESCRIBE_CONFIGS CLUSTER    DescribeClusterDynamicConfiguration  cluster   Connect
+ * ALTER_CONFIGS CLUSTER       AlterClusterDynamicConfiguration     cluster   Connect,
+ *                                                                            DescribeClusterDynamicConfiguration
+ * IDEMPOTENT_WRITE CLUSTER    WriteDataIdempotently                cluster   Connect, WriteData
+ * CREATE TOPIC                CreateTopic                          topic     Connect
+ * DESCRIBE TOPIC              DescribeTopic                        topic     Connect
+ * ALTER TOPIC                 AlterTopic                           topic     Connect, DescribeTopic
+ * DELETE TOPIC                DeleteTopic                          topic     Connect, DescribeTopic
+ * DESCRIBE_CONFIGS TOPIC      DescribeTopicDynamicConfiguration    topic     Connect
+ * ALTER_CONFIGS TOPIC         AlterTopicDynamicConfiguration       topic     Connect, DescribeTopicDynamicConfiguration
+ * READ TOPIC                  ReadData                             topic     Connect, DescribeTopic, AlterGroup
+ * WRITE TOPIC                 WriteData                            topic     Connect, DescribeTopic
+ * DESCRIBE GROUP              DescribeGroup                        group     Connect
+ * READ GROUP                  AlterGroup                           group     Connect, DescribeGroup
+ * DELETE GROUP                DeleteGroup                          group     Connect, DescribeGroup
+ * DESCRIBE TRANSACTIONAL_ID   DescribeTransactionalId              t.-id     Connect
+ * WRITE TRANSACTIONAL_ID      AlterTransactionalId                 t.-id     Connect, DescribeTransactionalId,
+ *                                                                            WriteData
  * </pre>
  *
  * Connect (cluster, no required action) is the right to authenticate; MSK checks it at connection time, and it stays

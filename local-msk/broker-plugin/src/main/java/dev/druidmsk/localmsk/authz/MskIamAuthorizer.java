@@ -5,6 +5,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
@@ -70,8 +71,8 @@ public final class MskIamAuthorizer implements Authorizer
   public static final String CLUSTER_ARN_CONFIG = "druidmsk.authz.cluster.arn";
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.druidmsk.localmsk.authz");
-  private static final String NO_ACLS =
-      "MSK with IAM access control does not use Kafka ACLs: grant access with IAM policies (" + POLICIES_FILE_CONFIG + ")";
+  private static final String NO_ACLS = "MSK with IAM access control does not use Kafka ACLs:"
+                                        + " grant access with IAM policies (" + POLICIES_FILE_CONFIG + ")";
   private static final IamPolicyEvaluator NO_POLICIES = new IamPolicyEvaluator(List.of());
 
   private MskCluster cluster;
@@ -194,9 +195,9 @@ public final class MskIamAuthorizer implements Authorizer
       LOG.debug("ALLOWED {}: {} ({}): {}", principal, asked, kafka, decision.reason());
       return AuthorizationResult.ALLOWED;
     }
-    final String failed = decision.action().equals(mskAction.iamName()) && (arn == null || arn.equals(decision.resource()))
-                          ? ""
-                          : " requires " + decision.action() + " on " + decision.resource() + ":";
+    final boolean askedItself =
+        decision.action().equals(mskAction.iamName()) && (arn == null || arn.equals(decision.resource()));
+    final String failed = askedItself ? "" : " requires " + decision.action() + " on " + decision.resource() + ":";
     if (logIfDenied) {
       LOG.info("DENIED {}: {} ({}):{} {}", principal, asked, kafka, failed, decision.reason());
     } else {
@@ -268,11 +269,7 @@ public final class MskIamAuthorizer implements Authorizer
       final List<AclBinding> aclBindings
   )
   {
-    return aclBindings.stream()
-                      .map(binding -> CompletableFuture.completedFuture(
-                          new AclCreateResult(new InvalidRequestException(NO_ACLS))
-                      ))
-                      .toList();
+    return refuseEach(aclBindings, AclCreateResult::new);
   }
 
   @Override
@@ -281,11 +278,18 @@ public final class MskIamAuthorizer implements Authorizer
       final List<AclBindingFilter> aclBindingFilters
   )
   {
-    return aclBindingFilters.stream()
-                            .map(filter -> CompletableFuture.completedFuture(
-                                new AclDeleteResult(new InvalidRequestException(NO_ACLS))
-                            ))
-                            .toList();
+    return refuseEach(aclBindingFilters, AclDeleteResult::new);
+  }
+
+  /** One failed result per item, carrying an error the admin client shows with its message. */
+  private static <T> List<CompletableFuture<T>> refuseEach(
+      final List<?> items,
+      final Function<ApiException, T> failure
+  )
+  {
+    return items.stream()
+                .map(item -> CompletableFuture.completedFuture(failure.apply(new InvalidRequestException(NO_ACLS))))
+                .toList();
   }
 
   @Override

@@ -18,7 +18,9 @@ class IamPolicyEvaluatorTest
           {
             "Effect": "Allow",
             "Action": ["kafka-cluster:Connect", "kafka-cluster:AlterCluster", "kafka-cluster:DescribeCluster"],
-            "Resource": ["arn:aws:kafka:us-east-1:0123456789012:cluster/MyTestCluster/abcd1234-0123-abcd-5678-1234abcd-1"]
+            "Resource": [
+              "arn:aws:kafka:us-east-1:0123456789012:cluster/MyTestCluster/abcd1234-0123-abcd-5678-1234abcd-1"
+            ]
           },
           {
             "Effect": "Allow",
@@ -93,60 +95,36 @@ class IamPolicyEvaluatorTest
         .isFalse();
   }
 
-  @Test
-  void someResourceIsAllowedWhenAWildcardReachesOne()
+  /**
+   * Some topic of cluster c/u may get WriteData: an Allow with the {@code allowed} resource, and a Deny of
+   * {@code kafka-cluster:Write*} on {@code denied} unless blank. When allowed, the topic found is one that
+   * {@link IamPolicyEvaluator#evaluate} allows.
+   */
+  @ParameterizedTest(name = "allow {0}, deny {1}: some topic allowed {2}")
+  @CsvSource({
+      "arn:aws:kafka:*:*:topic/c/*/orders-*, '', true",
+      "*, '', true",
+      "arn:aws:kafka:*:*:topic/other/*, '', false",
+      "arn:aws:kafka:*:*:topic/c/u/orders-*, arn:aws:kafka:*:*:topic/c/*/orders*, false",
+      "arn:aws:kafka:*:*:topic/c/u/orders-*, arn:aws:kafka:*:*:topic/c/u/orders-eu*, true",
+      "arn:aws:kafka:*:*:topic/c/u/orders-?, arn:aws:kafka:*:*:topic/c/u/orders-?*, false",
+  })
+  void someResource(final String allowed, final String denied, final boolean expected)
   {
-    final Decision decision = evaluator(allow("kafka-cluster:WriteData", "arn:aws:kafka:*:*:topic/c/*/orders-*"))
-        .evaluateOnSome(WRITE_DATA, ARN + "topic/c/u/", c -> true);
-
-    assertThat(decision.allowed()).isTrue();
-    assertThat(decision.resource()).startsWith(ARN + "topic/c/u/orders-");
-  }
-
-  @Test
-  void someResourceIsAllowedByAnAllowOnEverything()
-  {
-    final Decision decision = evaluator(allow("kafka-cluster:WriteData", "*"))
-        .evaluateOnSome(WRITE_DATA, ARN + "topic/c/u/", c -> true);
-
-    assertThat(decision.allowed()).isTrue();
-  }
-
-  @Test
-  void someResourceIsDeniedWhenTheAllowNamesAnotherCluster()
-  {
-    final Decision decision = evaluator(allow("kafka-cluster:WriteData", "arn:aws:kafka:*:*:topic/other/*"))
-        .evaluateOnSome(WRITE_DATA, ARN + "topic/c/u/", c -> true);
-
-    assertThat(decision.allowed()).isFalse();
-  }
-
-  @Test
-  void someResourceIsDeniedWhenADenyCoversEveryAllowedOne()
-  {
-    final IamPolicyEvaluator evaluator = evaluator(
-        allow("kafka-cluster:WriteData", "arn:aws:kafka:*:*:topic/c/u/orders-*"),
-        deny("kafka-cluster:Write*", "arn:aws:kafka:*:*:topic/c/*/orders*")
-    );
+    final IamPolicyEvaluator evaluator = denied.isEmpty()
+                                         ? evaluator(allow("kafka-cluster:WriteData", allowed))
+                                         : evaluator(allow("kafka-cluster:WriteData", allowed),
+                                                     deny("kafka-cluster:Write*", denied));
 
     final Decision decision = evaluator.evaluateOnSome(WRITE_DATA, ARN + "topic/c/u/", c -> true);
 
-    assertThat(decision.allowed()).isFalse();
-    assertThat(decision.statement()).isEqualTo(new Decision.StatementRef(1, 0, "", IamPolicy.Effect.DENY));
-  }
-
-  @Test
-  void someResourceIsAllowedWhenADenyLeavesPartOfTheAllow()
-  {
-    final IamPolicyEvaluator evaluator = evaluator(
-        allow("kafka-cluster:WriteData", "arn:aws:kafka:*:*:topic/c/u/orders-*"),
-        deny("kafka-cluster:WriteData", "arn:aws:kafka:*:*:topic/c/u/orders-eu*")
-    );
-
-    final Decision decision = evaluator.evaluateOnSome(WRITE_DATA, ARN + "topic/c/u/", c -> true);
-
-    assertThat(decision.allowed()).isTrue();
-    assertThat(evaluator.evaluate("kafka-cluster:WriteData", decision.resource()).allowed()).isTrue();
+    assertThat(decision.allowed()).isEqualTo(expected);
+    if (expected) {
+      assertThat(decision.resource()).startsWith(ARN + "topic/c/u/");
+      assertThat(evaluator.evaluate("kafka-cluster:WriteData", decision.resource()).allowed()).isTrue();
+    } else if (!denied.isEmpty()) {
+      assertThat(decision.statement()).isEqualTo(new Decision.StatementRef(1, 0, "", IamPolicy.Effect.DENY));
+    }
   }
 
   @Test

@@ -29,7 +29,8 @@ class IamPolicyTest
         Arguments.of("no Effect", "{\"Statement\": {\"Action\": \"*\", \"Resource\": \"*\"}}",
                      "Effect must be \"Allow\" or \"Deny\", not null"),
         Arguments.of("Action and NotAction",
-                     "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"NotAction\": \"*\", \"Resource\": \"*\"}}",
+                     "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"NotAction\": \"*\","
+                     + " \"Resource\": \"*\"}}",
                      "statement 0 must have exactly one of Action and NotAction"),
         Arguments.of("no Resource", "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\"}}",
                      "statement 0 must have exactly one of Resource and NotResource"),

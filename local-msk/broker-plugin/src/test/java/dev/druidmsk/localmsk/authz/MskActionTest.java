@@ -59,7 +59,11 @@ class MskActionTest
   void readDataRequiresWhatTheGuideListsAndWhatThoseRequire()
   {
     assertThat(MskAction.READ_DATA.withRequired()).containsExactlyInAnyOrder(
-        MskAction.READ_DATA, MskAction.CONNECT, MskAction.DESCRIBE_TOPIC, MskAction.ALTER_GROUP, MskAction.DESCRIBE_GROUP
+        MskAction.READ_DATA,
+        MskAction.CONNECT,
+        MskAction.DESCRIBE_TOPIC,
+        MskAction.ALTER_GROUP,
+        MskAction.DESCRIBE_GROUP
     );
   }
 

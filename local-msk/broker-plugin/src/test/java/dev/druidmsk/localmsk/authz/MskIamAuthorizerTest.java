@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.apache.kafka.server.authorizer.AuthorizationResult.ALLOWED;
+import static org.apache.kafka.server.authorizer.AuthorizationResult.DENIED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +65,8 @@ class MskIamAuthorizerTest
       {
         "Version": "2012-10-17",
         "Statement": [
-          {"Sid": "Connect", "Effect": "Allow", "Action": "kafka-cluster:Connect", "Resource": "%1$scluster/local-msk/*"},
+          {"Sid": "Connect", "Effect": "Allow", "Action": "kafka-cluster:Connect",
+           "Resource": "%1$scluster/local-msk/*"},
           {"Sid": "Read", "Effect": "Allow", "Action": ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
            "Resource": "%1$stopic/local-msk/*/orders"},
           {"Sid": "Group", "Effect": "Allow", "Action": ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
@@ -106,7 +109,7 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, CONSUMER);
 
-    assertThat(authorize(SESSION, operation, type, name)).isEqualTo(AuthorizationResult.ALLOWED);
+    expect(ALLOWED, SESSION, operation, type, name);
   }
 
   @ParameterizedTest(name = "consumer may not {0} {1} {2}")
@@ -134,7 +137,7 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, CONSUMER);
 
-    assertThat(authorize(SESSION, operation, type, name)).isEqualTo(AuthorizationResult.DENIED);
+    expect(DENIED, SESSION, operation, type, name);
   }
 
   @Test
@@ -143,7 +146,7 @@ class MskIamAuthorizerTest
     configure(ROLE, CONSUMER);
 
     assertThat(authorizer.authorizeByResourceType(context(SESSION), AclOperation.WRITE, ResourceType.TOPIC))
-        .isEqualTo(AuthorizationResult.DENIED);
+        .isEqualTo(DENIED);
   }
 
   @Test
@@ -151,10 +154,8 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, CONSUMER, IamPolicyEvaluatorTest.deny("kafka-cluster:ReadData", ARN + "topic/local-msk/*/*"));
 
-    assertThat(authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.DENIED);
-    assertThat(authorize(SESSION, AclOperation.DESCRIBE, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+    expect(DENIED, SESSION, AclOperation.READ, ResourceType.TOPIC, "orders");
+    expect(ALLOWED, SESSION, AclOperation.DESCRIBE, ResourceType.TOPIC, "orders");
   }
 
   @Test
@@ -162,12 +163,9 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, producer(ARN + "topic/local-msk/*/orders-*"));
 
-    assertThat(authorize(SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders-eu"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
-    assertThat(authorize(SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.DENIED);
-    assertThat(authorize(SESSION, AclOperation.WRITE, ResourceType.TOPIC, "payments"))
-        .isEqualTo(AuthorizationResult.DENIED);
+    expect(ALLOWED, SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders-eu");
+    expect(DENIED, SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders");
+    expect(DENIED, SESSION, AclOperation.WRITE, ResourceType.TOPIC, "payments");
   }
 
   @Test
@@ -176,7 +174,7 @@ class MskIamAuthorizerTest
     configure(ROLE, producer(ARN + "topic/local-msk/*/orders-*"));
 
     assertThat(authorizer.authorizeByResourceType(context(SESSION), AclOperation.WRITE, ResourceType.TOPIC))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+        .isEqualTo(ALLOWED);
   }
 
   @Test
@@ -187,12 +185,10 @@ class MskIamAuthorizerTest
          "Resource": "%s"}}
         """.formatted(CLUSTER_ARN);
     configure(ROLE, idempotentOnly);
-    assertThat(authorize(SESSION, AclOperation.IDEMPOTENT_WRITE, ResourceType.CLUSTER, "kafka-cluster"))
-        .isEqualTo(AuthorizationResult.DENIED);
+    expect(DENIED, SESSION, AclOperation.IDEMPOTENT_WRITE, ResourceType.CLUSTER, "kafka-cluster");
 
     configure(ROLE, idempotentOnly, producer(ARN + "topic/local-msk/*/orders-*"));
-    assertThat(authorize(SESSION, AclOperation.IDEMPOTENT_WRITE, ResourceType.CLUSTER, "kafka-cluster"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+    expect(ALLOWED, SESSION, AclOperation.IDEMPOTENT_WRITE, ResourceType.CLUSTER, "kafka-cluster");
   }
 
   @Test
@@ -203,10 +199,9 @@ class MskIamAuthorizerTest
         """);
 
     for (ResourceType type : List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
-      assertThat(authorize(SESSION, AclOperation.DESCRIBE, type, "orders")).isEqualTo(AuthorizationResult.DENIED);
+      expect(DENIED, SESSION, AclOperation.DESCRIBE, type, "orders");
     }
-    assertThat(authorize(SESSION, AclOperation.DESCRIBE, ResourceType.CLUSTER, "kafka-cluster"))
-        .isEqualTo(AuthorizationResult.DENIED);
+    expect(DENIED, SESSION, AclOperation.DESCRIBE, ResourceType.CLUSTER, "kafka-cluster");
   }
 
   @Test
@@ -214,10 +209,8 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"kafka-cluster:*\", \"Resource\": \"*\"}}");
 
-    assertThat(authorize(SESSION, AclOperation.ALTER_CONFIGS, ResourceType.CLUSTER, "kafka-cluster"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
-    assertThat(authorize(SESSION, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, "tx"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+    expect(ALLOWED, SESSION, AclOperation.ALTER_CONFIGS, ResourceType.CLUSTER, "kafka-cluster");
+    expect(ALLOWED, SESSION, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, "tx");
   }
 
   @Test
@@ -231,8 +224,7 @@ class MskIamAuthorizerTest
         ]}
         """.formatted(CLUSTER_ARN, ARN));
 
-    assertThat(authorize(SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.DENIED);
+    expect(DENIED, SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders");
   }
 
   @Test
@@ -240,10 +232,8 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, READER_WITHOUT_ALTER_GROUP);
 
-    assertThat(authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.DENIED);
-    assertThat(authorize(SESSION, AclOperation.DESCRIBE, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+    expect(DENIED, SESSION, AclOperation.READ, ResourceType.TOPIC, "orders");
+    expect(ALLOWED, SESSION, AclOperation.DESCRIBE, ResourceType.TOPIC, "orders");
   }
 
   @Test
@@ -252,8 +242,8 @@ class MskIamAuthorizerTest
     configure("arn:aws:iam::123456789012:user/alice", CONSUMER);
     final KafkaPrincipal alice = new KafkaPrincipal(KafkaPrincipal.USER_TYPE, "arn:aws:iam::123456789012:user/alice");
 
-    assertThat(authorize(alice, AclOperation.READ, ResourceType.TOPIC, "orders")).isEqualTo(AuthorizationResult.ALLOWED);
-    assertThat(authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders")).isEqualTo(AuthorizationResult.DENIED);
+    expect(ALLOWED, alice, AclOperation.READ, ResourceType.TOPIC, "orders");
+    expect(DENIED, SESSION, AclOperation.READ, ResourceType.TOPIC, "orders");
   }
 
   @Test
@@ -261,8 +251,7 @@ class MskIamAuthorizerTest
   {
     configure("arn:aws:iam::123456789012:role/teams/druid-reader", CONSUMER);
 
-    assertThat(authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+    expect(ALLOWED, SESSION, AclOperation.READ, ResourceType.TOPIC, "orders");
   }
 
   @Test
@@ -272,8 +261,7 @@ class MskIamAuthorizerTest
     final KafkaPrincipal stranger =
         new KafkaPrincipal(KafkaPrincipal.USER_TYPE, "arn:aws:sts::123456789012:assumed-role/stranger/s");
 
-    assertThat(authorize(stranger, AclOperation.DESCRIBE, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.DENIED);
+    expect(DENIED, stranger, AclOperation.DESCRIBE, ResourceType.TOPIC, "orders");
   }
 
   @Test
@@ -281,25 +269,20 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, CONSUMER);
 
-    assertThat(authorize(KafkaPrincipal.ANONYMOUS, AclOperation.CLUSTER_ACTION, ResourceType.CLUSTER, "kafka-cluster"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
-    assertThat(authorize(KafkaPrincipal.ANONYMOUS, AclOperation.CREATE, ResourceType.TOPIC, "payments"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+    expect(ALLOWED, KafkaPrincipal.ANONYMOUS, AclOperation.CLUSTER_ACTION, ResourceType.CLUSTER, "kafka-cluster");
+    expect(ALLOWED, KafkaPrincipal.ANONYMOUS, AclOperation.CREATE, ResourceType.TOPIC, "payments");
   }
 
   @Test
   void policyFileChangeIsPickedUpWithoutRestart() throws IOException
   {
     configure(ROLE, CONSUMER);
-    assertThat(authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+    expect(ALLOWED, SESSION, AclOperation.READ, ResourceType.TOPIC, "orders");
 
     writePolicies(ROLE, producer(ARN + "topic/local-msk/*/orders"));
 
-    assertThat(authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.DENIED);
-    assertThat(authorize(SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
+    expect(DENIED, SESSION, AclOperation.READ, ResourceType.TOPIC, "orders");
+    expect(ALLOWED, SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders");
   }
 
   @Test
@@ -307,12 +290,11 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, CONSUMER);
 
-    writePolicies(ROLE, "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {}}}");
+    writePolicies(ROLE, "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\","
+                        + " \"Condition\": {}}}");
 
-    assertThat(authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.ALLOWED);
-    assertThat(authorize(SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders"))
-        .isEqualTo(AuthorizationResult.DENIED);
+    expect(ALLOWED, SESSION, AclOperation.READ, ResourceType.TOPIC, "orders");
+    expect(DENIED, SESSION, AclOperation.WRITE, ResourceType.TOPIC, "orders");
   }
 
   @Test
@@ -369,7 +351,7 @@ class MskIamAuthorizerTest
         action(AclOperation.READ, ResourceType.TOPIC, "payments")
     ));
 
-    assertThat(results).containsExactly(AuthorizationResult.ALLOWED, AuthorizationResult.DENIED);
+    assertThat(results).containsExactly(ALLOWED, DENIED);
   }
 
   @Test
@@ -380,7 +362,7 @@ class MskIamAuthorizerTest
         AclOperation.DESCRIBE, new ResourcePattern(ResourceType.TOPIC, "orders", PatternType.PREFIXED), 1, true, true
     );
 
-    assertThat(authorizer.authorize(context(SESSION), List.of(prefixed))).containsExactly(AuthorizationResult.DENIED);
+    assertThat(authorizer.authorize(context(SESSION), List.of(prefixed))).containsExactly(DENIED);
   }
 
   @Test
@@ -435,7 +417,8 @@ class MskIamAuthorizerTest
     assertThatThrownBy(() -> authorizer.configure(Map.of(
         MskIamAuthorizer.POLICIES_FILE_CONFIG, dir.resolve("policies.json").toString(),
         MskIamAuthorizer.CLUSTER_ARN_CONFIG, "arn:aws:kafka:us-east-1:123456789012:topic/local-msk/u/orders"
-    ))).isInstanceOf(ConfigException.class).hasMessageContaining("expected arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID");
+    ))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("expected arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID");
   }
 
   /** What the authorizer logs while {@code call} runs, through the broker's own logging (reload4j). */
@@ -500,6 +483,17 @@ class MskIamAuthorizerTest
     final Path file = dir.resolve("policies.json");
     Files.writeString(file, "{\"roles\": {\"" + identity + "\": [" + String.join(",", Arrays.asList(policies)) + "]}}");
     Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(++fileVersion)));
+  }
+
+  private void expect(
+      final AuthorizationResult expected,
+      final KafkaPrincipal principal,
+      final AclOperation operation,
+      final ResourceType type,
+      final String name
+  )
+  {
+    assertThat(authorize(principal, operation, type, name)).as("%s %s %s", operation, type, name).isEqualTo(expected);
   }
 
   private AuthorizationResult authorize(
