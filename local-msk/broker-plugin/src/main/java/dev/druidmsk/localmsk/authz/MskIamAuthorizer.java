@@ -49,8 +49,11 @@ import java.util.stream.Collectors;
  *   <li>each required action of another resource type (ReadData needs AlterGroup, WriteDataIdempotently and
  *       AlterTransactionalId need WriteData) on <em>some</em> resource of that type in this cluster, together with
  *       what it requires in turn on that same resource: the Kafka request names no such resource (a Fetch names no
- *       group), and the guide says a policy must include these actions.</li>
+ *       group), and the guide says a policy must include these actions. How MSK checks them is not documented; this
+ *       is the emulator's reading, the strictest that still lets the guide's use-case policies work.</li>
  * </ul>
+ * A question about some resource of a type rather than a named one ({@link #authorizeByResourceType}) is asked as MSK
+ * asks it, on a resource named {@value #PROBE_NAME}.
  *
  * <p>Principals that are not IAM ARNs are allowed everything: they are the emulator's own setup listener
  * ({@code User:ANONYMOUS} on the internal PLAINTEXT listener, used by tests to create topics) and the KRaft
@@ -74,6 +77,8 @@ public final class MskIamAuthorizer implements Authorizer
   private static final String NO_ACLS = "MSK with IAM access control does not use Kafka ACLs:"
                                         + " grant access with IAM policies (" + POLICIES_FILE_CONFIG + ")";
   private static final IamPolicyEvaluator NO_POLICIES = new IamPolicyEvaluator(List.of());
+  /** The resource name of Kafka's default {@link Authorizer#authorizeByResourceType}. */
+  private static final String PROBE_NAME = "hardcode";
 
   private MskCluster cluster;
   private PolicyFile policies;
@@ -128,16 +133,20 @@ public final class MskIamAuthorizer implements Authorizer
     final IamPolicyEvaluator evaluator = evaluatorOf(principal);
     final List<AuthorizationResult> results = new ArrayList<>(actions.size());
     for (Action action : actions) {
-      results.add(authorize(principal, evaluator, action));
+      results.add(authorize(principal, evaluator, action, describe(action)));
     }
     return results;
   }
 
   /**
    * Kafka asks this when a request needs the operation on at least one resource of a type, for example WRITE on some
-   * topic for an idempotent producer's InitProducerId (instead of IDEMPOTENT_WRITE on the cluster). Answered exactly
-   * by {@link IamPolicyEvaluator#evaluateOnSome}: allowed when some topic (group, ...) of this cluster has the action
-   * and what it requires allowed and not denied.
+   * topic for an idempotent producer's InitProducerId once IDEMPOTENT_WRITE on the cluster is denied. MSK answers it
+   * as Kafka's default implementation does for an authorizer that holds no Kafka ACLs: by authorizing the operation
+   * on a resource named {@value #PROBE_NAME}. So WriteData on {@code topic/NAME/UUID/*} lets an idempotent producer in
+   * without WriteDataIdempotently, and WriteData on named topics does not: public reports of exactly this on MSK
+   * (librdkafka issues 4446 and 4452, "MSK Serverless - kafka-console-producer error with Kafka 3.4.0 version":
+   * ClusterAuthorizationException with a topic ARN, none with {@code topic/.../*}). Being exact about "some topic"
+   * here would be kinder than MSK.
    */
   @Override
   public AuthorizationResult authorizeByResourceType(
@@ -150,23 +159,27 @@ public final class MskIamAuthorizer implements Authorizer
     if (!isIamPrincipal(principal)) {
       return AuthorizationResult.ALLOWED;
     }
-    final String kafka = operation + " on any " + resourceType;
-    final Optional<MskAction> mskAction = MskAction.forKafka(operation, resourceType);
-    if (mskAction.isEmpty()) {
-      LOG.info("DENIED {}: {}: no MSK action stands for it", principal, kafka);
-      return AuthorizationResult.DENIED;
-    }
-    return result(principal, kafka, mskAction.get(), null, check(evaluatorOf(principal), mskAction.get(), null), true);
+    final Action probe =
+        new Action(operation, new ResourcePattern(resourceType, PROBE_NAME, PatternType.LITERAL), 0, true, true);
+    final String kafka = operation + " on any " + resourceType + ", asked as " + describe(probe);
+    return authorize(principal, evaluatorOf(principal), probe, kafka);
   }
 
+  private static String describe(final Action action)
+  {
+    final ResourcePattern resource = action.resourcePattern();
+    return action.operation() + " " + resource.resourceType() + " " + resource.name();
+  }
+
+  /** @param kafka the Kafka question, for the log */
   private AuthorizationResult authorize(
       final KafkaPrincipal principal,
       final IamPolicyEvaluator evaluator,
-      final Action action
+      final Action action,
+      final String kafka
   )
   {
     final ResourcePattern resource = action.resourcePattern();
-    final String kafka = action.operation() + " " + resource.resourceType() + " " + resource.name();
     final Optional<MskAction> mskAction = resource.patternType() == PatternType.LITERAL
                                           ? MskAction.forKafka(action.operation(), resource.resourceType())
                                           : Optional.empty();
@@ -190,13 +203,12 @@ public final class MskIamAuthorizer implements Authorizer
       final boolean logIfDenied
   )
   {
-    final String asked = mskAction.iamName() + " on " + (arn == null ? "some " + mskAction.resourceType() : arn);
+    final String asked = mskAction.iamName() + " on " + arn;
     if (decision.allowed()) {
       LOG.debug("ALLOWED {}: {} ({}): {}", principal, asked, kafka, decision.reason());
       return AuthorizationResult.ALLOWED;
     }
-    final boolean askedItself =
-        decision.action().equals(mskAction.iamName()) && (arn == null || arn.equals(decision.resource()));
+    final boolean askedItself = decision.action().equals(mskAction.iamName()) && arn.equals(decision.resource());
     final String failed = askedItself ? "" : " requires " + decision.action() + " on " + decision.resource() + ":";
     if (logIfDenied) {
       LOG.info("DENIED {}: {} ({}):{} {}", principal, asked, kafka, failed, decision.reason());
@@ -209,7 +221,7 @@ public final class MskIamAuthorizer implements Authorizer
   /**
    * {@code action} and everything it requires, by resource type (see the class comment).
    *
-   * @param resourceName the resource of {@code action}'s type, or null for "some resource of that type"
+   * @param resourceName the resource of {@code action}'s type
    * @return the first decision that denies, else the decision of {@code action} itself
    */
   private Decision check(final IamPolicyEvaluator evaluator, final MskAction action, final String resourceName)
@@ -225,7 +237,7 @@ public final class MskIamAuthorizer implements Authorizer
     for (MskResourceType type : ownTypeFirst(action.resourceType())) {
       final List<String> names = byType.getOrDefault(type, List.of());
       final List<Decision> decisions = new ArrayList<>();
-      if (type == MskResourceType.CLUSTER || (type == action.resourceType() && resourceName != null)) {
+      if (type == MskResourceType.CLUSTER || type == action.resourceType()) {
         final String arn = cluster.arn(type, resourceName);
         names.forEach(name -> decisions.add(evaluator.evaluate(name, arn)));
       } else if (!names.isEmpty()) {

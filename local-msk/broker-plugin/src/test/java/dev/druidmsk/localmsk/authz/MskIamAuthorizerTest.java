@@ -168,11 +168,15 @@ class MskIamAuthorizerTest
     expect(DENIED, SESSION, AclOperation.WRITE, ResourceType.TOPIC, "payments");
   }
 
+  /** As on MSK (librdkafka issues 4446, 4452): WRITE on "any topic" is WriteData on a topic named "hardcode". */
   @Test
-  void idempotentProducerWithWriteDataOnSomeTopicIsAllowedWriteOnAnyTopicType() throws IOException
+  void writeOnAnyTopicNeedsWriteDataOnEveryTopicNotOnNamedOnes() throws IOException
   {
     configure(ROLE, producer(ARN + "topic/local-msk/*/orders-*"));
+    assertThat(authorizer.authorizeByResourceType(context(SESSION), AclOperation.WRITE, ResourceType.TOPIC))
+        .isEqualTo(DENIED);
 
+    configure(ROLE, producer(ARN + "topic/local-msk/*/*"));
     assertThat(authorizer.authorizeByResourceType(context(SESSION), AclOperation.WRITE, ResourceType.TOPIC))
         .isEqualTo(ALLOWED);
   }
@@ -271,6 +275,8 @@ class MskIamAuthorizerTest
 
     expect(ALLOWED, KafkaPrincipal.ANONYMOUS, AclOperation.CLUSTER_ACTION, ResourceType.CLUSTER, "kafka-cluster");
     expect(ALLOWED, KafkaPrincipal.ANONYMOUS, AclOperation.CREATE, ResourceType.TOPIC, "payments");
+    assertThat(authorizer.authorizeByResourceType(context(KafkaPrincipal.ANONYMOUS), AclOperation.WRITE,
+                                                  ResourceType.TOPIC)).isEqualTo(ALLOWED);
   }
 
   @Test
@@ -302,16 +308,14 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, CONSUMER, IamPolicyEvaluatorTest.deny("kafka-cluster:ReadData", ARN + "topic/local-msk/*/*"));
 
-    final List<LoggingEvent> events = logged(() -> authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"));
+    final LoggingEvent event = loggedOnce(() -> authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"));
 
-    assertThat(events).singleElement().satisfies(event -> {
-      assertThat(event.getLevel()).isEqualTo(Level.INFO);
-      assertThat(event.getRenderedMessage()).isEqualTo(
-          "DENIED " + SESSION + ": kafka-cluster:ReadData on " + ARN
-          + "topic/local-msk/11111111-2222-3333-4444-555555555555/orders (READ TOPIC orders):"
-          + " decided by policy 1 statement 0 Deny"
-      );
-    });
+    assertThat(event.getLevel()).isEqualTo(Level.INFO);
+    assertThat(event.getRenderedMessage()).isEqualTo(
+        "DENIED " + SESSION + ": kafka-cluster:ReadData on " + ARN
+        + "topic/local-msk/11111111-2222-3333-4444-555555555555/orders (READ TOPIC orders):"
+        + " decided by policy 1 statement 0 Deny"
+    );
   }
 
   @Test
@@ -319,12 +323,28 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, READER_WITHOUT_ALTER_GROUP);
 
-    final List<LoggingEvent> events = logged(() -> authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"));
+    final LoggingEvent event = loggedOnce(() -> authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"));
 
-    assertThat(events).singleElement().satisfies(event -> assertThat(event.getRenderedMessage()).endsWith(
+    assertThat(event.getRenderedMessage()).endsWith(
         "(READ TOPIC orders): requires kafka-cluster:DescribeGroup and kafka-cluster:AlterGroup on " + ARN
         + "group/local-msk/11111111-2222-3333-4444-555555555555/*: no statement allows it"
-    ));
+    );
+  }
+
+  @Test
+  void denialOfWriteOnAnyTopicSaysHowMskAskedIt() throws IOException
+  {
+    configure(ROLE, producer(ARN + "topic/local-msk/*/orders"));
+
+    final LoggingEvent event = loggedOnce(
+        () -> authorizer.authorizeByResourceType(context(SESSION), AclOperation.WRITE, ResourceType.TOPIC)
+    );
+
+    assertThat(event.getRenderedMessage()).isEqualTo(
+        "DENIED " + SESSION + ": kafka-cluster:WriteData on " + ARN
+        + "topic/local-msk/11111111-2222-3333-4444-555555555555/hardcode"
+        + " (WRITE on any TOPIC, asked as WRITE TOPIC hardcode): no statement allows it"
+    );
   }
 
   @Test
@@ -332,13 +352,11 @@ class MskIamAuthorizerTest
   {
     configure(ROLE, CONSUMER);
 
-    final List<LoggingEvent> events = logged(() -> authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"));
+    final LoggingEvent event = loggedOnce(() -> authorize(SESSION, AclOperation.READ, ResourceType.TOPIC, "orders"));
 
-    assertThat(events).singleElement().satisfies(event -> {
-      assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
-      assertThat(event.getRenderedMessage()).startsWith("ALLOWED " + SESSION + ": kafka-cluster:ReadData on " + ARN)
-                                            .endsWith("decided by policy 0 statement 1 (Sid Read) Allow");
-    });
+    assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+    assertThat(event.getRenderedMessage()).startsWith("ALLOWED " + SESSION + ": kafka-cluster:ReadData on " + ARN)
+                                          .endsWith("decided by policy 0 statement 1 (Sid Read) Allow");
   }
 
   @Test
@@ -421,8 +439,8 @@ class MskIamAuthorizerTest
         .hasMessageContaining("expected arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID");
   }
 
-  /** What the authorizer logs while {@code call} runs, through the broker's own logging (reload4j). */
-  private static List<LoggingEvent> logged(final Runnable call)
+  /** The one line the authorizer logs while {@code call} runs, through the broker's own logging (reload4j). */
+  private static LoggingEvent loggedOnce(final Runnable call)
   {
     final List<LoggingEvent> events = new CopyOnWriteArrayList<>();
     final AppenderSkeleton appender = new AppenderSkeleton()
@@ -455,7 +473,8 @@ class MskIamAuthorizerTest
       logger.removeAppender(appender);
       logger.setLevel(level);
     }
-    return events;
+    assertThat(events).hasSize(1);
+    return events.get(0);
   }
 
   private static String producer(final String topics)
