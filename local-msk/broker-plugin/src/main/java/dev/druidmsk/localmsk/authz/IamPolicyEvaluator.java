@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +29,12 @@ public final class IamPolicyEvaluator
   private static final int MAX_SEARCH_STATES = 20_000;
 
   private final List<IamPolicy> policies;
+  /**
+   * Answers of {@link #evaluateOnSome}, asked for every Fetch (ReadData requires AlterGroup on some group) and
+   * costing a search: an evaluator's policies never change (a reload makes new evaluators), and the questions are a
+   * handful per resource type.
+   */
+  private final Map<List<Object>, Decision> someResourceAnswers = new ConcurrentHashMap<>();
 
   IamPolicyEvaluator(final List<IamPolicy> policies)
   {
@@ -45,12 +52,25 @@ public final class IamPolicyEvaluator
    * {@code legalInName} accepts, such as "some topic of this cluster". Answered exactly: the resource patterns of the
    * statements concerned are run side by side over every possible continuation of the prefix (all characters that no
    * pattern names behave alike, so one stands for them all) until a continuation is allowed or every combination of
-   * matcher states has been seen.
+   * matcher states has been seen. The answer is remembered, so {@code legalInName} must be one instance for one
+   * meaning (as {@link MskResourceType#legalInName()} is).
    *
    * @return for an allowed answer, the Allow of the first action at the resource found; otherwise the Deny that took
    *     away what an Allow would grant, if there is one
    */
   Decision evaluateOnSome(
+      final List<String> actions,
+      final String arnPrefix,
+      final Predicate<Character> legalInName
+  )
+  {
+    return someResourceAnswers.computeIfAbsent(
+        List.of(actions, arnPrefix, legalInName),
+        question -> searchSomeResource(actions, arnPrefix, legalInName)
+    );
+  }
+
+  private Decision searchSomeResource(
       final List<String> actions,
       final String arnPrefix,
       final Predicate<Character> legalInName

@@ -241,7 +241,7 @@ public final class MskIamAuthorizer implements Authorizer
         final String arn = cluster.arn(type, resourceName);
         names.forEach(name -> decisions.add(evaluator.evaluate(name, arn)));
       } else if (!names.isEmpty()) {
-        decisions.add(evaluator.evaluateOnSome(names, cluster.resourcePrefix(type), type::legalInName));
+        decisions.add(evaluator.evaluateOnSome(names, cluster.resourcePrefix(type), type.legalInName()));
       }
       for (Decision decision : decisions) {
         if (!decision.allowed()) {

@@ -1,18 +1,24 @@
 package dev.druidmsk.localmsk.authz;
 
+import java.util.function.Predicate;
+
 /** The four resource types of MSK's IAM access control, named as in their ARNs. */
 enum MskResourceType
 {
-  CLUSTER("cluster"),
-  TOPIC("topic"),
-  GROUP("group"),
-  TRANSACTIONAL_ID("transactional-id");
+  CLUSTER("cluster", c -> true),
+  // Kafka limits topic names to [a-zA-Z0-9._-].
+  TOPIC("topic", c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                      || c == '.' || c == '_' || c == '-'),
+  GROUP("group", c -> true),
+  TRANSACTIONAL_ID("transactional-id", c -> true);
 
   private final String arnName;
+  private final Predicate<Character> legalInName;
 
-  MskResourceType(final String arnName)
+  MskResourceType(final String arnName, final Predicate<Character> legalInName)
   {
     this.arnName = arnName;
+    this.legalInName = legalInName;
   }
 
   String arnName()
@@ -20,10 +26,9 @@ enum MskResourceType
     return arnName;
   }
 
-  /** Whether a resource of this type may have {@code c} in its name: Kafka limits topic names to [a-zA-Z0-9._-]. */
-  boolean legalInName(final char c)
+  /** Which characters a resource of this type may have in its name; one instance per type. */
+  Predicate<Character> legalInName()
   {
-    return this != TOPIC || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-           || c == '.' || c == '_' || c == '-';
+    return legalInName;
   }
 }
