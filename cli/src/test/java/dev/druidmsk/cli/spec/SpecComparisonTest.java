@@ -1,4 +1,4 @@
-package dev.druidmsk.cli;
+package dev.druidmsk.cli.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.druidmsk.cli;
+package dev.druidmsk.cli.spec;
 
 import org.junit.jupiter.api.Test;
 
