@@ -10,6 +10,7 @@ import dev.druidmsk.cli.common.CliException;
 import dev.druidmsk.cli.common.ExitCode;
 import picocli.CommandLine;
 
+import java.lang.annotation.Annotation;
 import java.util.List;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -37,7 +38,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest
 {
   private static final String ROOT = "dev.druidmsk.cli";
-  private static final List<Class<?>> PICOCLI_FIELD_ANNOTATIONS = List.of(
+  private static final List<Class<? extends Annotation>> PICOCLI_FIELD_ANNOTATIONS = List.of(
       CommandLine.Option.class, CommandLine.Parameters.class, CommandLine.Mixin.class, CommandLine.ArgGroup.class,
       CommandLine.Spec.class
   );
