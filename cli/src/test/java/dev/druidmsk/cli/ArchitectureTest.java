@@ -2,6 +2,7 @@ package dev.druidmsk.cli;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -34,6 +35,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   (and by each other): the code they call throws its own exceptions.</li>
  * </ul>
  */
+// Rules run from @ArchTest methods: Surefire 3.5.3 skips @ArchTest fields (TNG/ArchUnit#1442).
 @AnalyzeClasses(packages = "dev.druidmsk.cli", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest
 {
@@ -58,11 +60,9 @@ class ArchitectureTest
     }
   };
 
-  @ArchTest
-  static final ArchRule PACKAGES_FORM_NO_CYCLE = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+  private static final ArchRule PACKAGES_FORM_NO_CYCLE = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
-  @ArchTest
-  static final ArchRule LAYERS = layeredArchitecture()
+  private static final ArchRule LAYERS = layeredArchitecture()
       .consideringOnlyDependenciesInLayers()
       .layer("root").definedBy(ROOT)
       .layer("spec").definedBy(ROOT + ".spec..")
@@ -82,16 +82,38 @@ class ArchitectureTest
       .whereLayer("common").mayOnlyBeAccessedByLayers("root", "spec", "policy", "doctor", "migrate", "druid", "input")
       .because("the command groups stand side by side over the shared packages, and the root command is on top");
 
-  @ArchTest
-  static final ArchRule ONLY_COMMANDS_AND_MIXINS_USE_PICOCLI = noClasses()
+  private static final ArchRule ONLY_COMMANDS_AND_MIXINS_USE_PICOCLI = noClasses()
       .that(not(COMMANDS_AND_MIXINS))
       .should().dependOnClassesThat().resideInAPackage("picocli..")
       .because("the work lives outside the command line and can be called without it");
 
-  @ArchTest
-  static final ArchRule ONLY_COMMANDS_AND_MIXINS_DECIDE_EXIT_CODES = noClasses()
+  private static final ArchRule ONLY_COMMANDS_AND_MIXINS_DECIDE_EXIT_CODES = noClasses()
       .that(not(COMMANDS_AND_MIXINS))
       .and().doNotBelongToAnyOf(CliException.class, ExitCode.class)
       .should().dependOnClassesThat().belongToAnyOf(CliException.class, ExitCode.class)
       .because("code below the commands throws its own exceptions; only commands map failures to exit codes");
+
+  @ArchTest
+  static void packagesFormNoCycle(JavaClasses classes)
+  {
+    PACKAGES_FORM_NO_CYCLE.check(classes);
+  }
+
+  @ArchTest
+  static void commandGroupsStandSideBySideOverTheSharedPackages(JavaClasses classes)
+  {
+    LAYERS.check(classes);
+  }
+
+  @ArchTest
+  static void onlyCommandsAndMixinsUsePicocli(JavaClasses classes)
+  {
+    ONLY_COMMANDS_AND_MIXINS_USE_PICOCLI.check(classes);
+  }
+
+  @ArchTest
+  static void onlyCommandsAndMixinsDecideExitCodes(JavaClasses classes)
+  {
+    ONLY_COMMANDS_AND_MIXINS_DECIDE_EXIT_CODES.check(classes);
+  }
 }
