@@ -155,6 +155,16 @@ class TemplateCommandsTest
   }
 
   @Test
+  void theEnvironmentsDruidHomeComesBeforeTheDistributionsAndIsUsedAsIs()
+  {
+    final Cli.Result result = new Cli()
+        .env(DruidHome.ENV, System.getProperty(DruidHome.STOCK_HOME_PROPERTY))
+        .run("spec", "validate", "--spec", Specs.write(dir, "spec.json", Specs.apiTelemetry()).toString());
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+    assertThat(result.err).contains("aws-msk-iam");
+  }
+
+  @Test
   void theTemporaryDruidHomeIsRemovedAfterValidation() throws Exception
   {
     final Path tmp = Files.createDirectories(dir.resolve("tmp"));
