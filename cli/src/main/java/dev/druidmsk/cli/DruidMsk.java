@@ -1,11 +1,21 @@
 package dev.druidmsk.cli;
 
+import dev.druidmsk.cli.common.BuildInfo;
+import dev.druidmsk.cli.common.CliContext;
+import dev.druidmsk.cli.common.CliException;
+import dev.druidmsk.cli.common.ContextOwner;
+import dev.druidmsk.cli.common.DurationConverter;
+import dev.druidmsk.cli.common.ExitCode;
+import dev.druidmsk.cli.common.FixableException;
+import dev.druidmsk.cli.doctor.DoctorCommand;
 import dev.druidmsk.cli.migrate.MigrateCommand;
-import picocli.CommandLine;
+import dev.druidmsk.cli.policy.PolicyCommand;
+import dev.druidmsk.cli.spec.SpecCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +41,7 @@ import java.util.Map;
         "3:submit: update failed and the known-good spec could not be restored"
     }
 )
-public final class DruidMsk implements Runnable
+public final class DruidMsk implements Runnable, ContextOwner
 {
   private final CliContext context;
 
@@ -59,19 +69,15 @@ public final class DruidMsk implements Runnable
   }
 
   /** Runs one command line in this process and returns its exit code. */
-  static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args)
+  public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args)
   {
     return new DruidMsk(new CliContext(env, out, err)).execute(args);
   }
 
-  CliContext context()
+  @Override
+  public CliContext context()
   {
     return context;
-  }
-
-  public static CliContext contextOf(CommandSpec spec)
-  {
-    return ((DruidMsk) spec.root().userObject()).context();
   }
 
   @Override
@@ -99,9 +105,9 @@ public final class DruidMsk implements Runnable
 
   private int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
   {
-    if (e instanceof CliException) {
+    if (e instanceof FixableException) {
       context.note("druid-msk: " + e.getMessage());
-      return ((CliException) e).exitCode();
+      return e instanceof CliException ? ((CliException) e).exitCode() : ExitCode.ERROR;
     }
     // Not a message of ours: note() masks any secret that a library or server might have quoted in it.
     context.note("druid-msk: unexpected " + e.getClass().getName() + ": " + e.getMessage());

@@ -3,6 +3,8 @@ package dev.druidmsk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.common.ExitCode;
+import dev.druidmsk.cli.common.Redactor;
 import dev.druidmsk.cli.migrate.KinesisFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

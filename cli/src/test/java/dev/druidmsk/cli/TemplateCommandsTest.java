@@ -3,6 +3,7 @@ package dev.druidmsk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.input.DruidHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,8 +148,18 @@ class TemplateCommandsTest
   {
     final Cli.Result result = new Cli().run(
         "spec", "validate", "--spec", Specs.write(dir, "spec.json", Specs.apiTelemetry()).toString(),
-        "--druid-home", BuildInfo.defaultDruidHome()
+        "--druid-home", System.getProperty(DruidHome.STOCK_HOME_PROPERTY)
     );
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+    assertThat(result.err).contains("aws-msk-iam");
+  }
+
+  @Test
+  void theEnvironmentsDruidHomeComesBeforeTheDistributionsAndIsUsedAsIs()
+  {
+    final Cli.Result result = new Cli()
+        .env(DruidHome.ENV, System.getProperty(DruidHome.STOCK_HOME_PROPERTY))
+        .run("spec", "validate", "--spec", Specs.write(dir, "spec.json", Specs.apiTelemetry()).toString());
     assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
     assertThat(result.err).contains("aws-msk-iam");
   }

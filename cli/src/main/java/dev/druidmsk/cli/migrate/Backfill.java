@@ -1,9 +1,8 @@
 package dev.druidmsk.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.druidmsk.cli.CliContext;
-import dev.druidmsk.cli.CliException;
-import dev.druidmsk.cli.ExitCode;
+import dev.druidmsk.cli.common.CliContext;
+import dev.druidmsk.cli.druid.DruidEndpoints;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +19,12 @@ public final class Backfill
   /** Attempts beyond this are a loop of failures a human has to look at. */
   private static final int MAX_ATTEMPTS = 50;
 
-  private final DruidApi api;
+  private final Cluster api;
   private final CliContext context;
   private final Duration pollInterval;
   private final Duration timeout;
 
-  public Backfill(DruidApi api, CliContext context, Duration pollInterval, Duration timeout)
+  public Backfill(Cluster api, CliContext context, Duration pollInterval, Duration timeout)
   {
     this.api = api;
     this.context = context;
@@ -34,7 +33,7 @@ public final class Backfill
   }
 
   /** What earlier runs left for this target and interval: probes the deterministic ids _1, _2, ... in order. */
-  static BackfillAttempts attempts(DruidApi api, String target, TimeInterval interval)
+  static BackfillAttempts attempts(Cluster api, String target, TimeInterval interval)
   {
     final List<TaskStatus> found = new ArrayList<>();
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -44,19 +43,20 @@ public final class Backfill
       }
       found.add(status.get());
     }
-    throw new CliException(
+    throw new MigrationException(
         MAX_ATTEMPTS + " backfill tasks for " + interval + " already exist: read their errors in the Druid console "
         + "before trying again."
     );
   }
 
-  public int run(MigrationPlan plan)
+  /** True when the target holds the source's data before X: done now, or by an earlier run. */
+  public boolean run(MigrationPlan plan)
   {
     final BackfillAttempts attempts = plan.attempts();
     if (attempts.succeeded() != null) {
       context.out().println("Already done: task " + attempts.succeeded().id() + " succeeded for "
                             + plan.backfillInterval() + "; nothing to do.");
-      return ExitCode.OK;
+      return true;
     }
     final String taskId = plan.task().id();
     if (attempts.active() != null) {
@@ -76,7 +76,7 @@ public final class Backfill
   {
     final String state = api.supervisorState(plan.targetSupervisor());
     if (!"RUNNING".equals(state)) {
-      throw new CliException(
+      throw new MigrationException(
           "The target's supervisor '" + plan.targetSupervisor() + "' is " + state + ", not RUNNING: fix or resume it "
           + "(druid-msk spec status " + plan.targetSupervisor() + ") before backfilling; nothing was changed."
       );
@@ -85,7 +85,7 @@ public final class Backfill
     if (!locked.isEmpty()) {
       // Marking a locked segment unused would leave its stream task waiting for a handoff that never comes, holding
       // the lock the reindex needs: both would wait for ever.
-      throw new CliException(
+      throw new MigrationException(
           "Tasks of '" + plan.target() + "' still hold locks before X on " + locked + " (stream tasks keep them "
           + "until their segments are handed off): wait for them (or POST /druid/indexer/v1/supervisor/"
           + plan.targetSupervisor() + "/taskGroups/handoff), then rerun; nothing was changed."
@@ -94,7 +94,7 @@ public final class Backfill
     final long source = events(plan, plan.source());
     final long target = events(plan, plan.target());
     if (source != target) {
-      throw new CliException(
+      throw new MigrationException(
           "Double-writing check failed: in " + plan.doubleWriteWindow() + " (the first segment at X) the source has "
           + source + " events and the target " + target + ". Double-writing started after X (pick a later --cutoff) "
           + "or the target lags (wait and rerun); nothing was changed."
@@ -111,7 +111,7 @@ public final class Backfill
   /** The one number of a one-row, one-column query; 0 when there is no row. */
   private long single(String sql, String dataSource)
   {
-    final List<JsonNode> rows = api.sql().query(sql, dataSource);
+    final List<JsonNode> rows = api.query(sql, dataSource);
     return rows.isEmpty() || !rows.get(0).elements().hasNext() ? 0 : rows.get(0).elements().next().asLong();
   }
 
@@ -119,7 +119,7 @@ public final class Backfill
   {
     final long start = System.nanoTime();
     while (true) {
-      final TaskStatus status = api.taskStatus(taskId).orElseThrow(() -> new CliException(
+      final TaskStatus status = api.taskStatus(taskId).orElseThrow(() -> new MigrationException(
           "The Overlord no longer knows task " + taskId + ": check its task list; rerun to submit it again."
       ));
       final Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -128,7 +128,7 @@ public final class Backfill
       }
       context.note("task " + taskId + ": " + status.state() + ", " + format(elapsed) + " elapsed");
       if (elapsed.compareTo(timeout) >= 0) {
-        throw new CliException(
+        throw new MigrationException(
             "Task " + taskId + " is still " + status.state() + " after --timeout " + format(timeout) + ". It keeps "
             + "running: rerun `druid-msk migrate backfill` with the same options to keep waiting (it submits nothing "
             + "new). WAITING for long means another task (often the target's stream task) holds a lock on the "
@@ -139,21 +139,21 @@ public final class Backfill
     }
   }
 
-  private int report(MigrationPlan plan, TaskStatus status)
+  private boolean report(MigrationPlan plan, TaskStatus status)
   {
     final String duration = status.durationMs() >= 0 ? format(Duration.ofMillis(status.durationMs())) : "unknown time";
     if (status.succeeded()) {
       context.out().println("Backfill done: task " + status.id() + " SUCCESS in " + duration + "; " + rows(status.id())
                             + ". Next: `druid-msk migrate parity` over " + plan.backfillInterval() + ".");
-      return ExitCode.OK;
+      return true;
     }
     context.out().println("Backfill FAILED: task " + status.id() + " after " + duration + ": "
                           + (status.errorMsg() == null ? "(no error message)" : status.errorMsg()));
-    context.out().println("Fix: read the task's log (GET " + api.overlordUrl() + DruidApi.taskPath(status.id())
+    context.out().println("Fix: read the task's log (GET " + api.overlordUrl() + DruidEndpoints.task(status.id())
                           + "/log), fix the cause, then rerun `druid-msk migrate backfill` with the same options: it "
                           + "submits attempt " + (plan.attempts().attempt() + 1) + ". Until then the target has no data "
                           + "before X: keep readers on the source.");
-    return ExitCode.NEGATIVE;
+    return false;
   }
 
   private String rows(String taskId)

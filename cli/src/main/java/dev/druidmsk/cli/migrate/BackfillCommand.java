@@ -1,14 +1,12 @@
 package dev.druidmsk.cli.migrate;
 
-import dev.druidmsk.cli.BuildInfo;
-import dev.druidmsk.cli.CliContext;
-import dev.druidmsk.cli.DruidMsk;
-import dev.druidmsk.cli.ExitCode;
+import dev.druidmsk.cli.common.BuildInfo;
+import dev.druidmsk.cli.common.CliContext;
+import dev.druidmsk.cli.common.ContextMixin;
+import dev.druidmsk.cli.common.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -40,8 +38,8 @@ import java.util.concurrent.Callable;
 )
 final class BackfillCommand implements Callable<Integer>
 {
-  @Spec
-  private CommandSpec spec;
+  @Mixin
+  private ContextMixin run;
 
   @Mixin
   private BackfillOptions options;
@@ -61,16 +59,16 @@ final class BackfillCommand implements Callable<Integer>
   @Override
   public Integer call()
   {
-    final CliContext context = DruidMsk.contextOf(spec);
-    final DruidApi api = druid.connect(context);
+    final CliContext context = run.context();
+    final Cluster api = druid.connect(context);
     final MigrationPlan plan = options.plan(api);
     if (dryRun) {
-      PlanPrinter.print(plan, api.overlordUrl(), api.sql().url(), context.out());
+      PlanPrinter.print(plan, api.overlordUrl(), api.brokerUrl(), context.out());
       context.out().println();
       context.out().println("Dry run: no call was made.");
       return ExitCode.OK;
     }
     context.note(plan.cutoff().explanation());
-    return new Backfill(api, context, pollInterval, timeout).run(plan);
+    return new Backfill(api, context, pollInterval, timeout).run(plan) ? ExitCode.OK : ExitCode.NEGATIVE;
   }
 }

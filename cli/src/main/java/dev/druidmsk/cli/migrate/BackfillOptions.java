@@ -1,7 +1,7 @@
 package dev.druidmsk.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.druidmsk.cli.CliException;
+import dev.druidmsk.cli.common.CliException;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
@@ -29,7 +29,7 @@ final class BackfillOptions
   private int maxSubTasks;
 
   /** Reads the facts from Druid (target schema, source time range, earlier attempts) and computes the plan. */
-  MigrationPlan plan(DruidApi api)
+  MigrationPlan plan(Cluster api)
   {
     if (maxSubTasks < 1) {
       throw new CliException("--max-subtasks must be 1 or more.");

@@ -3,25 +3,25 @@ package dev.druidmsk.cli.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.cli.AtomicFiles;
-import dev.druidmsk.cli.BuildInfo;
-import dev.druidmsk.cli.CliContext;
-import dev.druidmsk.cli.CliException;
-import dev.druidmsk.cli.DruidMsk;
-import dev.druidmsk.cli.ExitCode;
-import dev.druidmsk.cli.JsonFlag;
-import dev.druidmsk.cli.OverlordClient;
-import dev.druidmsk.cli.OverlordOptions;
-import dev.druidmsk.cli.SecretFields;
-import dev.druidmsk.cli.SpecFiles;
-import dev.druidmsk.cli.Validation;
+import dev.druidmsk.cli.common.AtomicFiles;
+import dev.druidmsk.cli.common.BuildInfo;
+import dev.druidmsk.cli.common.CliContext;
+import dev.druidmsk.cli.common.CliException;
+import dev.druidmsk.cli.common.ContextMixin;
+import dev.druidmsk.cli.common.ExitCode;
+import dev.druidmsk.cli.common.Json;
+import dev.druidmsk.cli.common.JsonFlag;
+import dev.druidmsk.cli.druid.DruidClient;
+import dev.druidmsk.cli.druid.OverlordOptions;
+import dev.druidmsk.cli.input.DruidHomeOption;
+import dev.druidmsk.cli.input.SecretFields;
+import dev.druidmsk.cli.input.SpecFiles;
+import dev.druidmsk.cli.input.Validation;
 import dev.druidmsk.templates.validation.ValidationResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,8 +57,8 @@ import java.util.concurrent.Callable;
 )
 final class ConvertCommand implements Callable<Integer>
 {
-  @Spec
-  private CommandSpec spec;
+  @Mixin
+  private ContextMixin run;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Source source;
@@ -88,10 +88,8 @@ final class ConvertCommand implements Callable<Integer>
       description = "Convert, validate and print the report and the spec (stdout); write nothing.")
   private boolean dryRun;
 
-  @Option(names = "--druid-home", paramLabel = "DIR",
-      description = "The Druid home whose classes validate the Kafka spec; use your nodes' own. Default: env "
-                    + "DRUID_MSK_DRUID_HOME, else the Druid home of this build with the druid-msk extension added.")
-  private Path druidHome;
+  @Mixin
+  private DruidHomeOption druidHome;
 
   @Mixin
   private JsonFlag json;
@@ -111,12 +109,12 @@ final class ConvertCommand implements Callable<Integer>
   @Override
   public Integer call()
   {
-    final CliContext context = DruidMsk.contextOf(spec);
+    final CliContext context = run.context();
     if (bootstrapServers.isBlank()) {
       throw new CliException("--bootstrap-servers is empty: pass the MSK IAM brokers, host:9098[,host:9098...].");
     }
     final Conversion conversion = new KinesisToKafka(targetDataSource, topic, bootstrapServers).convert(load(context));
-    final ValidationResult validation = Validation.validate(conversion.kafkaSpec(), druidHome, context);
+    final ValidationResult validation = Validation.validate(conversion.kafkaSpec(), druidHome.forValidation(context));
     final boolean write = validation.ok() && output != null && !dryRun;
     if (write) {
       write(conversion.kafkaSpec());
@@ -136,7 +134,7 @@ final class ConvertCommand implements Callable<Integer>
       SecretFields.registerAll(kinesis, context.redactor());
       return kinesis;
     }
-    final OverlordClient client = overlord.connect(context);
+    final DruidClient client = overlord.connect(context);
     final JsonNode live = client.spec(source.supervisorId).orElseThrow(() -> new CliException(
         "No supervisor '" + source.supervisorId + "' on " + client.base() + ": check the ID in the Druid console "
         + "(Supervisors) or with `druid-msk spec status`."
@@ -150,7 +148,7 @@ final class ConvertCommand implements Callable<Integer>
   private void write(ObjectNode kafkaSpec)
   {
     try {
-      AtomicFiles.write(output, SpecFiles.pretty(kafkaSpec) + "\n");
+      AtomicFiles.write(output, Json.pretty(kafkaSpec) + "\n");
     }
     catch (IOException e) {
       throw new CliException("Cannot write --output " + output + " (" + e.getClass().getSimpleName() + "): check the folder.");
@@ -172,7 +170,7 @@ final class ConvertCommand implements Callable<Integer>
     }
     context.note(dryRun && output != null ? "Valid. Dry run: " + output + " not written." : "Valid.");
     // The spec is the user's own, external ID included, as `spec render` prints it.
-    context.out().print(SpecFiles.pretty(conversion.kafkaSpec()) + "\n");
+    context.out().print(Json.pretty(conversion.kafkaSpec()) + "\n");
     context.out().flush();
   }
 

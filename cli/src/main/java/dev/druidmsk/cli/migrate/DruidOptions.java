@@ -1,8 +1,8 @@
 package dev.druidmsk.cli.migrate;
 
-import dev.druidmsk.cli.CliContext;
-import dev.druidmsk.cli.OverlordClient;
-import dev.druidmsk.cli.OverlordOptions;
+import dev.druidmsk.cli.common.CliContext;
+import dev.druidmsk.cli.druid.DruidClient;
+import dev.druidmsk.cli.druid.OverlordOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -22,17 +22,17 @@ final class DruidOptions
   )
   private String broker;
 
-  DruidApi connect(CliContext context)
+  Cluster connect(CliContext context)
   {
-    final OverlordClient overlordClient = overlord.connect(context);
-    return new DruidApi(overlordClient, brokerUrl(context) == null ? new DruidSql(overlordClient) : sql(context));
+    final DruidClient overlordClient = overlord.connect(context);
+    return new Cluster(overlordClient, brokerUrl(context) == null ? overlordClient : broker(context));
   }
 
   /** SQL only: the Broker, or the --overlord URL when that is a Router. */
-  DruidSql sql(CliContext context)
+  DruidClient broker(CliContext context)
   {
     final String url = brokerUrl(context);
-    return new DruidSql(url == null ? overlord.connect(context) : overlord.connect(context, url, "--broker"));
+    return url == null ? overlord.connect(context) : overlord.connect(context, url, "--broker");
   }
 
   private String brokerUrl(CliContext context)

@@ -2,6 +2,7 @@ package dev.druidmsk.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

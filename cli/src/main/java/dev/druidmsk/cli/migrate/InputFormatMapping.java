@@ -3,7 +3,6 @@ package dev.druidmsk.cli.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.cli.CliException;
 
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class InputFormatMapping
       return format.deepCopy();
     }
     if (!format.path("valueFormat").isObject()) {
-      throw new CliException(
+      throw new MigrationException(
           path + " is a kinesis input format without valueFormat, which Druid requires: set the format of the "
           + "records' data, e.g. \"valueFormat\": {\"type\": \"json\"}."
       );

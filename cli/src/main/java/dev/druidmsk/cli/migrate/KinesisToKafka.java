@@ -3,7 +3,6 @@ package dev.druidmsk.cli.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.cli.CliException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ final class KinesisToKafka
     final String base = wrapped ? "$.spec" : "$";
     final JsonNode kinesisIo = parts.path("ioConfig");
     if (!kinesisIo.isObject()) {
-      throw new CliException("The Kinesis spec has no " + base + ".ioConfig object: pass the whole supervisor spec.");
+      throw new MigrationException("The Kinesis spec has no " + base + ".ioConfig object: pass the whole supervisor spec.");
     }
     final String stream = stream(kinesisIo, base);
     final String topic = topic(stream);
@@ -78,7 +77,7 @@ final class KinesisToKafka
   {
     final String type = spec.path("type").asText("");
     if (!"kinesis".equals(type)) {
-      throw new CliException(
+      throw new MigrationException(
           "Not a Kinesis supervisor spec: its \"type\" is " + (type.isEmpty() ? "missing" : "\"" + type + "\"")
           + ". `migrate convert` takes the spec of a Kinesis supervisor, {\"type\": \"kinesis\", \"spec\": {...}} "
           + "(fetch a live one with --from-supervisor ID)."
@@ -90,7 +89,7 @@ final class KinesisToKafka
   {
     final JsonNode stream = ioConfig.path("stream");
     if (!stream.isTextual() || stream.asText().isBlank()) {
-      throw new CliException(
+      throw new MigrationException(
           "The Kinesis spec has no " + base + ".ioConfig.stream: a Kinesis supervisor reads one named stream; add "
           + "\"stream\": \"<stream name>\"."
       );
@@ -102,7 +101,7 @@ final class KinesisToKafka
   {
     final String topic = topicOverride != null ? topicOverride : stream;
     if (!TOPIC.matcher(topic).matches() || ".".equals(topic) || "..".equals(topic)) {
-      throw new CliException(
+      throw new MigrationException(
           "'" + topic + "' is not a valid Kafka topic name (1-249 of a-z A-Z 0-9 . _ -): pass the topic the "
           + "double-writer produces to with --topic NAME."
       );
@@ -115,13 +114,13 @@ final class KinesisToKafka
     final JsonNode dataSchema = parts.path("dataSchema");
     final JsonNode dataSource = dataSchema.path("dataSource");
     if (!dataSource.isTextual() || dataSource.asText().isBlank()) {
-      throw new CliException(
+      throw new MigrationException(
           "The Kinesis spec has no " + base + ".dataSchema.dataSource: pass the whole supervisor spec."
       );
     }
     final String source = dataSource.asText();
     if (source.equals(targetDataSource)) {
-      throw new CliException(
+      throw new MigrationException(
           "--target-datasource must differ from the Kinesis datasource '" + source + "': a supervisor's ID is its "
           + "datasource, so submitting the Kafka spec would replace the Kinesis supervisor. Name the new "
           + "datasource, e.g. --target-datasource " + source + "_kafka."
@@ -148,7 +147,7 @@ final class KinesisToKafka
       final String from = path + "." + name;
       final String to = "$.spec.ioConfig." + name;
       if (KAFKA_IO_FIELDS.contains(name)) {
-        throw new CliException(
+        throw new MigrationException(
             from + " is a Kafka field, not a Kinesis one: remove it from the Kinesis spec (the topic comes from "
             + "ioConfig.stream or --topic, the brokers and credentials from --bootstrap-servers and the role)."
         );
@@ -249,7 +248,7 @@ final class KinesisToKafka
   private static String roleArn(String arn, String path)
   {
     if (!ROLE_ARN.matcher(arn).matches()) {
-      throw new CliException(
+      throw new MigrationException(
           path + ".awsAssumedRoleArn is not an IAM role ARN: write it as arn:<partition>:iam::<12-digit account>:"
           + "role/[<path>/]<name>, e.g. " + EXAMPLE_ARN + "."
       );
@@ -263,7 +262,7 @@ final class KinesisToKafka
     if (ioConfig.path("region").isTextual()) {
       final String region = ioConfig.get("region").asText();
       if (!REGION.matcher(region).matches()) {
-        throw new CliException(path + ".region '" + region + "' is not an AWS region: write it like us-east-1.");
+        throw new MigrationException(path + ".region '" + region + "' is not an AWS region: write it like us-east-1.");
       }
       return region;
     }

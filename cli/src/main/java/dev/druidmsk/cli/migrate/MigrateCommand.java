@@ -1,6 +1,6 @@
 package dev.druidmsk.cli.migrate;
 
-import dev.druidmsk.cli.BuildInfo;
+import dev.druidmsk.cli.common.BuildInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.druid.ApiCall;
+import dev.druidmsk.cli.druid.DruidEndpoints;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,14 +155,14 @@ public final class MigrationPlan
       steps.add(new PlanStep(
           "Backfill: already done",
           "Task " + attempts.succeeded().id() + " succeeded for " + backfill + ": `migrate backfill` does nothing.",
-          List.of(new ApiCall("GET", overlordUrl + DruidApi.taskPath(attempts.succeeded().id()) + "/status", null))
+          List.of(new ApiCall("GET", overlordUrl + DruidEndpoints.taskStatus(attempts.succeeded().id()), null))
       ));
     } else if (attempts.active() != null) {
       steps.add(new PlanStep(
           "Backfill: in progress",
           "Task " + attempts.active().id() + " is " + attempts.active().state() + ": `migrate backfill` waits for it "
           + "and submits nothing.",
-          List.of(new ApiCall("GET", overlordUrl + DruidApi.taskPath(attempts.active().id()) + "/status", null))
+          List.of(new ApiCall("GET", overlordUrl + DruidEndpoints.taskStatus(attempts.active().id()), null))
       ));
     } else {
       steps.add(doubleWriteCheck(overlordUrl, brokerUrl));
@@ -168,7 +170,7 @@ public final class MigrationPlan
           "Drop the target's data before X",
           "Marks every segment of '" + target + "' wholly inside " + backfill + " unused (the Overlord's API; the "
           + "Coordinator's markUnused is deprecated in Druid 33). Readers still use the source until the flag flips.",
-          List.of(new ApiCall("POST", overlordUrl + DruidApi.markUnusedPath(target), DruidApi.markUnusedBody(backfill)))
+          List.of(new ApiCall("POST", overlordUrl + DruidEndpoints.markUnused(target), DruidEndpoints.markUnusedBody(backfill.toString())))
       ));
       steps.add(new PlanStep(
           "Reindex the source's data before X into the target",
@@ -177,8 +179,8 @@ public final class MigrationPlan
           + "the interval is replaced, empty ones get tombstones, nothing at or after X is touched. Attempt "
           + attempts.attempt() + "; its id is deterministic, so a rerun finds it. Then poll its status until SUCCESS.",
           List.of(
-              new ApiCall("POST", overlordUrl + DruidApi.TASK_PATH, task.json()),
-              new ApiCall("GET", overlordUrl + DruidApi.taskPath(task.id()) + "/status", null)
+              new ApiCall("POST", overlordUrl + DruidEndpoints.TASK, task.json()),
+              new ApiCall("GET", overlordUrl + DruidEndpoints.taskStatus(task.id()), null)
           )
       ));
     }
@@ -201,11 +203,10 @@ public final class MigrationPlan
   private PlanStep doubleWriteCheck(String overlordUrl, String brokerUrl)
   {
     final List<ApiCall> calls = new ArrayList<>();
-    calls.add(new ApiCall("GET", overlordUrl + DruidApi.supervisorPath(targetSupervisor) + "/status", null));
-    calls.add(new ApiCall("POST", overlordUrl + DruidApi.LOCKED_INTERVALS_PATH, lockFilter()));
+    calls.add(new ApiCall("GET", overlordUrl + DruidEndpoints.supervisorStatus(targetSupervisor), null));
+    calls.add(new ApiCall("POST", overlordUrl + DruidEndpoints.LOCKED_INTERVALS, lockFilter()));
     for (String dataSource : List.of(source, target)) {
-      final ObjectNode body = JsonNodeFactory.instance.objectNode().put("query", doubleWriteCountSql(dataSource));
-      calls.add(new ApiCall("POST", brokerUrl + DruidSql.PATH, body));
+      calls.add(new ApiCall("POST", brokerUrl + DruidEndpoints.SQL, DruidEndpoints.sqlBody(doubleWriteCountSql(dataSource))));
     }
     return new PlanStep(
         "Check double-writing",

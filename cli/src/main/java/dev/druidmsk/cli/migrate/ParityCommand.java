@@ -1,16 +1,14 @@
 package dev.druidmsk.cli.migrate;
 
-import dev.druidmsk.cli.BuildInfo;
-import dev.druidmsk.cli.CliContext;
-import dev.druidmsk.cli.CliException;
-import dev.druidmsk.cli.DruidMsk;
-import dev.druidmsk.cli.ExitCode;
-import dev.druidmsk.cli.JsonFlag;
+import dev.druidmsk.cli.common.BuildInfo;
+import dev.druidmsk.cli.common.CliContext;
+import dev.druidmsk.cli.common.CliException;
+import dev.druidmsk.cli.common.ContextMixin;
+import dev.druidmsk.cli.common.ExitCode;
+import dev.druidmsk.cli.common.JsonFlag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,8 +40,8 @@ import java.util.concurrent.Callable;
 )
 final class ParityCommand implements Callable<Integer>
 {
-  @Spec
-  private CommandSpec spec;
+  @Mixin
+  private ContextMixin run;
 
   @Mixin
   private DruidOptions druid;
@@ -84,7 +82,7 @@ final class ParityCommand implements Callable<Integer>
   @Override
   public Integer call()
   {
-    final CliContext context = DruidMsk.contextOf(spec);
+    final CliContext context = run.context();
     final List<Measure> measures = measures();
     final TimeInterval range;
     final Granularity top;
@@ -106,7 +104,7 @@ final class ParityCommand implements Callable<Integer>
     }
     final ParityReport report;
     try {
-      report = new ParityCheck(new SqlBucketSource(druid.sql(context)), source, target, measures, tolerances).run(range, top, bottom);
+      report = new ParityCheck(new SqlBucketSource(druid.broker(context)), source, target, measures, tolerances).run(range, top, bottom);
     }
     catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());

@@ -1,13 +1,11 @@
 package dev.druidmsk.cli.migrate;
 
-import dev.druidmsk.cli.BuildInfo;
-import dev.druidmsk.cli.CliContext;
-import dev.druidmsk.cli.DruidMsk;
-import dev.druidmsk.cli.ExitCode;
+import dev.druidmsk.cli.common.BuildInfo;
+import dev.druidmsk.cli.common.CliContext;
+import dev.druidmsk.cli.common.ContextMixin;
+import dev.druidmsk.cli.common.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -35,8 +33,8 @@ import java.util.concurrent.Callable;
 )
 final class PlanCommand implements Callable<Integer>
 {
-  @Spec
-  private CommandSpec spec;
+  @Mixin
+  private ContextMixin run;
 
   @Mixin
   private BackfillOptions options;
@@ -47,9 +45,9 @@ final class PlanCommand implements Callable<Integer>
   @Override
   public Integer call()
   {
-    final CliContext context = DruidMsk.contextOf(spec);
-    final DruidApi api = druid.connect(context);
-    PlanPrinter.print(options.plan(api), api.overlordUrl(), api.sql().url(), context.out());
+    final CliContext context = run.context();
+    final Cluster api = druid.connect(context);
+    PlanPrinter.print(options.plan(api), api.overlordUrl(), api.brokerUrl(), context.out());
     return ExitCode.OK;
   }
 }

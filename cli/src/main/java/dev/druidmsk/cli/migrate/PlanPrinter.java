@@ -1,5 +1,7 @@
 package dev.druidmsk.cli.migrate;
 
+import dev.druidmsk.cli.druid.ApiCall;
+
 import java.io.PrintWriter;
 import java.util.List;
 

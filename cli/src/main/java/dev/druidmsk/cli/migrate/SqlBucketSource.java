@@ -1,6 +1,7 @@
 package dev.druidmsk.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.cli.druid.DruidClient;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +15,11 @@ import java.util.TreeMap;
  */
 public final class SqlBucketSource implements BucketSource
 {
-  private final DruidSql sql;
+  private final DruidClient broker;
 
-  public SqlBucketSource(DruidSql sql)
+  public SqlBucketSource(DruidClient broker)
   {
-    this.sql = sql;
+    this.broker = broker;
   }
 
   @Override
@@ -64,7 +65,7 @@ public final class SqlBucketSource implements BucketSource
       List<Measure> measures
   )
   {
-    for (JsonNode row : sql.query(query, dataSource)) {
+    for (JsonNode row : Sql.rows(broker, query, dataSource)) {
       final Map<String, Double> values = buckets.computeIfAbsent(
           Instant.parse(row.path("bucket").asText()),
           bucket -> new TreeMap<>()

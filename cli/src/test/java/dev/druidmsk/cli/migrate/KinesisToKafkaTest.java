@@ -3,7 +3,6 @@ package dev.druidmsk.cli.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.cli.CliException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -335,7 +334,7 @@ class KinesisToKafkaTest
   {
     final ObjectNode kafka = KinesisFixtures.load(KinesisFixtures.DOCS_EXAMPLE).put("type", "kafka");
 
-    assertThatThrownBy(() -> convert(kafka)).isInstanceOf(CliException.class)
+    assertThatThrownBy(() -> convert(kafka)).isInstanceOf(MigrationException.class)
         .hasMessageContaining("Not a Kinesis supervisor spec").hasMessageContaining("\"kafka\"");
   }
 
@@ -345,7 +344,7 @@ class KinesisToKafkaTest
     final ObjectNode kinesis = KinesisFixtures.load(KinesisFixtures.DOCS_EXAMPLE);
     ((ObjectNode) kinesis.get("spec").get("ioConfig")).remove("stream");
 
-    assertThatThrownBy(() -> convert(kinesis)).isInstanceOf(CliException.class)
+    assertThatThrownBy(() -> convert(kinesis)).isInstanceOf(MigrationException.class)
         .hasMessageContaining("$.spec.ioConfig.stream").hasMessageContaining("add \"stream\"");
   }
 
@@ -355,7 +354,7 @@ class KinesisToKafkaTest
     final ObjectNode kinesis = KinesisFixtures.load(KinesisFixtures.CROSS_ACCOUNT_TUNED);
     ((ObjectNode) kinesis.get("spec").get("ioConfig")).put("awsAssumedRoleArn", "arn:aws:sts::123456789012:assumed-role/x/y");
 
-    assertThatThrownBy(() -> convert(kinesis)).isInstanceOf(CliException.class)
+    assertThatThrownBy(() -> convert(kinesis)).isInstanceOf(MigrationException.class)
         .hasMessageContaining("awsAssumedRoleArn is not an IAM role ARN")
         .hasMessageContaining("arn:aws:iam::123456789012:role/");
   }
@@ -365,7 +364,7 @@ class KinesisToKafkaTest
   {
     assertThatThrownBy(() -> new KinesisToKafka("KinesisStream", null, BROKERS)
         .convert(KinesisFixtures.load(KinesisFixtures.DOCS_EXAMPLE)))
-        .isInstanceOf(CliException.class)
+        .isInstanceOf(MigrationException.class)
         .hasMessageContaining("would replace the Kinesis supervisor")
         .hasMessageContaining("--target-datasource KinesisStream_kafka");
   }
@@ -375,7 +374,7 @@ class KinesisToKafkaTest
   {
     assertThatThrownBy(() -> new KinesisToKafka(TARGET, "wiki edits", BROKERS)
         .convert(KinesisFixtures.load(KinesisFixtures.DOCS_EXAMPLE)))
-        .isInstanceOf(CliException.class).hasMessageContaining("not a valid Kafka topic name");
+        .isInstanceOf(MigrationException.class).hasMessageContaining("not a valid Kafka topic name");
   }
 
   @Test
@@ -384,7 +383,7 @@ class KinesisToKafkaTest
     final ObjectNode kinesis = KinesisFixtures.load(KinesisFixtures.DOCS_EXAMPLE);
     ((ObjectNode) kinesis.get("spec").get("ioConfig")).putObject("consumerProperties");
 
-    assertThatThrownBy(() -> convert(kinesis)).isInstanceOf(CliException.class)
+    assertThatThrownBy(() -> convert(kinesis)).isInstanceOf(MigrationException.class)
         .hasMessageContaining("$.spec.ioConfig.consumerProperties is a Kafka field");
   }
 
@@ -394,7 +393,7 @@ class KinesisToKafkaTest
     final ObjectNode kinesis = KinesisFixtures.load(KinesisFixtures.KINESIS_INPUT_FORMAT);
     ((ObjectNode) kinesis.get("spec").get("ioConfig").get("inputFormat")).remove("valueFormat");
 
-    assertThatThrownBy(() -> convert(kinesis)).isInstanceOf(CliException.class)
+    assertThatThrownBy(() -> convert(kinesis)).isInstanceOf(MigrationException.class)
         .hasMessageContaining("without valueFormat");
   }
 }

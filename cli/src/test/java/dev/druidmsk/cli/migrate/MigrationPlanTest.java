@@ -1,5 +1,6 @@
 package dev.druidmsk.cli.migrate;
 
+import dev.druidmsk.cli.druid.ApiCall;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

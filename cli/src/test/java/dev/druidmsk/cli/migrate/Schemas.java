@@ -3,8 +3,8 @@ package dev.druidmsk.cli.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The dataSchema of a Kafka supervisor as Druid returns it: the API-telemetry template's, rendered hourly. */
 final class Schemas

@@ -1,0 +1,70 @@
+package dev.druidmsk.cli.policy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.regex.Pattern;
+
+/**
+ * The least-privilege policies of the role a Kafka supervisor assumes to read from MSK:
+ * <ul>
+ *   <li>kafka-cluster:Connect on the cluster: every MSK IAM client signs this action in its SASL handshake;</li>
+ *   <li>kafka-cluster:DescribeTopic on the topic: metadata and offset lookups (partition discovery by the
+ *   supervisor, ListOffsets for lag and start offsets);</li>
+ *   <li>kafka-cluster:ReadData on the topic: the tasks' Fetch requests;</li>
+ *   <li>kafka-cluster:DescribeGroup and AlterGroup on Druid's groups (kafka-supervisor-*): Druid's consumers carry a
+ *   group.id, and kafka-clients' group requests (FindCoordinator, OffsetFetch; JoinGroup, OffsetCommit) are
+ *   authorised on that group; no other group is granted.</li>
+ * </ul>
+ * The trust policy lets one principal assume the role, only with the external ID (the confused-deputy guard).
+ */
+final class IamPolicies
+{
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String VERSION = "2012-10-17";
+  private static final Pattern PRINCIPAL = Pattern.compile(
+      "arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:(root|(role|user)/[A-Za-z0-9+=,.@_/-]{1,512})"
+  );
+
+  private IamPolicies()
+  {
+  }
+
+  static ObjectNode permissions(MskCluster cluster, ReaderRole role)
+  {
+    final ObjectNode policy = NODES.objectNode().put("Version", VERSION);
+    policy.putArray("Statement")
+          .add(allow("ConnectToCluster", cluster.arn(), "kafka-cluster:Connect"))
+          .add(allow("ReadTopic", cluster.topicArn(role.topicResource()), "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"))
+          .add(allow("UseDruidConsumerGroups", cluster.groupArn(role.group()), "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"));
+    return policy;
+  }
+
+  static ObjectNode trust(String trustedPrincipal, String externalId)
+  {
+    if (!PRINCIPAL.matcher(trustedPrincipal).matches()) {
+      throw new PolicyException(
+          "--trusted-principal must be the IAM ARN of the Druid nodes' identity: a role "
+          + "(arn:aws:iam::111122223333:role/druid-ingest), a user, or an account root (arn:aws:iam::111122223333:root)."
+      );
+    }
+    final ObjectNode statement = NODES.objectNode().put("Sid", "DruidAssumesReaderRole").put("Effect", "Allow");
+    statement.putObject("Principal").put("AWS", trustedPrincipal);
+    statement.put("Action", "sts:AssumeRole");
+    statement.putObject("Condition").putObject("StringEquals").put("sts:ExternalId", externalId);
+    final ObjectNode policy = NODES.objectNode().put("Version", VERSION);
+    policy.putArray("Statement").add(statement);
+    return policy;
+  }
+
+  private static ObjectNode allow(String sid, String resource, String... actions)
+  {
+    final ObjectNode statement = NODES.objectNode().put("Sid", sid).put("Effect", "Allow");
+    final var actionArray = statement.putArray("Action");
+    for (String action : actions) {
+      actionArray.add(action);
+    }
+    statement.put("Resource", resource);
+    return statement;
+  }
+}
