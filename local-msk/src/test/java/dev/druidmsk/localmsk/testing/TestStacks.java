@@ -73,10 +73,4 @@ public final class TestStacks
     final Path root = Path.of(System.getProperty("druidmsk.work.dir", "target/it-work"));
     return root.resolve(testClass.getSimpleName() + '-' + System.currentTimeMillis()).toAbsolutePath();
   }
-
-  /** The assumed-role principal Kafka sees for a session of {@link #READER_ROLE}. */
-  public static String readerPrincipal(final String sessionName)
-  {
-    return "User:arn:aws:sts::222222222222:assumed-role/msk-reader/" + sessionName;
-  }
 }
