@@ -3,6 +3,7 @@ package dev.druidmsk.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,24 @@ public final class DruidMskCommand
       throw new IllegalStateException("druid-msk " + String.join(" ", args) + " did not finish in 5 minutes");
     }
     return new Result(process.exitValue(), stdout, stderr.join());
+  }
+
+  /**
+   * The reader role's permissions policy for {@code spec} as {@code druid-msk policy} generates it: written with the
+   * trust policy into {@code outputDir}, returned as JSON.
+   */
+  public String readerPolicy(Path spec, String clusterArn, String trustedPrincipal, Path outputDir)
+      throws IOException, InterruptedException
+  {
+    Files.createDirectories(outputDir);
+    final Result result = run(
+        "policy", "--spec", spec.toString(), "--cluster-arn", clusterArn, "--trusted-principal", trustedPrincipal,
+        "--output-dir", outputDir.toString()
+    );
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException("druid-msk policy failed: " + result);
+    }
+    return Files.readString(outputDir.resolve("permissions-policy.json"), StandardCharsets.UTF_8);
   }
 
   private static String read(InputStream stream)

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,8 @@ public final class LocalIngestionStack implements AutoCloseable
   private final LocalMsk msk;
   private final DruidCluster druid;
   private final DruidMskCommand command;
+  /** Every policy attached to the reader role so far, one per distinct generated policy. */
+  private final List<String> readerPolicies = new ArrayList<>();
 
   private LocalIngestionStack(Path work, ReaderIdentity reader, LocalMsk msk, DruidCluster druid, Path cli)
   {
@@ -130,7 +133,9 @@ public final class LocalIngestionStack implements AutoCloseable
 
   /**
    * Renders the API-telemetry template with the druid-msk command: {@code dataSource} reading {@code topic} over
-   * the broker's SASL_SSL listener, assuming the reader role with {@code externalId}. Returns the spec file.
+   * the broker's SASL_SSL listener, assuming the reader role with {@code externalId}; then attaches to the reader role
+   * the permissions {@code druid-msk policy} generates for that spec ({@link #attachReaderPolicy}). Returns the spec
+   * file.
    */
   public Path renderTelemetrySpec(String dataSource, String topic, String externalId) throws Exception
   {
@@ -152,7 +157,25 @@ public final class LocalIngestionStack implements AutoCloseable
     if (render.exitCode() != 0) {
       throw new IllegalStateException("druid-msk spec render failed: " + render);
     }
+    attachReaderPolicy(spec);
     return spec;
+  }
+
+  /**
+   * Attaches to the reader role exactly what {@code druid-msk policy --spec spec} prints as its permissions, never a
+   * hand-written policy, beside those of the specs before it (a suite's specs read different topics with one role).
+   * The broker applies it at once.
+   */
+  public synchronized void attachReaderPolicy(Path spec) throws Exception
+  {
+    final String name = spec.getFileName().toString().replaceFirst("\\.json$", "");
+    final String policy = command.readerPolicy(
+        spec, msk.clusterArn(), reader.nodeUser().arn(), work.resolve("reader-policies").resolve(name)
+    );
+    if (!readerPolicies.contains(policy)) {
+      readerPolicies.add(policy);
+    }
+    msk.broker().policies(reader.roleArn(), readerPolicies);
   }
 
   /** Stops Druid (supervisors first), then the broker and the STS. */

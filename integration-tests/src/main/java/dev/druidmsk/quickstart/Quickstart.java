@@ -91,6 +91,7 @@ public final class Quickstart
                                             : Long.MAX_VALUE;
     final int perRefresh = (int) (options.eventsPerSecond() * REFRESH.toSeconds());
     long batch = 0;
+    // The demo's traffic comes in through the unauthenticated setup listener: it shows Druid reading over IAM.
     try (ApiRequestProducer producer = new ApiRequestProducer(Map.of(
         "bootstrap.servers", stack.msk().broker().internalBootstrap()
     ))) {

@@ -2,21 +2,17 @@ package dev.druidmsk.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.localmsk.process.FreePorts;
+import dev.druidmsk.localmsk.sts.Role;
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +39,14 @@ class DoctorIT
   private static final String TOPIC = "api-requests";
   private static final String FORBIDDEN_TOPIC = "payroll";
   private static final String SESSION = "druid-doctor";
-  /** A session whose principal may read the topic but has no group ACL. */
+  /** A session of {@link #NO_GROUP_ROLE}. */
   private static final String NO_GROUP_SESSION = "druid-doctor-nogroup";
-  /** A session that may describe Druid's groups but not join them. */
+  /** May read the topic, but holds no right on Druid's groups. */
+  private static final String NO_GROUP_ROLE = "arn:aws:iam::222222222222:role/msk-reader-no-group";
+  /** A session of {@link #DESCRIBE_GROUP_ROLE}. */
   private static final String DESCRIBE_GROUP_SESSION = "druid-doctor-describegroup";
+  /** May describe Druid's groups but not join them. */
+  private static final String DESCRIBE_GROUP_ROLE = "arn:aws:iam::222222222222:role/msk-reader-describe-group";
   private static final String TRUSTSTORE_PASSWORD_ENV = "DOCTOR_TRUSTSTORE_PASSWORD";
 
   private static ReaderStack stack;
@@ -56,28 +56,70 @@ class DoctorIT
   @BeforeAll
   static void startStack() throws Exception
   {
-    stack = ReaderStack.start(DoctorIT.class, msk -> msk.broker(broker -> broker.authorization(true)));
+    stack = ReaderStack.start(DoctorIT.class, msk -> msk.role(trusted(NO_GROUP_ROLE)).role(trusted(DESCRIBE_GROUP_ROLE)));
     work = TestStacks.workDir(DoctorIT.class);
     installedHome = DoctorHomes.installed(work.resolve("installed-home"));
     try (Admin operator = Admin.create(stack.msk().broker().operatorAdminProperties())) {
       operator.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(FORBIDDEN_TOPIC, 1, (short) 1)))
               .all().get(60, TimeUnit.SECONDS);
-      final List<AclBinding> acls = new ArrayList<>();
-      for (String session : List.of(SESSION, NO_GROUP_SESSION, DESCRIBE_GROUP_SESSION)) {
-        acls.add(allow(session, ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.DESCRIBE));
-        acls.add(allow(session, ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.READ));
-      }
-      // kafka-cluster:DescribeGroup + AlterGroup on kafka-supervisor-*, as `druid-msk policy` grants.
-      acls.add(allow(SESSION, ResourceType.GROUP, "kafka-supervisor-", PatternType.PREFIXED, AclOperation.READ));
-      acls.add(allow(DESCRIBE_GROUP_SESSION, ResourceType.GROUP, "kafka-supervisor-", PatternType.PREFIXED, AclOperation.DESCRIBE));
-      operator.createAcls(acls).all().get(60, TimeUnit.SECONDS);
     }
+    attachPolicies();
+    // Test data comes in through the setup listener: the doctor checks the reader, not a producer.
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", stack.msk().broker().internalBootstrap()), new StringSerializer(), new StringSerializer())) {
       for (int partition = 0; partition < 2; partition++) {
         producer.send(new ProducerRecord<>(TOPIC, partition, "k", "{\"route\":\"/p" + partition + "\"}")).get(60, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * The reader role gets exactly what `druid-msk policy` generates for the ready node's spec; the other two roles get
+   * it with part of its group statement taken away, and another application's groups instead: MSK requires AlterGroup
+   * on some group for ReadData, so only the consumer-group check tells them apart from the reader.
+   */
+  private static void attachPolicies() throws Exception
+  {
+    final String generated = new DruidMskCommand(Path.of(System.getProperty("druidmsk.cli")), Map.of()).readerPolicy(
+        spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true),
+        stack.msk().clusterArn(),
+        TestStacks.DRUID.arn(),
+        work.resolve("reader-policy")
+    );
+    stack.policies(TestStacks.READER_ROLE, generated);
+    final ObjectNode noGroup = (ObjectNode) MAPPER.readTree(generated);
+    final ArrayNode noGroupStatements = (ArrayNode) noGroup.get("Statement");
+    noGroupStatements.remove(indexOf(noGroupStatements, "UseDruidConsumerGroups"));
+    noGroupStatements.add(otherApplicationGroups());
+    stack.policies(NO_GROUP_ROLE, MAPPER.writeValueAsString(noGroup));
+    final ObjectNode describeGroup = (ObjectNode) MAPPER.readTree(generated);
+    final ArrayNode describeGroupStatements = (ArrayNode) describeGroup.get("Statement");
+    ((ObjectNode) describeGroupStatements.get(indexOf(describeGroupStatements, "UseDruidConsumerGroups")))
+        .put("Action", "kafka-cluster:DescribeGroup");
+    describeGroupStatements.add(otherApplicationGroups());
+    stack.policies(DESCRIBE_GROUP_ROLE, MAPPER.writeValueAsString(describeGroup));
+  }
+
+  private static ObjectNode otherApplicationGroups()
+  {
+    final ObjectNode statement = MAPPER.createObjectNode().put("Sid", "OtherApplicationGroups").put("Effect", "Allow");
+    statement.putArray("Action").add("kafka-cluster:DescribeGroup").add("kafka-cluster:AlterGroup");
+    return statement.put("Resource", stack.msk().clusterArn().replace(":cluster/", ":group/") + "/other-app-*");
+  }
+
+  private static int indexOf(ArrayNode statements, String sid)
+  {
+    for (int i = 0; i < statements.size(); i++) {
+      if (sid.equals(statements.get(i).path("Sid").asText())) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("druid-msk policy generated no statement " + sid + ": " + statements);
+  }
+
+  private static Role trusted(String roleArn)
+  {
+    return Role.trusting(roleArn, TestStacks.EXTERNAL_ID, TestStacks.DRUID.arn());
   }
 
   @AfterAll
@@ -205,7 +247,7 @@ class DoctorIT
   }
 
   @Test
-  void topicWithoutAclFailsTheDescribeTopicCheckNamingTheIamAction() throws Exception
+  void topicWithoutPolicyFailsTheDescribeTopicCheckNamingTheIamAction() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, FORBIDDEN_TOPIC, tlsBootstrap(), true)));
 
@@ -217,7 +259,7 @@ class DoctorIT
   }
 
   @Test
-  void groupWithoutAclFailsTheConsumerGroupCheckNamingTheIamAction() throws Exception
+  void groupWithoutPolicyFailsTheConsumerGroupCheckNamingTheIamAction() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(NO_GROUP_SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
 
@@ -260,12 +302,21 @@ class DoctorIT
     return new String[]{"--druid-home", home.toString(), "--spec", spec.toString(), "--timeout", "10s"};
   }
 
+  private static String roleOf(String session)
+  {
+    return switch (session) {
+      case NO_GROUP_SESSION -> NO_GROUP_ROLE;
+      case DESCRIBE_GROUP_SESSION -> DESCRIBE_GROUP_ROLE;
+      default -> TestStacks.READER_ROLE;
+    };
+  }
+
   /** The spec a supervisor of the msk-iam-api-telemetry kind would have, pointed at the emulator. */
   private static Path spec(String session, String externalId, String topic, String bootstrap, boolean tls) throws Exception
   {
     final ObjectNode provider = MAPPER.createObjectNode()
                                       .put("type", "aws-msk-iam")
-                                      .put("roleArn", TestStacks.READER_ROLE)
+                                      .put("roleArn", roleOf(session))
                                       .put("roleSessionName", session)
                                       .put("externalId", externalId)
                                       .put("stsRegion", stack.msk().broker().region())
@@ -290,11 +341,5 @@ class DoctorIT
     final Path file = Files.createTempFile(work, "spec-", ".json");
     Files.writeString(file, MAPPER.writeValueAsString(spec));
     return file;
-  }
-
-  private static AclBinding allow(String session, ResourceType type, String name, PatternType pattern, AclOperation operation)
-  {
-    return new AclBinding(new ResourcePattern(type, name, pattern),
-                          new AccessControlEntry(TestStacks.readerPrincipal(session), "*", operation, AclPermissionType.ALLOW));
   }
 }

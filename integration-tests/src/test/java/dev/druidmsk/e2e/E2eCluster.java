@@ -7,8 +7,10 @@ import dev.druidmsk.cluster.DruidHttp;
 import dev.druidmsk.ingest.BuildOutputs;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.ingest.ReaderIdentity;
+import dev.druidmsk.localmsk.ClientProperties;
 import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.process.Deadline;
+import dev.druidmsk.localmsk.sts.Role;
 import dev.druidmsk.localmsk.testing.ScopedSystemProperties;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import dev.druidmsk.testing.DruidReaderClients;
@@ -16,6 +18,7 @@ import dev.druidmsk.testing.DruidReaderClients;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,7 +27,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The local ingestion stack of one suite, with this JVM's AWS system properties pointed at its STS (so tests can
- * produce over IAM too), and the Overlord calls the tests make directly. Public for the scale suites and benchmarks.
+ * produce over IAM too, as their own producer role), and the Overlord calls the tests make directly. Public for the scale suites and benchmarks.
  */
 public final class E2eCluster implements AutoCloseable
 {
@@ -64,15 +67,29 @@ public final class E2eCluster implements AutoCloseable
       Consumer<DruidClusterConfig.Builder> cluster
   ) throws Exception
   {
-    return new E2eCluster(LocalIngestionStack.start(
+    final UnaryOperator<LocalMsk.Builder> withProducer = msk -> emulator.apply(
+        msk.role(Role.trusting(TestStacks.PRODUCER_ROLE, null, TestStacks.DRUID.arn()))
+    );
+    final LocalIngestionStack stack = LocalIngestionStack.start(
         TestStacks.workDir(suite),
         BuildOutputs.fromSystemProperties(),
         READER,
         withBundle,
-        emulator,
+        withProducer,
         cluster,
         line -> System.out.println("[" + suite.getSimpleName() + "] " + line)
-    ));
+    );
+    try {
+      stack.msk().broker().policies(
+          TestStacks.PRODUCER_ROLE,
+          List.of(TestStacks.producerPolicy(stack.msk().clusterArn()))
+      );
+    }
+    catch (IOException | RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return new E2eCluster(stack);
   }
 
   public LocalIngestionStack stack()
@@ -88,6 +105,17 @@ public final class E2eCluster implements AutoCloseable
         DruidReaderClients.readerProvider(sessionName, TestStacks.EXTERNAL_ID, true),
         true
     );
+  }
+
+  /**
+   * Kafka client properties of the tests' producer over SASL_SSL: its own role ({@link TestStacks#PRODUCER_ROLE}),
+   * with only what producing needs, so the reader role holds nothing beyond Druid's generated policy.
+   */
+  public Map<String, Object> producerClient(String sessionName)
+  {
+    return new HashMap<>(ClientProperties.assumingRole(
+        stack.msk().broker(), true, TestStacks.PRODUCER_ROLE, sessionName, null
+    ));
   }
 
   public JsonNode overlordGet(String path) throws IOException, InterruptedException

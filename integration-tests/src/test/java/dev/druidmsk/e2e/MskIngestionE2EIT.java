@@ -193,7 +193,7 @@ class MskIngestionE2EIT
 
   private static ProducedTotals produce(String topic, int count) throws Exception
   {
-    try (ApiRequestProducer producer = new ApiRequestProducer(stack.readerClient("e2e-producer"))) {
+    try (ApiRequestProducer producer = new ApiRequestProducer(stack.producerClient("e2e-producer"))) {
       final Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
       return producer.send(topic, new ApiRequestGenerator(42, start, Duration.ofMillis(10)), count);
     }

@@ -65,6 +65,7 @@ final class FaultRun
     final long produced;
     final long recordsInTopic;
     final Duration recovery;
+    // Produced through the unauthenticated setup listener: the faults hit Druid's IAM path, not the producer's.
     try (EventStream stream = EventStream.start(
         dataSource, stack.msk().broker().operatorAdminProperties(), events, perSecond)) {
       FaultStack.await("a third of " + dataSource + " produced and ingestion under way", CATCH_UP,

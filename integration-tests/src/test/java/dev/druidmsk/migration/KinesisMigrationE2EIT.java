@@ -179,7 +179,7 @@ class KinesisMigrationE2EIT
     final Path spec = stack.stack().renderTelemetrySpec(TARGET, TARGET, TestStacks.EXTERNAL_ID);
     final DruidMskCommand.Result submit = stack.stack().druidMsk("spec", "submit", "--spec", spec.toString(), "--settle", "5s");
     assertThat(submit.exitCode()).as("%s", submit).isZero();
-    try (ApiRequestProducer producer = new ApiRequestProducer(stack.readerClient("migration-producer"))) {
+    try (ApiRequestProducer producer = new ApiRequestProducer(stack.producerClient("migration-producer"))) {
       final ApiRequestGenerator replay = new ApiRequestGenerator(SEED, first, SPACING);
       for (int i = 0; i < skipped; i++) {
         replay.next();

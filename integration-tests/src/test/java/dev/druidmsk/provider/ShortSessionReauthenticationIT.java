@@ -33,6 +33,8 @@ class ShortSessionReauthenticationIT
   static void startStack() throws Exception
   {
     stack = ReaderStack.start(ShortSessionReauthenticationIT.class, msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME));
+    // The reader role is the producer here: the test is about its sessions, not about what it may do.
+    stack.policies(TestStacks.READER_ROLE, TestStacks.producerPolicy(stack.msk().clusterArn()));
     stack.createTopics(TOPIC);
   }
 

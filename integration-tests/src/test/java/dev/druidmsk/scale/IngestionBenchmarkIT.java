@@ -264,6 +264,7 @@ class IngestionBenchmarkIT
         IngestionBenchmarkIT.class,
         msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REFRESH_PERIOD))
     )) {
+      stack.policies(TestStacks.READER_ROLE, TestStacks.readerPolicy(stack.msk().clusterArn()));
       for (int consumers : CONSUMERS) {
         for (String cache : List.of("per-client", "shared")) {
           final ScaleRun run = ScaleRun.measure(stack, cache, consumers, ASSUME_ROLE_WINDOW);

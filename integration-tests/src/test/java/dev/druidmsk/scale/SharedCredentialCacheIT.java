@@ -1,6 +1,7 @@
 package dev.druidmsk.scale;
 
 import dev.druidmsk.localmsk.testing.ReaderStack;
+import dev.druidmsk.localmsk.testing.TestStacks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class SharedCredentialCacheIT
         SharedCredentialCacheIT.class,
         msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REAUTHENTICATION))
     );
+    stack.policies(TestStacks.READER_ROLE, TestStacks.readerPolicy(stack.msk().clusterArn()));
   }
 
   @AfterAll

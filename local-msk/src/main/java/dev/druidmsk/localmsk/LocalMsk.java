@@ -131,7 +131,7 @@ public final class LocalMsk implements AutoCloseable
     private Duration credentialLifetime = Duration.ofHours(1);
     private Consumer<BrokerConfig.Builder> brokerSettings = broker -> { };
     private String clusterName = DEFAULT_CLUSTER_NAME;
-    private boolean iamAuthorization;
+    private boolean iamAuthorization = true;
     private final Map<String, List<String>> policies = new LinkedHashMap<>();
 
     private Builder(final Path workDir, final BaseUser user)
@@ -158,9 +158,8 @@ public final class LocalMsk implements AutoCloseable
     }
 
     /**
-     * Authorizes every request of an IAM principal by the IAM policies attached to it, as MSK does; with it off (the
-     * default), every authenticated principal may do anything (or Kafka ACLs decide, see
-     * {@link BrokerConfig.Builder#authorization}).
+     * Authorizes every request of an IAM principal by the IAM policies attached to it, as MSK does (the default: a
+     * role without a policy may do nothing); off, every authenticated principal may do anything.
      */
     public Builder iamAuthorization(final boolean enabled)
     {

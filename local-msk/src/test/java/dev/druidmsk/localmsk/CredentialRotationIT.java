@@ -40,6 +40,12 @@ class CredentialRotationIT
   {
     stack = ReaderStack.start(CredentialRotationIT.class, msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME)
                                                                      .broker(broker -> broker.reauthentication(REAUTHENTICATION)));
+    // One role produces and consumes here: the test is about its credentials, not about what it may do.
+    stack.policies(
+        TestStacks.READER_ROLE,
+        TestStacks.producerPolicy(stack.msk().clusterArn()),
+        TestStacks.readerPolicy(stack.msk().clusterArn())
+    );
     stack.createTopics(TOPIC);
   }
 

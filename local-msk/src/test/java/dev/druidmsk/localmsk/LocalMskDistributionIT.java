@@ -44,6 +44,21 @@ class LocalMskDistributionIT
 {
   private static final String ROLE = "arn:aws:iam::333333333333:role/app-reader";
   private static final String EXTERNAL_ID = "app-external-id";
+  /**
+   * What the client below does and no more: produce idempotently to dist-orders and read it in group dist-readers.
+   * The cluster's UUID is made at start, hence the wildcard in its place.
+   */
+  private static final String APP_POLICY = """
+      {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["kafka-cluster:Connect", "kafka-cluster:WriteDataIdempotently"],
+         "Resource": "arn:aws:kafka:us-east-1:333333333333:cluster/it-cluster/*"},
+        {"Effect": "Allow",
+         "Action": ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData", "kafka-cluster:ReadData"],
+         "Resource": "arn:aws:kafka:us-east-1:333333333333:topic/it-cluster/*/dist-orders"},
+        {"Effect": "Allow", "Action": ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
+         "Resource": "arn:aws:kafka:us-east-1:333333333333:group/it-cluster/*/dist-readers"}
+      ]}
+      """;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static Path command;
@@ -57,10 +72,12 @@ class LocalMskDistributionIT
     command = Path.of(System.getProperty("druidmsk.localmsk.dist"), "bin", "local-msk");
     workDir = TestStacks.workDir(LocalMskDistributionIT.class);
     Files.createDirectories(workDir);
+    final Path policy = workDir.resolve("app-reader-policy.json");
+    Files.writeString(policy, APP_POLICY, StandardCharsets.UTF_8);
     // The broker-lib/ of the distribution, found beside its lib/: not this JVM's druidmsk.broker.lib.
     start = new ProcessBuilder(
         command.toString(), "start", "--work-dir", workDir.toString(), "--cluster-name", "it-cluster",
-        "--role", ROLE + ':' + EXTERNAL_ID, "--authorization", "off"
+        "--role", ROLE + ':' + EXTERNAL_ID, "--authorization", "on", "--policy", ROLE + '=' + policy
     ).redirectOutput(workDir.resolve("start.out").toFile()).redirectError(workDir.resolve("start.err").toFile()).start();
     final Path file = workDir.resolve("endpoints.json");
     final long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -155,7 +172,7 @@ class LocalMskDistributionIT
   @Order(4)
   void secondStartOnTheSameWorkDirIsRefused() throws Exception
   {
-    final Result second = run("start", "--work-dir", workDir.toString(), "--authorization", "off");
+    final Result second = run("start", "--work-dir", workDir.toString());
 
     assertThat(second.exitCode()).isEqualTo(1);
     assertThat(second.err()).contains("already runs from " + workDir).contains("local-msk stop --work-dir");

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +48,8 @@ class MskIamClientIT
   @BeforeAll
   static void startStack() throws Exception
   {
-    stack = ReaderStack.start(MskIamClientIT.class, UnaryOperator.identity());
+    // About authentication: the reader role may do anything once in (TopicAuthorizationIT is about authorization).
+    stack = ReaderStack.start(MskIamClientIT.class, msk -> msk.policy(TestStacks.READER_ROLE, TestStacks.EVERY_KAFKA_ACTION));
     msk = stack.msk();
   }
 

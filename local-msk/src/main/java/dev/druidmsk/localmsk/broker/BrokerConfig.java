@@ -21,7 +21,6 @@ public final class BrokerConfig
   final int internalPort;
   final int controllerPort;
   final Duration reauthentication;
-  final boolean authorization;
   final IamAuthorization iamAuthorization;
   final Duration maxClockSkew;
   final Duration startTimeout;
@@ -39,11 +38,7 @@ public final class BrokerConfig
     this.internalPort = builder.internalPort;
     this.controllerPort = builder.controllerPort;
     this.reauthentication = builder.reauthentication;
-    this.authorization = builder.authorization;
     this.iamAuthorization = builder.iamAuthorization;
-    if (authorization && iamAuthorization != null) {
-      throw new IllegalArgumentException("Choose Kafka ACLs (authorization) or IAM policies (iamAuthorization), not both");
-    }
     this.maxClockSkew = builder.maxClockSkew;
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
@@ -95,7 +90,6 @@ public final class BrokerConfig
     private int internalPort;
     private int controllerPort;
     private Duration reauthentication = Duration.ZERO;
-    private boolean authorization;
     private IamAuthorization iamAuthorization;
     private Duration maxClockSkew = Duration.ofMinutes(5);
     private Duration startTimeout = Duration.ofMinutes(2);
@@ -152,13 +146,6 @@ public final class BrokerConfig
     public Builder reauthentication(final Duration interval)
     {
       this.reauthentication = interval;
-      return this;
-    }
-
-    /** Turns on Kafka's StandardAuthorizer: roles then need ACLs, granted with {@link LocalKafkaBroker#allow}. */
-    public Builder authorization(final boolean enabled)
-    {
-      this.authorization = enabled;
       return this;
     }
 

@@ -7,20 +7,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -158,26 +150,6 @@ public final class LocalKafkaBroker implements AutoCloseable
                                       + "BrokerConfig.Builder#iamAuthorization before it starts");
     }
     policies.replace(principalArn, documents);
-  }
-
-  /** Grants {@code principal} (for example {@code User:arn:aws:sts::...:assumed-role/r/s}) these operations. */
-  public void allow(
-      final String principal,
-      final ResourceType resourceType,
-      final String resourceName,
-      final AclOperation... operations
-  ) throws InterruptedException, ExecutionException, TimeoutException
-  {
-    final List<AclBinding> bindings = new ArrayList<>();
-    for (AclOperation operation : operations) {
-      bindings.add(new AclBinding(
-          new ResourcePattern(resourceType, resourceName, PatternType.LITERAL),
-          new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)
-      ));
-    }
-    try (Admin admin = Admin.create(operatorAdminProperties())) {
-      admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
-    }
   }
 
   /** Properties for an Admin client on the internal listener. */

@@ -86,16 +86,10 @@ final class ServerProperties
     properties.put(tlsPrefix + "ssl.keystore.password", tls.keystorePassword());
     properties.put(tlsPrefix + "ssl.key.password", tls.keystorePassword());
 
-    if (config.authorization) {
-      properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
-      properties.put("allow.everyone.if.no.acl.found", "false");
-    }
     if (config.iamAuthorization != null) {
       properties.put("authorizer.class.name", IAM_AUTHORIZER);
       properties.put(POLICIES_FILE, config.iamAuthorization.policiesFile().toString());
       properties.put(CLUSTER_ARN, config.iamAuthorization.clusterArn());
-    }
-    if (config.authorization || config.iamAuthorization != null) {
       // The PLAINTEXT internal and controller listeners authenticate nobody: they are the operator's door.
       properties.put("super.users", "User:ANONYMOUS");
     }

@@ -108,17 +108,4 @@ class BrokerConfigTest
         .containsEntry("druidmsk.authz.cluster.arn", arn)
         .containsEntry("super.users", "User:ANONYMOUS");
   }
-
-  @Test
-  void kafkaAclsAndIamPoliciesTogetherAreRefused()
-  {
-    final BrokerConfig.Builder builder = BrokerConfig.builder(dir, dir.resolve("key"))
-                                                     .layout(new BrokerLayout(dir))
-                                                     .authorization(true)
-                                                     .iamAuthorization(new BrokerConfig.IamAuthorization(
-                                                         dir.resolve("p.json"), "arn", Map.of()
-                                                     ));
-
-    assertThatThrownBy(builder::build).hasMessageContaining("not both");
-  }
 }

@@ -6,8 +6,10 @@ import dev.druidmsk.localmsk.sts.Role;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -50,6 +52,12 @@ public final class ReaderStack implements AutoCloseable
   public Map<String, Object> readerClient(final String sessionName, final String externalId, final boolean tls)
   {
     return new HashMap<>(ClientProperties.assumingRole(msk.broker(), tls, TestStacks.READER_ROLE, sessionName, externalId));
+  }
+
+  /** Replaces the IAM policies of {@code roleArn} at once (no restart). */
+  public void policies(final String roleArn, final String... documents) throws IOException
+  {
+    msk.broker().policies(roleArn, List.of(documents));
   }
 
   /** Creates single-partition topics as the operator (the unauthenticated internal listener). */
