@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class NodeProbeRunner
 {
-  static final String MAIN_CLASS = "dev.druidmsk.doctor.probe.NodeProbe";
+  static final String MAIN_CLASS = "dev.druidmsk.probe.node.NodeProbe";
   /** The checks the probe answers, for the report when it cannot answer at all. */
   static final List<String> PROBE_CHECKS = List.of(
       "installation.java", "classloading.provider", "classloading.iam-classes", "credentials.base-identity",
@@ -58,7 +58,7 @@ public final class NodeProbeRunner
       work = Files.createTempDirectory("druid-msk-doctor-", PosixFilePermissions.asFileAttribute(
           PosixFilePermissions.fromString("rwx------")));
       request.put("extensionsDirectory", home.resolve("extensions").toString());
-      request.put("kafkaProbeRoot", probeDir.resolve("kafka").toString());
+      request.put("kafkaProbeRoot", probeDir.resolve("druid-probe-kafka.jar").toString());
       final Path requestFile = Files.writeString(work.resolve("request.json"), MAPPER.writeValueAsString(request));
       final Path responseFile = work.resolve("response.json");
       final Path log = work.resolve("probe.log");
@@ -66,7 +66,7 @@ public final class NodeProbeRunner
       command.add(java.toString());
       command.addAll(systemProperties);
       command.add("-cp");
-      command.add(home.resolve("lib") + File.separator + "*" + File.pathSeparator + probeDir.resolve("node"));
+      command.add(home.resolve("lib") + File.separator + "*" + File.pathSeparator + probeDir.resolve("druid-probe.jar"));
       command.add(MAIN_CLASS);
       command.add(requestFile.toString());
       command.add(responseFile.toString());

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 final class DruidProbe implements AutoCloseable
 {
-  private static final String PROBE_CLASS = "dev.druidmsk.templates.probe.SpecProbe";
+  private static final String PROBE_CLASS = "dev.druidmsk.probe.spec.SpecProbe";
   private static final String PROBE_ROOT = "druid-probe/";
 
   private final URLClassLoader druidLoader;

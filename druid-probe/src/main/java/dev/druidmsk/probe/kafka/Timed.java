@@ -1,4 +1,4 @@
-package dev.druidmsk.doctor.probe.kafka;
+package dev.druidmsk.probe.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package dev.druidmsk.doctor.probe;
+package dev.druidmsk.probe.node;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

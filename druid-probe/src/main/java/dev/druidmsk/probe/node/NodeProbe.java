@@ -1,23 +1,15 @@
-package dev.druidmsk.doctor.probe;
+package dev.druidmsk.probe.node;
 
-import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
-import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
-import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.druid.guice.ExtensionsConfig;
-import org.apache.druid.guice.ExtensionsLoader;
-import org.apache.druid.guice.StandardURLClassLoader;
-import org.apache.druid.initialization.DruidModule;
+import dev.druidmsk.probe.DruidExtensions;
+import dev.druidmsk.probe.RootCause;
 import org.apache.druid.jackson.DefaultObjectMapper;
-import org.apache.druid.java.util.common.Pair;
 import org.apache.druid.metadata.DynamicConfigProvider;
 import org.apache.druid.metadata.PasswordProvider;
 
-import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -31,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -47,7 +38,7 @@ import java.util.function.Function;
 public final class NodeProbe
 {
   private static final String KAFKA_EXTENSION = "druid-kafka-indexing-service";
-  private static final String KAFKA_PROBE = "dev.druidmsk.doctor.probe.kafka.KafkaProbe";
+  private static final String KAFKA_PROBE = "dev.druidmsk.probe.kafka.KafkaProbe";
   private static final String PROVIDER_KEY = "druid.dynamic.config.provider";
   private static final Set<String> PASSWORD_KEYS = Set.of(
       "ssl.keystore.password", "ssl.truststore.password", "ssl.key.password"
@@ -81,15 +72,9 @@ public final class NodeProbe
   private void run(JsonNode request) throws Exception
   {
     javaVersion();
-    final ExtensionsLoader extensions = new ExtensionsLoader(
-        mapper.convertValue(Map.of("directory", request.path("extensionsDirectory").asText()), ExtensionsConfig.class),
-        mapper
-    );
-    for (DruidModule module : extensions.getFromExtensions(DruidModule.class)) {
-      mapper.registerModules(module.getJacksonModules());
-    }
-    final StandardURLClassLoader kafkaLoader = kafkaLoader(extensions);
-    final Map<String, String> providerConfig = provider(request.get("provider"));
+    final DruidExtensions extensions = new DruidExtensions(mapper, request.path("extensionsDirectory").asText());
+    final ClassLoader kafkaLoader = extensions.folder(KAFKA_EXTENSION);
+    final Map<String, String> providerConfig = provider(extensions, request.get("provider"));
     final boolean classesVisible = iamClasses(kafkaLoader);
     final List<String> later = List.of(
         "credentials.base-identity", "credentials.assume-role", "credentials.lifetime",
@@ -126,18 +111,8 @@ public final class NodeProbe
     }
   }
 
-  private StandardURLClassLoader kafkaLoader(ExtensionsLoader extensions)
-  {
-    for (Map.Entry<Pair<File, Boolean>, StandardURLClassLoader> entry : extensions.getLoadersMap().entrySet()) {
-      if (KAFKA_EXTENSION.equals(entry.getKey().lhs.getName())) {
-        return entry.getValue();
-      }
-    }
-    return null;
-  }
-
   /** The provider's properties as Druid would apply them, or null when the spec's provider does not resolve. */
-  private Map<String, String> provider(JsonNode provider)
+  private Map<String, String> provider(DruidExtensions extensions, JsonNode provider)
   {
     final String name = "classloading.provider";
     final String install = "install the druid-msk bundle into extensions/" + KAFKA_EXTENSION
@@ -148,9 +123,10 @@ public final class NodeProbe
       return null;
     }
     final String type = provider.path("type").asText("mapString");
-    if (!knownProviderTypes().contains(type)) {
+    final Set<String> knownTypes = extensions.providerTypes();
+    if (!knownTypes.contains(type)) {
       checks.fail(name, "type " + type + " is unknown to this node's Druid: it fell back to Druid's mapString provider, "
-                        + "which fails later with \"map\" is null", List.of("known types " + knownProviderTypes()),
+                        + "which fails later with \"map\" is null", List.of("known types " + knownTypes),
                   "aws-msk-iam".equals(type) ? install : "use a provider type an extension of this node registers");
       return null;
     }
@@ -159,7 +135,7 @@ public final class NodeProbe
       resolved = mapper.convertValue(provider, DynamicConfigProvider.class);
     }
     catch (RuntimeException e) {
-      checks.fail(name, "Druid rejects the provider: " + rootMessage(e), List.of(),
+      checks.fail(name, "Druid rejects the provider: " + RootCause.message(e), List.of(),
                   "fix the provider's options (`druid-msk spec validate` names the field)");
       return null;
     }
@@ -172,7 +148,7 @@ public final class NodeProbe
       }
     }
     catch (RuntimeException e) {
-      checks.fail(name, "the provider's getConfig() failed: " + rootMessage(e), evidence, install);
+      checks.fail(name, "the provider's getConfig() failed: " + RootCause.message(e), evidence, install);
       return null;
     }
     // Names only, and the non-secret values: sasl.jaas.config holds the external ID.
@@ -182,21 +158,7 @@ public final class NodeProbe
     return config;
   }
 
-  /** The DynamicConfigProvider type names registered with the mapper: Druid's own and every extension's. */
-  private Set<String> knownProviderTypes()
-  {
-    final DeserializationConfig config = mapper.getDeserializationConfig();
-    final AnnotatedClass base = AnnotatedClassResolver.resolveWithoutSuperTypes(config, DynamicConfigProvider.class);
-    final Set<String> names = new TreeSet<>();
-    for (NamedType type : mapper.getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, base)) {
-      if (type.hasName()) {
-        names.add(type.getName());
-      }
-    }
-    return names;
-  }
-
-  private boolean iamClasses(StandardURLClassLoader kafkaLoader)
+  private boolean iamClasses(ClassLoader kafkaLoader)
   {
     final String name = "classloading.iam-classes";
     final String fix = "install the druid-msk bundle (aws-msk-iam-auth beside kafka-clients) into extensions/"
@@ -277,14 +239,5 @@ public final class NodeProbe
     final Path jar = Paths.get(source.getLocation().getPath());
     final String folder = jar.getParent().getFileName().toString();
     return ("lib".equals(folder) ? "lib/" : "extensions/" + folder + "/") + jar.getFileName();
-  }
-
-  private static String rootMessage(Throwable e)
-  {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 }

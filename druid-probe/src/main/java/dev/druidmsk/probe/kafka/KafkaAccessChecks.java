@@ -1,6 +1,6 @@
-package dev.druidmsk.doctor.probe.kafka;
+package dev.druidmsk.probe.kafka;
 
-import dev.druidmsk.doctor.probe.Checks;
+import dev.druidmsk.probe.node.Checks;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeClusterResult;

@@ -1,6 +1,6 @@
-package dev.druidmsk.doctor.probe.kafka;
+package dev.druidmsk.probe.kafka;
 
-import dev.druidmsk.doctor.probe.Checks;
+import dev.druidmsk.probe.node.Checks;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

@@ -1,8 +1,8 @@
-package dev.druidmsk.doctor.probe.kafka;
+package dev.druidmsk.probe.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.druidmsk.doctor.probe.Checks;
+import dev.druidmsk.probe.node.Checks;
 
 import java.io.IOException;
 import java.time.Duration;

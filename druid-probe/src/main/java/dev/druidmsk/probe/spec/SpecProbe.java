@@ -1,31 +1,23 @@
-package dev.druidmsk.templates.probe;
+package dev.druidmsk.probe.spec;
 
 import com.fasterxml.jackson.databind.BeanProperty;
-import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
-import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
-import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.druid.guice.ExtensionsConfig;
-import org.apache.druid.guice.ExtensionsLoader;
-import org.apache.druid.guice.StandardURLClassLoader;
+import dev.druidmsk.probe.DruidExtensions;
+import dev.druidmsk.probe.RootCause;
 import org.apache.druid.indexing.overlord.supervisor.SupervisorSpec;
 import org.apache.druid.indexing.overlord.supervisor.SupervisorStateManagerConfig;
-import org.apache.druid.initialization.DruidModule;
 import org.apache.druid.jackson.DefaultObjectMapper;
 import org.apache.druid.math.expr.ExprMacroTable;
 import org.apache.druid.metadata.DynamicConfigProvider;
 
 import java.io.IOException;
-import java.util.Collection;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -44,18 +36,12 @@ public final class SpecProbe implements Function<String, String>, AutoCloseable
   private static final String KAFKA_CONSUMER_CONFIG = "org.apache.kafka.clients.consumer.ConsumerConfig";
 
   private final ObjectMapper mapper = new DefaultObjectMapper();
-  private final ExtensionsLoader extensions;
+  private final DruidExtensions extensions;
   private final ArrayNode consumerConfigNames;
 
   public SpecProbe(String extensionsDirectory)
   {
-    extensions = new ExtensionsLoader(
-        mapper.convertValue(Map.of("directory", extensionsDirectory), ExtensionsConfig.class),
-        mapper
-    );
-    for (DruidModule module : extensions.getFromExtensions(DruidModule.class)) {
-      mapper.registerModules(module.getJacksonModules());
-    }
+    extensions = new DruidExtensions(mapper, extensionsDirectory);
     mapper.setInjectableValues(new OverlordParseInjectables(mapper));
     consumerConfigNames = kafkaConsumerConfigNames();
   }
@@ -103,14 +89,14 @@ public final class SpecProbe implements Function<String, String>, AutoCloseable
       return result;
     }
     catch (IOException | RuntimeException e) {
-      result.put("error", rootMessage(e));
+      result.put("error", RootCause.message(e));
       return result;
     }
     try {
       result.set("canonical", mapper.valueToTree(parsed));
     }
     catch (RuntimeException e) {
-      result.put("canonicalError", rootMessage(e));
+      result.put("canonicalError", RootCause.message(e));
     }
     return result;
   }
@@ -118,19 +104,12 @@ public final class SpecProbe implements Function<String, String>, AutoCloseable
   private ObjectNode resolveProvider(JsonNode provider)
   {
     final ObjectNode result = mapper.createObjectNode();
-    final ArrayNode types = result.putArray("types");
-    final DeserializationConfig config = mapper.getDeserializationConfig();
-    final AnnotatedClass base = AnnotatedClassResolver.resolveWithoutSuperTypes(config, DynamicConfigProvider.class);
-    for (NamedType type : mapper.getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, base)) {
-      if (type.hasName()) {
-        types.add(type.getName());
-      }
-    }
+    extensions.providerTypes().forEach(result.putArray("types")::add);
     try {
       result.put("class", mapper.treeToValue(provider, DynamicConfigProvider.class).getClass().getName());
     }
     catch (IOException | RuntimeException e) {
-      result.put("error", rootMessage(e));
+      result.put("error", RootCause.message(e));
     }
     return result;
   }
@@ -138,7 +117,7 @@ public final class SpecProbe implements Function<String, String>, AutoCloseable
   /** The consumer settings of the Kafka client in the extensions (null without one): Kafka ignores all others. */
   private ArrayNode kafkaConsumerConfigNames()
   {
-    for (StandardURLClassLoader loader : extensions.getLoadersMap().values()) {
+    for (ClassLoader loader : extensions.all()) {
       try {
         final Object names = Class.forName(KAFKA_CONSUMER_CONFIG, true, loader).getMethod("configNames").invoke(null);
         return mapper.valueToTree(names);
@@ -157,28 +136,13 @@ public final class SpecProbe implements Function<String, String>, AutoCloseable
     if (cause == null || cause.getMessage() == null || message.contains(cause.getMessage())) {
       return message;
     }
-    return message + ": " + rootMessage(cause);
-  }
-
-  private static String rootMessage(Throwable e)
-  {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    final String message = cause instanceof JsonMappingException
-                           ? ((JsonMappingException) cause).getOriginalMessage()
-                           : cause.getMessage();
-    return cause.getClass().getSimpleName() + ": " + message;
+    return message + ": " + RootCause.message(cause);
   }
 
   @Override
   public void close() throws IOException
   {
-    final Collection<StandardURLClassLoader> loaders = extensions.getLoadersMap().values();
-    for (StandardURLClassLoader loader : loaders) {
-      loader.close();
-    }
+    extensions.close();
   }
 
   /**
