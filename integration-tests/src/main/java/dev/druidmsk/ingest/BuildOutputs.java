@@ -12,15 +12,18 @@ import java.util.stream.Stream;
  */
 public record BuildOutputs(Path druidHomeLayout, Path bundle, Path installer, Path cliLauncher)
 {
+  /** Where integration-tests' package unpacks the bundle, the installer and the command (its pom's it.artifacts). */
+  static final String ARTIFACTS = "integration-tests/target/it-artifacts";
+
   /** The outputs of a build of the repository at {@code root}; fails naming the command that makes them. */
   public static BuildOutputs inRepository(Path root) throws IOException
   {
-    final Path extensionTarget = root.resolve("druid-msk-iam-extension/target");
+    final Path artifacts = root.resolve(ARTIFACTS);
     final BuildOutputs outputs = new BuildOutputs(
         root.resolve("druid-home/target/druid-home"),
-        onlyBundleIn(extensionTarget),
-        root.resolve("bootstrap/druid-msk-install"),
-        root.resolve("cli/target/druid-msk/bin/druid-msk")
+        onlyBundleIn(artifacts),
+        artifacts.resolve("druid-msk-bootstrap/druid-msk-install"),
+        artifacts.resolve("druid-msk/bin/druid-msk")
     );
     outputs.requirePresent();
     return outputs;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged {@code druid-msk} command (cli/target/druid-msk/bin/druid-msk) as an operator would. */
+/** Runs the packaged {@code druid-msk} command (the cli distribution's bin/druid-msk) as an operator would. */
 public final class DruidMskCommand
 {
   private final Path launcher;

@@ -22,7 +22,7 @@ class BuildOutputsTest
   @Test
   void twoBundlesAreRefusedWithACleanBuild(@TempDir Path repository) throws Exception
   {
-    final Path target = Files.createDirectories(repository.resolve("druid-msk-iam-extension/target"));
+    final Path target = Files.createDirectories(repository.resolve(BuildOutputs.ARTIFACTS));
     Files.createFile(target.resolve("druid-msk-iam-0.1.0-bundle.tar.gz"));
     Files.createFile(target.resolve("druid-msk-iam-0.2.0-bundle.tar.gz"));
 
@@ -35,16 +35,17 @@ class BuildOutputsTest
   void aBuiltRepositoryNamesEveryOutput(@TempDir Path repository) throws Exception
   {
     Files.createDirectories(repository.resolve("druid-home/target/druid-home/lib"));
-    final Path target = Files.createDirectories(repository.resolve("druid-msk-iam-extension/target"));
-    final Path bundle = Files.createFile(target.resolve("druid-msk-iam-0.1.0-bundle.tar.gz"));
-    Files.createDirectories(repository.resolve("bootstrap"));
-    Files.createFile(repository.resolve("bootstrap/druid-msk-install"));
-    Files.createDirectories(repository.resolve("cli/target/druid-msk/bin"));
-    Files.createFile(repository.resolve("cli/target/druid-msk/bin/druid-msk"));
+    final Path artifacts = Files.createDirectories(repository.resolve(BuildOutputs.ARTIFACTS));
+    final Path bundle = Files.createFile(artifacts.resolve("druid-msk-iam-0.1.0-bundle.tar.gz"));
+    Files.createDirectories(artifacts.resolve("druid-msk-bootstrap"));
+    final Path installer = Files.createFile(artifacts.resolve("druid-msk-bootstrap/druid-msk-install"));
+    Files.createDirectories(artifacts.resolve("druid-msk/bin"));
+    final Path launcher = Files.createFile(artifacts.resolve("druid-msk/bin/druid-msk"));
 
     final BuildOutputs outputs = BuildOutputs.inRepository(repository);
 
     assertThat(outputs.bundle()).isEqualTo(bundle);
-    assertThat(outputs.cliLauncher()).isEqualTo(repository.resolve("cli/target/druid-msk/bin/druid-msk"));
+    assertThat(outputs.installer()).isEqualTo(installer);
+    assertThat(outputs.cliLauncher()).isEqualTo(launcher);
   }
 }
