@@ -15,9 +15,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** sqlLong against an HTTP server answering as Druid 33's Broker does. */
-class DruidClientSqlLongTest
+/** The calls the test clusters need, against an HTTP server answering as Druid 33's services do. */
+class DruidClientTest
 {
+  private static final String BROKER_READINESS = "/druid/broker/v1/readiness";
   private static final String COUNT = "SELECT COUNT(*) FROM \"telemetry\"";
 
   private HttpServer server;
@@ -91,13 +92,61 @@ class DruidClientSqlLongTest
            + "\"category\":\"INVALID_INPUT\",\"errorMessage\":\"" + message + "\",\"context\":{}}";
   }
 
+  @Test
+  void healthyWhenTheServiceAnswersTrue() throws Exception
+  {
+    assertThat(answering(DruidEndpoints.HEALTH, 200, "true\n").healthy()).isTrue();
+  }
+
+  @Test
+  void notHealthyWhileTheServiceAnswersOtherwise() throws Exception
+  {
+    assertThat(answering(DruidEndpoints.HEALTH, 503, "").healthy()).isFalse();
+  }
+
+  @Test
+  void notReadyWhileTheReadinessPathAnswers503() throws Exception
+  {
+    assertThat(answering(BROKER_READINESS, 503, "").ready(BROKER_READINESS)).isFalse();
+  }
+
+  @Test
+  void readyOnceTheReadinessPathAnswers200() throws Exception
+  {
+    assertThat(answering(BROKER_READINESS, 200, "").ready(BROKER_READINESS)).isTrue();
+  }
+
+  @Test
+  void postWithoutBodyAcceptsAnEmptyAnswer() throws Exception
+  {
+    final String handoff = DruidEndpoints.supervisor("telemetry") + "/taskGroups/handoff";
+
+    assertThat(answering(handoff, 200, "").post(handoff, "hand off").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void postWithoutBodyFailsOnARefusal() throws Exception
+  {
+    final DruidClient overlord = answering(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, 500, error("metadata store down"));
+
+    assertThatThrownBy(() -> overlord.post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor"))
+        .isInstanceOf(DruidException.class)
+        .hasMessageContaining("terminate every supervisor")
+        .hasMessageContaining("metadata store down");
+  }
+
   private DruidClient answering(final int status, final String body) throws IOException
   {
+    return answering(DruidEndpoints.SQL, status, body);
+  }
+
+  private DruidClient answering(final String path, final int status, final String body) throws IOException
+  {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(DruidEndpoints.SQL, exchange -> {
+    server.createContext(path, exchange -> {
       final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, bytes.length);
+      exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
