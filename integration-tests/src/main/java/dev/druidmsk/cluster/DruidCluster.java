@@ -1,5 +1,8 @@
 package dev.druidmsk.cluster;
 
+import dev.druidmsk.cli.druid.DruidClient;
+import dev.druidmsk.cli.druid.DruidEndpoints;
+import dev.druidmsk.cli.druid.DruidException;
 import dev.druidmsk.localmsk.process.Deadline;
 import dev.druidmsk.localmsk.process.FreePorts;
 import dev.druidmsk.localmsk.process.JavaCommand;
@@ -43,6 +46,11 @@ public final class DruidCluster implements AutoCloseable
       "--add-opens=java.base/java.lang=ALL-UNNAMED",
       "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED"
   );
+  /**
+   * Above a supervisor's default shutdownTimeout (PT80S): terminating a supervisor answers only once it stopped, and
+   * one busy retrying a refused role takes the whole timeout.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration ZOOKEEPER_GRACE = Duration.ofSeconds(5);
   private static final Duration ZOOKEEPER_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -50,7 +58,6 @@ public final class DruidCluster implements AutoCloseable
   private final DruidConfigWriter.Ports ports;
   private final DruidConfigWriter writer;
   private final Consumer<String> progress;
-  private final DruidHttp http = new DruidHttp();
   private final Map<DruidService, JvmProcess> services = new EnumMap<>(DruidService.class);
   private JvmProcess zookeeper;
   private Duration startTime;
@@ -93,9 +100,21 @@ public final class DruidCluster implements AutoCloseable
     return url(DruidService.BROKER);
   }
 
-  public DruidHttp http()
+  /** A client of one service of this cluster: no login, plain HTTP. */
+  public DruidClient client(DruidService service)
   {
-    return http;
+    return DruidClient.unauthenticated(url(service), REQUEST_TIMEOUT);
+  }
+
+  /** The Overlord's API (the coordinator runs it). */
+  public DruidClient overlord()
+  {
+    return client(DruidService.COORDINATOR);
+  }
+
+  public DruidClient broker()
+  {
+    return client(DruidService.BROKER);
   }
 
   /** From launching ZooKeeper to every service ready. */
@@ -169,12 +188,11 @@ public final class DruidCluster implements AutoCloseable
 
   private void awaitReady(DruidService service) throws InterruptedException
   {
-    final URI base = url(service);
-    Deadline.await(service.command() + " health at " + base, config.startTimeout(),
-                   () -> "true".equals(http.get(base.resolve("/status/health")).body().trim()),
+    final DruidClient client = client(service);
+    Deadline.await(service.command() + " health at " + client.base(), config.startTimeout(), client::healthy,
                    this::anyExited, progress);
     for (String path : service.readinessPaths()) {
-      Deadline.await(service.command() + " " + path, config.startTimeout(), () -> http.get(base.resolve(path)).ok(),
+      Deadline.await(service.command() + " " + path, config.startTimeout(), () -> client.ready(path),
                      this::anyExited, progress);
     }
   }
@@ -185,10 +203,11 @@ public final class DruidCluster implements AutoCloseable
                    this::anyExited, progress);
   }
 
-  private boolean workerRegistered() throws IOException, InterruptedException
+  private boolean workerRegistered()
   {
-    final DruidHttp.Response workers = http.get(overlordUrl().resolve("/druid/indexer/v1/workers"));
-    return workers.ok() && workers.body().contains("\"worker\"");
+    return overlord().getJson(DruidEndpoints.WORKERS, "list the indexers registered with the Overlord")
+                     .map(workers -> workers.findValue("worker") != null)
+                     .orElse(false);
   }
 
   private boolean zookeeperOk() throws IOException
@@ -283,13 +302,10 @@ public final class DruidCluster implements AutoCloseable
     final JvmProcess coordinator = services.get(DruidService.COORDINATOR);
     if (coordinator != null && coordinator.isAlive()) {
       try {
-        http.postJson(overlordUrl().resolve("/druid/indexer/v1/supervisor/terminateAll"), "");
+        overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
       }
-      catch (IOException e) {
+      catch (DruidException e) {
         progress.accept("could not terminate supervisors before stopping: " + e.getMessage());
-      }
-      catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     }
     CompletableFuture.allOf(

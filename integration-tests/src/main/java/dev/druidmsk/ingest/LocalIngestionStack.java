@@ -2,7 +2,7 @@ package dev.druidmsk.ingest;
 
 import dev.druidmsk.cluster.DruidCluster;
 import dev.druidmsk.cluster.DruidClusterConfig;
-import dev.druidmsk.cluster.DruidSql;
+import dev.druidmsk.cli.druid.DruidClient;
 import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.sts.Role;
 import org.apache.kafka.clients.admin.Admin;
@@ -114,9 +114,10 @@ public final class LocalIngestionStack implements AutoCloseable
     return druid;
   }
 
-  public DruidSql sql()
+  /** The Broker, for Druid SQL. */
+  public DruidClient sql()
   {
-    return new DruidSql(druid.http(), druid.brokerUrl());
+    return druid.broker();
   }
 
   public DruidMskCommand.Result druidMsk(String... args) throws Exception

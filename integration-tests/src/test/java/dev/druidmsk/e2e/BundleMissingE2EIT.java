@@ -56,8 +56,7 @@ class BundleMissingE2EIT
   void druidAcceptsTheSpecThenItsSupervisorFailsOnANullMapFarFromTheCause() throws Exception
   {
     // Documents Druid 33: the unknown provider type silently becomes a mapString provider with no map.
-    final var post = stack.overlordPost("/druid/indexer/v1/supervisor", Files.readString(spec));
-    assertThat(post.ok()).as("%s", post).isTrue();
+    stack.overlord().submit(E2eCluster.JSON.readTree(spec.toFile()));
 
     E2eCluster.await("the supervisor to report the mapString failure", Duration.ofMinutes(3), () -> stack
         .overlordGet("/druid/indexer/v1/supervisor/" + DATA_SOURCE + "/status")

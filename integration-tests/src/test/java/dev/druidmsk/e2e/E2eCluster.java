@@ -3,7 +3,7 @@ package dev.druidmsk.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidmsk.cluster.DruidClusterConfig;
-import dev.druidmsk.cluster.DruidHttp;
+import dev.druidmsk.cli.druid.DruidClient;
 import dev.druidmsk.ingest.BuildOutputs;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.ingest.ReaderIdentity;
@@ -118,22 +118,21 @@ public final class E2eCluster implements AutoCloseable
     ));
   }
 
-  public JsonNode overlordGet(String path) throws IOException, InterruptedException
+  public DruidClient overlord()
   {
-    final DruidHttp.Response response = stack.druid().http().get(stack.druid().overlordUrl().resolve(path));
-    if (!response.ok()) {
-      throw new IOException("GET " + path + " answered " + response.status() + ": " + response.body());
-    }
-    return JSON.readTree(response.body());
+    return stack.druid().overlord();
   }
 
-  public DruidHttp.Response overlordPost(String path, String json) throws IOException, InterruptedException
+  /** A JSON document the Overlord must have: a 404 fails like any other error. */
+  public JsonNode overlordGet(String path)
   {
-    return stack.druid().http().postJson(stack.druid().overlordUrl().resolve(path), json);
+    return overlord().getJson(path, "GET " + path).orElseThrow(
+        () -> new IllegalStateException("GET " + path + " answered 404")
+    );
   }
 
   /** Ids of the supervisor's active tasks, in the order Druid lists them. */
-  public List<String> activeTaskIds(String supervisor) throws IOException, InterruptedException
+  public List<String> activeTaskIds(String supervisor)
   {
     final List<String> ids = new ArrayList<>();
     overlordGet("/druid/indexer/v1/supervisor/" + supervisor + "/status").path("payload").path("activeTasks")

@@ -2,6 +2,7 @@ package dev.druidmsk.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import dev.druidmsk.telemetry.ApiRequestGenerator;
@@ -50,7 +51,7 @@ class MskIngestionE2EIT
   @AfterEach
   void terminateSupervisors() throws Exception
   {
-    assertThat(stack.overlordPost("/druid/indexer/v1/supervisor/terminateAll", "").ok()).isTrue();
+    stack.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
   }
 
   @AfterAll
@@ -76,7 +77,9 @@ class MskIngestionE2EIT
                      () -> requests(dataSource) == EVENTS);
     assertAggregatesMatch(dataSource, produced);
 
-    final long rows = stack.stack().sql().queryLong("SELECT COUNT(*) FROM \"" + dataSource + "\"");
+    final long rows = stack.stack().sql().sqlLong(
+        "SELECT COUNT(*) FROM \"" + dataSource + "\"", "count the rows of " + dataSource
+    );
     handOff(dataSource);
     E2eCluster.await("segments of " + dataSource + " served by the historical", INGEST_TIMEOUT,
                      () -> historicalRows(dataSource) == rows);
@@ -91,8 +94,8 @@ class MskIngestionE2EIT
     produce(dataSource, 100);
     final Path spec = stack.stack().renderTelemetrySpec(dataSource, dataSource, "not-the-external-id");
 
-    final var post = stack.overlordPost("/druid/indexer/v1/supervisor", Files.readString(spec));
-    assertThat(post.ok()).as("Druid accepts the spec: the role is only assumed when Kafka connects").isTrue();
+    // Druid accepts the spec: the role is only assumed when Kafka connects.
+    stack.overlord().submit(E2eCluster.JSON.readTree(spec.toFile()));
 
     E2eCluster.await("the supervisor of " + dataSource + " to turn unhealthy with the STS refusal", Duration.ofMinutes(3),
                      () -> {
@@ -119,11 +122,7 @@ class MskIngestionE2EIT
 
     final DruidMskCommand.Result unchanged = stack.stack().druidMsk("spec", "submit", "--spec", good.toString());
     assertThat(unchanged.exitCode()).as("%s", unchanged).isZero();
-    final var direct = stack.overlordPost(
-        "/druid/indexer/v1/supervisor?skipRestartIfUnmodified=true",
-        Files.readString(good)
-    );
-    assertThat(direct.ok()).isTrue();
+    stack.overlord().submit(E2eCluster.JSON.readTree(good.toFile()));
     assertThat(stack.activeTaskIds(dataSource)).isEqualTo(tasks);
 
     final Path bad = stack.stack().renderTelemetrySpec(dataSource, dataSource, "rotated-by-mistake");
@@ -168,8 +167,7 @@ class MskIngestionE2EIT
       consumer.put("bootstrap.servers", stack.stack().msk().broker().internalBootstrap());
     }
     final long start = System.nanoTime();
-    assertThat(stack.overlordPost("/druid/indexer/v1/supervisor", E2eCluster.JSON.writeValueAsString(json)).ok())
-        .isTrue();
+    stack.overlord().submit(json);
     E2eCluster.await(EVENTS + " requests in " + dataSource, INGEST_TIMEOUT,
                      () -> requests(dataSource) == produced.requests());
     return (System.nanoTime() - start) / 1_000_000;
@@ -201,36 +199,37 @@ class MskIngestionE2EIT
 
   private static long requests(String dataSource) throws Exception
   {
-    return stack.stack().sql().queryLong("SELECT SUM(\"requests\") FROM \"" + dataSource + "\"");
+    return stack.stack().sql().sqlLong(
+        "SELECT SUM(\"requests\") FROM \"" + dataSource + "\"", "count the requests in " + dataSource
+    );
   }
 
   private static long historicalRows(String dataSource) throws Exception
   {
-    return stack.stack().sql().queryLong("SELECT SUM(num_rows) FROM sys.segments WHERE datasource = '" + dataSource
-                         + "' AND is_published = 1 AND is_available = 1 AND is_realtime = 0");
+    return stack.stack().sql().sqlLong(
+        "SELECT SUM(num_rows) FROM sys.segments WHERE datasource = '" + dataSource
+        + "' AND is_published = 1 AND is_available = 1 AND is_realtime = 0",
+        "count the rows Historicals serve for " + dataSource
+    );
   }
 
   private static void handOff(String dataSource) throws Exception
   {
     final ObjectNode groups = E2eCluster.JSON.createObjectNode();
     groups.putArray("taskGroupIds").add(0);
-    final var handoff = stack.overlordPost(
-        "/druid/indexer/v1/supervisor/" + dataSource + "/taskGroups/handoff",
-        E2eCluster.JSON.writeValueAsString(groups)
+    stack.overlord().postJson(
+        DruidEndpoints.supervisor(dataSource) + "/taskGroups/handoff", groups, "hand off the tasks of " + dataSource
     );
-    assertThat(handoff.ok()).as("handoff: %s", handoff).isTrue();
   }
 
   private static void assertAggregatesMatch(String dataSource, ProducedTotals produced) throws Exception
   {
     assertThat(requests(dataSource)).isEqualTo(produced.requests());
-    assertThat(stack.stack().sql().queryLong("SELECT SUM(bytes_sum) FROM \"" + dataSource + "\"")).isEqualTo(produced.bytes());
-    final Map<Integer, Long> byStatus = stack.stack().sql().query(
-        "SELECT status, SUM(\"requests\") AS n FROM \"" + dataSource + "\" GROUP BY status"
-    ).stream().collect(Collectors.toMap(
-        row -> ((Number) row.get("status")).intValue(),
-        row -> ((Number) row.get("n")).longValue()
-    ));
+    assertThat(stack.stack().sql().sqlLong("SELECT SUM(bytes_sum) FROM \"" + dataSource + "\"", "sum the bytes"))
+        .isEqualTo(produced.bytes());
+    final Map<Integer, Long> byStatus = stack.stack().sql().sql(
+        "SELECT status, SUM(\"requests\") AS n FROM \"" + dataSource + "\" GROUP BY status", "count by status"
+    ).stream().collect(Collectors.toMap(row -> row.path("status").asInt(), row -> row.path("n").asLong()));
     assertThat(byStatus).isEqualTo(produced.requestsByStatus());
   }
 }

@@ -3,7 +3,7 @@ package dev.druidmsk.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.cluster.DruidHttp;
+import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.localmsk.LocalMsk;
@@ -60,10 +60,7 @@ final class FaultStack implements AutoCloseable
     ((ArrayNode) schema.at("/dimensionsSpec/dimensions")).addObject().put("type", "long").put("name", "event_id");
     schema.putArray("metricsSpec");
     ((ObjectNode) schema.get("granularitySpec")).put("rollup", false).put("queryGranularity", "none");
-    final DruidHttp.Response submit = cluster.overlordPost("/druid/indexer/v1/supervisor", spec.toString());
-    if (!submit.ok()) {
-      throw new IOException("The Overlord refused the supervisor of " + dataSource + ": " + submit.body());
-    }
+    cluster.overlord().submit(spec);
   }
 
   /** Ids of the supervisor's active tasks. */
@@ -84,9 +81,9 @@ final class FaultStack implements AutoCloseable
     return failed;
   }
 
-  void terminateSupervisors() throws IOException, InterruptedException
+  void terminateSupervisors()
   {
-    cluster.overlordPost("/druid/indexer/v1/supervisor/terminateAll", "");
+    cluster.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
   }
 
   static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException

@@ -1,8 +1,7 @@
 package dev.druidmsk.faults;
 
-import dev.druidmsk.cluster.DruidSql;
-
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidmsk.cli.druid.DruidClient;
 
 /**
  * What a datasource without rollup holds of an {@link EventStream}, counted exactly: rows (one per ingested
@@ -10,22 +9,21 @@ import java.util.Map;
  */
 record IngestedEvents(long rows, long distinct, long minId, long maxId)
 {
-  private static final Map<String, Object> EXACT = Map.of("useApproximateCountDistinct", false);
-
-  static IngestedEvents of(DruidSql sql, String dataSource) throws Exception
+  /** Distinct counts are exact: DruidClient's SQL turns Druid's approximate COUNT(DISTINCT) off. */
+  static IngestedEvents of(DruidClient broker, String dataSource)
   {
-    final Map<String, Object> row = sql.query(
+    final JsonNode row = broker.sql(
         "SELECT COUNT(*) AS \"rows\", COUNT(DISTINCT event_id) AS \"distinct\", MIN(event_id) AS \"min\","
         + " MAX(event_id) AS \"max\" FROM \"" + dataSource + "\"",
-        EXACT
+        "count the events in " + dataSource
     ).get(0);
     return new IngestedEvents(number(row, "rows"), number(row, "distinct"), number(row, "min"), number(row, "max"));
   }
 
   /** Rows only, for polling while ingestion catches up; 0 until the datasource exists. */
-  static long rows(DruidSql sql, String dataSource) throws Exception
+  static long rows(DruidClient broker, String dataSource)
   {
-    return sql.queryLong("SELECT COUNT(*) FROM \"" + dataSource + "\"");
+    return broker.sqlLong("SELECT COUNT(*) FROM \"" + dataSource + "\"", "count the rows of " + dataSource);
   }
 
   /**
@@ -48,9 +46,8 @@ record IngestedEvents(long rows, long distinct, long minId, long maxId)
     return rows - distinct;
   }
 
-  private static long number(Map<String, Object> row, String column)
+  private static long number(JsonNode row, String column)
   {
-    final Object value = row.get(column);
-    return value == null ? 0 : ((Number) value).longValue();
+    return row.path(column).asLong(0);
   }
 }

@@ -2,6 +2,7 @@ package dev.druidmsk.migration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.localmsk.testing.TestStacks;
@@ -69,8 +70,9 @@ class KinesisMigrationE2EIT
 
     ingestLegacy(events);
     streamIntoTarget(first, events.size() - streamed.size(), streamed.size());
-    final long legacyRowsBeforeX = stack.stack().sql().queryLong(
-        "SELECT COUNT(*) FROM \"" + LEGACY + "\" WHERE __time < TIME_PARSE('" + cutoff + "')"
+    final long legacyRowsBeforeX = stack.stack().sql().sqlLong(
+        "SELECT COUNT(*) FROM \"" + LEGACY + "\" WHERE __time < TIME_PARSE('" + cutoff + "')",
+        "count the legacy rows before X"
     );
 
     final DruidMskCommand.Result plan = migrate("plan", "--source", LEGACY, "--target", TARGET,
@@ -84,10 +86,7 @@ class KinesisMigrationE2EIT
                                                   "--cutoff", requestedCutoff.toString(), "--dry-run");
     assertThat(dryRun.exitCode()).as("%s", dryRun).isZero();
     assertThat(dryRun.stdout()).contains("Dry run: no call was made.");
-    final var noTask = stack.stack().druid().http().get(
-        stack.stack().druid().overlordUrl().resolve("/druid/indexer/v1/task/" + taskId + "/status")
-    );
-    assertThat(noTask.status()).as("no task after plan and dry run: %s", noTask).isEqualTo(404);
+    assertThat(stack.overlord().taskStatus(taskId)).as("no task after plan and dry run").isEmpty();
 
     final DruidMskCommand.Result backfill = migrate("backfill", "--source", LEGACY, "--target", TARGET,
                                                     "--cutoff", requestedCutoff.toString(), "--poll-interval", "2s",
@@ -112,9 +111,7 @@ class KinesisMigrationE2EIT
 
     final Instant droppedStart = cutoff.minus(2, ChronoUnit.HOURS);
     final String dropped = droppedStart + "/" + droppedStart.plus(1, ChronoUnit.HOURS);
-    final ObjectNode markUnused = E2eCluster.JSON.createObjectNode().put("interval", dropped);
-    assertThat(stack.overlordPost("/druid/indexer/v1/datasources/" + TARGET + "/markUnused",
-                                  markUnused.toString()).ok()).isTrue();
+    stack.overlord().markUnused(TARGET, dropped);
     awaitEvents(TARGET, events.size() - countIn(events, droppedStart, droppedStart.plus(1, ChronoUnit.HOURS)));
 
     final DruidMskCommand.Result mismatch = parity(interval);
@@ -158,9 +155,8 @@ class KinesisMigrationE2EIT
     io.putObject("inputSource").put("type", "local").put("baseDir", dir.toString()).put("filter", "events.json");
     io.putObject("inputFormat").put("type", "json");
     spec.putObject("tuningConfig").put("type", "index_parallel").put("maxNumConcurrentSubTasks", 1);
-    final var submitted = stack.overlordPost("/druid/indexer/v1/task", task.toString());
-    assertThat(submitted.ok()).as("%s", submitted).isTrue();
-    final String id = E2eCluster.JSON.readTree(submitted.body()).path("task").asText();
+    final String id = stack.overlord().postJson(DruidEndpoints.TASK, task, "accept the legacy batch task")
+                           .path("task").asText();
     E2eCluster.await("legacy batch ingestion " + id, TIMEOUT, () -> {
       final String state = stack.overlordGet("/druid/indexer/v1/task/" + id + "/status").at("/status/statusCode").asText();
       assertThat(state).as("legacy ingestion task").isNotEqualTo("FAILED");
@@ -196,8 +192,9 @@ class KinesisMigrationE2EIT
     assertThat(streaming).as("the stream task that ingested the events").isNotEmpty();
     final ObjectNode groups = E2eCluster.JSON.createObjectNode();
     groups.putArray("taskGroupIds").add(0);
-    assertThat(stack.overlordPost("/druid/indexer/v1/supervisor/" + TARGET + "/taskGroups/handoff", groups.toString()).ok())
-        .isTrue();
+    stack.overlord().postJson(
+        DruidEndpoints.supervisor(TARGET) + "/taskGroups/handoff", groups, "hand off the tasks of " + TARGET
+    );
     for (String task : streaming) {
       E2eCluster.await("stream task " + task + " handed off", TIMEOUT, () -> "SUCCESS".equals(
           stack.overlordGet("/druid/indexer/v1/task/" + task + "/status").at("/status/statusCode").asText()
@@ -232,8 +229,8 @@ class KinesisMigrationE2EIT
 
   private static void awaitEvents(String dataSource, long expected) throws InterruptedException
   {
-    E2eCluster.await(expected + " events queryable in " + dataSource, TIMEOUT, () -> stack.stack().sql().queryLong(
-        "SELECT SUM(\"requests\") FROM \"" + dataSource + "\""
+    E2eCluster.await(expected + " events queryable in " + dataSource, TIMEOUT, () -> stack.stack().sql().sqlLong(
+        "SELECT SUM(\"requests\") FROM \"" + dataSource + "\"", "count the requests in " + dataSource
     ) == expected);
   }
 

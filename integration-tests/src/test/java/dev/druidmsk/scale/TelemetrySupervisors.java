@@ -2,6 +2,7 @@ package dev.druidmsk.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import dev.druidmsk.telemetry.ApiRequestGenerator;
@@ -90,16 +91,15 @@ final class TelemetrySupervisors
 
   void submit(ObjectNode spec) throws Exception
   {
-    final var response = cluster.overlordPost("/druid/indexer/v1/supervisor", E2eCluster.JSON.writeValueAsString(spec));
-    if (!response.ok()) {
-      throw new IllegalStateException("The overlord refused the spec: " + response.status() + " " + response.body());
-    }
+    cluster.overlord().submit(spec);
   }
 
   /** Ingested requests (the rollup's count metric), zero while the datasource has none. */
   long requests(String dataSource) throws Exception
   {
-    return cluster.stack().sql().queryLong("SELECT SUM(\"requests\") FROM \"" + dataSource + "\"");
+    return cluster.stack().sql().sqlLong(
+        "SELECT SUM(\"requests\") FROM \"" + dataSource + "\"", "count the requests in " + dataSource
+    );
   }
 
   /** Running, pending and waiting tasks of the cluster. */
@@ -116,10 +116,7 @@ final class TelemetrySupervisors
   /** Terminates every supervisor and waits until their tasks have published and left the indexer. */
   void terminateAllAndAwaitNoTasks() throws Exception
   {
-    final var terminate = cluster.overlordPost("/druid/indexer/v1/supervisor/terminateAll", "");
-    if (!terminate.ok()) {
-      throw new IllegalStateException("terminateAll answered " + terminate.status() + " " + terminate.body());
-    }
+    cluster.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
     E2eCluster.await("every task to finish", DRAIN_TIMEOUT, () -> unfinishedTasks() == 0);
   }
 }

@@ -15,6 +15,7 @@ import dev.druidmsk.cli.input.DruidHome;
 import dev.druidmsk.cli.input.DruidHomeOption;
 import dev.druidmsk.cli.input.SpecSource;
 import dev.druidmsk.cli.input.Validation;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 import dev.druidmsk.templates.validation.Problem;
 import dev.druidmsk.templates.validation.Severity;
 import dev.druidmsk.templates.validation.ValidationResult;
@@ -106,9 +107,8 @@ public final class DoctorCommand implements Callable<Integer>
     final CliContext context = run.context();
     final Path home = home(context);
     final ObjectNode supervisor = loadSpec(context);
-    final JsonNode ioConfig = supervisor.path("spec").has("ioConfig") ? supervisor.path("spec").path("ioConfig")
-                                                                       : supervisor.path("ioConfig");
-    final JsonNode consumerProperties = ioConfig.path("consumerProperties");
+    final SupervisorSpec spec = SupervisorSpec.of(supervisor);
+    final JsonNode consumerProperties = spec.consumerProperties();
     final List<String> nodeProperties = nodeSystemProperties(context);
 
     final List<CheckResult> checks = new ArrayList<>();
@@ -116,15 +116,15 @@ public final class DoctorCommand implements Callable<Integer>
     checks.add(InstallationChecks.singleMskJar(home));
     checks.add(specCheck(supervisor, home));
     final List<CheckResult> network = new NetworkChecks(
-        consumerProperties.path("bootstrap.servers").asText(null), securityProtocol(consumerProperties),
+        spec.bootstrapServers().orElse(null), spec.securityProtocol(),
         truststore(consumerProperties, context), timeout
     ).run();
     checks.addAll(network);
 
     final ObjectNode request = JsonNodeFactory.instance.objectNode();
-    request.set("provider", consumerProperties.get("druid.dynamic.config.provider"));
+    request.set("provider", consumerProperties.get(SupervisorSpec.PROVIDER));
     request.set("consumerProperties", consumerProperties);
-    request.put("topic", ioConfig.path("topic").asText(null));
+    request.put("topic", spec.topic().orElse(null));
     request.put("timeoutMs", timeout.toMillis());
     if (network.stream().anyMatch(check -> check.status() == CheckStatus.FAIL)) {
       request.put("skipKafka", "the network checks failed");
@@ -198,16 +198,6 @@ public final class DoctorCommand implements Callable<Integer>
            ? CheckResult.warn(name, "valid, with warnings (`druid-msk spec validate`)", evidence,
                               result.problems().get(0).fix())
            : CheckResult.pass(name, "valid for this node's Druid (`druid-msk spec validate`)", evidence);
-  }
-
-  /** The provider's securityProtocol wins over the static property, as in Druid. */
-  private static String securityProtocol(JsonNode consumerProperties)
-  {
-    final JsonNode provider = consumerProperties.path("druid.dynamic.config.provider");
-    if ("aws-msk-iam".equals(provider.path("type").asText())) {
-      return provider.path("securityProtocol").asText("SASL_SSL");
-    }
-    return consumerProperties.path("security.protocol").asText("PLAINTEXT");
   }
 
   private static NetworkChecks.Truststore truststore(JsonNode consumerProperties, CliContext context)

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The Druid services druid-msk talks to, Overlord, Broker and Router alike: one way to authenticate (basic security),
@@ -29,6 +30,9 @@ import java.util.Optional;
 public final class DruidClient
 {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** Druid's (Calcite's) answer for a table it does not know: a datasource that has no segment yet. */
+  private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Object '[^']*' not found\\b.*");
 
   private final URI base;
   private final String authorization;
@@ -65,6 +69,15 @@ public final class DruidClient
     this.urlOption = urlOption;
   }
 
+  /**
+   * A client of a service that needs neither login nor a truststore, such as a local cluster's; errors name
+   * {@code base} where they would name the CLI's URL option.
+   */
+  public static DruidClient unauthenticated(URI base, Duration requestTimeout)
+  {
+    return new DruidClient(base, base.toString(), null, null, CONNECT_TIMEOUT, requestTimeout, new Redactor());
+  }
+
   /** GETs a JSON document, or empty when Druid answers 404; {@code what} completes "Druid refused to ...". */
   public Optional<JsonNode> getJson(String pathAndQuery, String what)
   {
@@ -78,12 +91,30 @@ public final class DruidClient
   /** POSTs a JSON document and returns Druid's JSON answer; {@code what} completes "Druid refused to ...". */
   public JsonNode postJson(String pathAndQuery, JsonNode body, String what)
   {
-    final HttpRequest request = request(pathAndQuery)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-        .build();
-    return json(checked(send(request), what));
+    return json(checked(send(jsonPost(pathAndQuery, body)), what));
+  }
+
+  /** POSTs without a body (an action such as terminateAll) and returns Druid's JSON answer. */
+  public JsonNode post(String pathAndQuery, String what)
+  {
+    return json(checked(send(emptyPost(pathAndQuery)), what));
+  }
+
+  /** Whether the service's HTTP server is up ({@link DruidEndpoints#HEALTH}); it may not serve yet. */
+  public boolean healthy()
+  {
+    final HttpResponse<String> response = send(get(DruidEndpoints.HEALTH));
+    return response.statusCode() == 200 && "true".equals(response.body().strip());
+  }
+
+  /**
+   * Whether a readiness or leadership path answers 2xx: Druid answers 503 (readiness) or 404 (isLeader) until the
+   * service serves.
+   */
+  public boolean ready(String path)
+  {
+    final int status = send(get(path)).statusCode();
+    return status >= 200 && status < 300;
   }
 
   /** The live spec of a supervisor, or empty if there is none with this ID. */
@@ -120,10 +151,7 @@ public final class DruidClient
   /** POSTs a lifecycle action (suspend, resume) and returns Druid's answer. */
   public JsonNode act(String id, String action)
   {
-    final HttpRequest request = request(DruidEndpoints.supervisor(id) + "/" + action)
-        .POST(HttpRequest.BodyPublishers.noBody())
-        .build();
-    final HttpResponse<String> response = send(request);
+    final HttpResponse<String> response = send(emptyPost(DruidEndpoints.supervisor(id) + "/" + action));
     if (response.statusCode() == 404) {
       throw new DruidException(404, "No supervisor '" + id + "' on " + base + ": check the ID with the Druid console.");
     }
@@ -176,6 +204,28 @@ public final class DruidClient
     return rows;
   }
 
+  /**
+   * The one number a one-row, one-column query returns: 0 for no row, a null, or a datasource that has no segment
+   * yet. Any other error throws, so that a wrong query never reads as "nothing ingested yet".
+   */
+  public long sqlLong(String query, String what)
+  {
+    final HttpResponse<String> response = send(jsonPost(DruidEndpoints.SQL, DruidEndpoints.sqlBody(query)));
+    if (response.statusCode() == 400 && TABLE_NOT_FOUND.matcher(druidError(response.body())).matches()) {
+      return 0;
+    }
+    final JsonNode row = json(checked(response, what)).path(0);
+    final JsonNode value = row.isObject() && row.size() > 0 ? row.elements().next() : row;
+    if (value.isNull() || value.isMissingNode()) {
+      return 0;
+    }
+    if (!value.isNumber()) {
+      throw new DruidException(response.statusCode(), "The query to " + what + " returned " + value.getNodeType()
+                                                      + ", not a number: select one numeric column.");
+    }
+    return value.asLong();
+  }
+
   public URI base()
   {
     return base;
@@ -184,6 +234,20 @@ public final class DruidClient
   private HttpRequest get(String path)
   {
     return request(path).header("Accept", "application/json").GET().build();
+  }
+
+  private HttpRequest jsonPost(String pathAndQuery, JsonNode body)
+  {
+    return request(pathAndQuery)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+        .build();
+  }
+
+  private HttpRequest emptyPost(String pathAndQuery)
+  {
+    return request(pathAndQuery).POST(HttpRequest.BodyPublishers.noBody()).build();
   }
 
   private HttpRequest.Builder request(String pathAndQuery)

@@ -14,8 +14,13 @@ public final class DruidEndpoints
 {
   public static final String SUPERVISOR = "/druid/indexer/v1/supervisor";
   public static final String TASK = "/druid/indexer/v1/task";
+  /** The indexers and middle managers registered with the Overlord. */
+  public static final String WORKERS = "/druid/indexer/v1/workers";
   public static final String LOCKED_INTERVALS = "/druid/indexer/v1/lockedIntervals/v2";
   public static final String SQL = "/druid/v2/sql";
+  public static final String TERMINATE_ALL_SUPERVISORS = SUPERVISOR + "/terminateAll";
+  /** Every Druid service: {@code true} once its HTTP server is up, before it is ready to serve. */
+  public static final String HEALTH = "/status/health";
 
   private DruidEndpoints()
   {

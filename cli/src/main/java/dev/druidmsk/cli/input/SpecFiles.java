@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.common.Json;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,17 +50,9 @@ public final class SpecFiles
   /** The ID Druid 33 gives a supervisor: its datasource (or an explicit top-level `id`). */
   public static String supervisorId(JsonNode spec)
   {
-    if (spec.path("id").isTextual()) {
-      return spec.get("id").asText();
-    }
-    final JsonNode nested = spec.path("spec").path("dataSchema").path("dataSource");
-    final JsonNode flat = spec.path("dataSchema").path("dataSource");
-    final JsonNode dataSource = nested.isTextual() ? nested : flat;
-    if (!dataSource.isTextual() || dataSource.asText().isBlank()) {
-      throw new InputException(
-          "The spec has no spec.dataSchema.dataSource, so its supervisor ID is unknown: set the datasource name."
-      );
-    }
-    return dataSource.asText();
+    return SupervisorSpec.of(spec).supervisorId().filter(id -> !id.isBlank()).orElseThrow(() -> new InputException(
+        "The spec has no spec.dataSchema.dataSource, so its supervisor ID is unknown: set the datasource name."
+    ));
   }
+
 }

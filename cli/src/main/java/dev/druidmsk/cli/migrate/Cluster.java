@@ -3,6 +3,7 @@ package dev.druidmsk.cli.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.druidmsk.cli.druid.DruidClient;
 import dev.druidmsk.cli.druid.DruidEndpoints;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class Cluster
         "No supervisor '" + supervisor + "' on " + overlordUrl() + ": the target must be ingested by a supervisor "
         + "(submit it with `druid-msk spec submit`); pass --target-supervisor ID when its id is not the target's name."
     ));
-    final JsonNode schema = spec.path("spec").has("dataSchema") ? spec.path("spec").path("dataSchema") : spec.path("dataSchema");
+    final JsonNode schema = SupervisorSpec.of(spec).dataSchema();
     if (!schema.isObject()) {
       throw new MigrationException("Supervisor '" + supervisor + "' has no dataSchema: is it a Kafka or Kinesis supervisor?");
     }

@@ -3,6 +3,9 @@ package dev.druidmsk.cli.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.iam.MskIamOptions;
+import dev.druidmsk.templates.spec.JsonPath;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,6 @@ import java.util.regex.Pattern;
  */
 final class KinesisToKafka
 {
-  static final String PROVIDER_KEY = "druid.dynamic.config.provider";
   private static final String SECTIONS_NOTE = "the converted spec keeps its parts under \"spec\"";
   // Kafka's own rule for topic names (org.apache.kafka.common.internals.Topic).
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -29,6 +31,7 @@ final class KinesisToKafka
   private static final Set<String> KAFKA_IO_FIELDS = Set.of(
       "topic", "topicPattern", "consumerProperties", "useEarliestOffset", "pollTimeout"
   );
+  private static final JsonPath KAFKA_IO_CONFIG = JsonPath.ROOT.key(SupervisorSpec.SPEC).key(SupervisorSpec.IO_CONFIG);
   private static final String EXAMPLE_ARN = "arn:aws:iam::123456789012:role/druid-kinesis-reader";
 
   private final String targetDataSource;
@@ -47,35 +50,35 @@ final class KinesisToKafka
     this.bootstrapServers = bootstrapServers;
   }
 
-  Conversion convert(ObjectNode kinesis)
+  Conversion convert(ObjectNode json)
   {
+    final SupervisorSpec kinesis = SupervisorSpec.of(json);
     requireKinesis(kinesis);
-    final boolean wrapped = kinesis.path("spec").isObject();
-    final JsonNode parts = wrapped ? kinesis.get("spec") : kinesis;
-    final String base = wrapped ? "$.spec" : "$";
-    final JsonNode kinesisIo = parts.path("ioConfig");
-    if (!kinesisIo.isObject()) {
-      throw new MigrationException("The Kinesis spec has no " + base + ".ioConfig object: pass the whole supervisor spec.");
+    final String ioPath = kinesis.sectionPath(SupervisorSpec.IO_CONFIG).toString();
+    if (!kinesis.ioConfig().isObject()) {
+      throw new MigrationException("The Kinesis spec has no " + ioPath + " object: pass the whole supervisor spec.");
     }
-    final String stream = stream(kinesisIo, base);
+    final String stream = stream(kinesis, ioPath);
     final String topic = topic(stream);
     final List<Change> changes = new ArrayList<>();
 
     final ObjectNode kafka = JsonNodeFactory.instance.objectNode().put("type", "kafka");
     changes.add(new Change(Change.Kind.CHANGED, "$.type", "$.type", "kinesis -> kafka"));
-    final ObjectNode spec = kafka.putObject("spec");
-    final String sourceDataSource = dataSchema(parts, base, spec, changes);
-    spec.set("ioConfig", ioConfig((ObjectNode) kinesisIo, base + ".ioConfig", topic, changes));
-    if (parts.path("tuningConfig").isObject()) {
-      spec.set("tuningConfig", tuningConfig(parts.get("tuningConfig"), base + ".tuningConfig", changes));
+    final ObjectNode spec = kafka.putObject(SupervisorSpec.SPEC);
+    final String sourceDataSource = dataSchema(kinesis, spec, changes);
+    spec.set(SupervisorSpec.IO_CONFIG, ioConfig((ObjectNode) kinesis.ioConfig(), ioPath, topic, changes));
+    if (kinesis.tuningConfig().isObject()) {
+      spec.set(SupervisorSpec.TUNING_CONFIG, tuningConfig(
+          kinesis.tuningConfig(), kinesis.sectionPath(SupervisorSpec.TUNING_CONFIG).toString(), changes
+      ));
     }
-    topLevel(kinesis, wrapped, kafka, changes);
+    topLevel(json, kinesis.isNested(), kafka, changes);
     return new Conversion(sourceDataSource, stream, targetDataSource, topic, kafka, changes);
   }
 
-  private static void requireKinesis(JsonNode spec)
+  private static void requireKinesis(SupervisorSpec spec)
   {
-    final String type = spec.path("type").asText("");
+    final String type = spec.type();
     if (!"kinesis".equals(type)) {
       throw new MigrationException(
           "Not a Kinesis supervisor spec: its \"type\" is " + (type.isEmpty() ? "missing" : "\"" + type + "\"")
@@ -85,16 +88,12 @@ final class KinesisToKafka
     }
   }
 
-  private static String stream(JsonNode ioConfig, String base)
+  private static String stream(SupervisorSpec kinesis, String ioPath)
   {
-    final JsonNode stream = ioConfig.path("stream");
-    if (!stream.isTextual() || stream.asText().isBlank()) {
-      throw new MigrationException(
-          "The Kinesis spec has no " + base + ".ioConfig.stream: a Kinesis supervisor reads one named stream; add "
-          + "\"stream\": \"<stream name>\"."
-      );
-    }
-    return stream.asText();
+    return kinesis.stream().filter(stream -> !stream.isBlank()).orElseThrow(() -> new MigrationException(
+        "The Kinesis spec has no " + ioPath + ".stream: a Kinesis supervisor reads one named stream; add "
+        + "\"stream\": \"<stream name>\"."
+    ));
   }
 
   private String topic(String stream)
@@ -109,16 +108,12 @@ final class KinesisToKafka
     return topic;
   }
 
-  private String dataSchema(JsonNode parts, String base, ObjectNode spec, List<Change> changes)
+  private String dataSchema(SupervisorSpec kinesis, ObjectNode spec, List<Change> changes)
   {
-    final JsonNode dataSchema = parts.path("dataSchema");
-    final JsonNode dataSource = dataSchema.path("dataSource");
-    if (!dataSource.isTextual() || dataSource.asText().isBlank()) {
-      throw new MigrationException(
-          "The Kinesis spec has no " + base + ".dataSchema.dataSource: pass the whole supervisor spec."
-      );
-    }
-    final String source = dataSource.asText();
+    final String schemaPath = kinesis.sectionPath(SupervisorSpec.DATA_SCHEMA).toString();
+    final String source = kinesis.dataSource().filter(name -> !name.isBlank()).orElseThrow(() -> new MigrationException(
+        "The Kinesis spec has no " + schemaPath + ".dataSource: pass the whole supervisor spec."
+    ));
     if (source.equals(targetDataSource)) {
       throw new MigrationException(
           "--target-datasource must differ from the Kinesis datasource '" + source + "': a supervisor's ID is its "
@@ -126,11 +121,11 @@ final class KinesisToKafka
           + "datasource, e.g. --target-datasource " + source + "_kafka."
       );
     }
-    final ObjectNode converted = ((ObjectNode) dataSchema).deepCopy();
+    final ObjectNode converted = ((ObjectNode) kinesis.dataSchema()).deepCopy();
     converted.put("dataSource", targetDataSource);
-    spec.set("dataSchema", converted);
+    spec.set(SupervisorSpec.DATA_SCHEMA, converted);
     changes.add(new Change(
-        Change.Kind.CHANGED, base + ".dataSchema.dataSource", "$.spec.dataSchema.dataSource",
+        Change.Kind.CHANGED, schemaPath + ".dataSource", "$.spec.dataSchema.dataSource",
         source + " -> " + targetDataSource + " (--target-datasource): the Kafka datasource runs beside the Kinesis "
         + "one until the cut-over"
     ));
@@ -145,7 +140,7 @@ final class KinesisToKafka
       final String name = field.getKey();
       final JsonNode value = field.getValue();
       final String from = path + "." + name;
-      final String to = "$.spec.ioConfig." + name;
+      final String to = KAFKA_IO_CONFIG.key(name).toString();
       if (KAFKA_IO_FIELDS.contains(name)) {
         throw new MigrationException(
             from + " is a Kafka field, not a Kinesis one: remove it from the Kinesis spec (the topic comes from "
@@ -167,7 +162,7 @@ final class KinesisToKafka
             topicOverride == null ? "'" + topic + "': the topic has the stream's name (--topic to choose another)"
                                   : value.asText() + " -> " + topic + " (--topic)"
         ));
-        kafka.set("consumerProperties", consumerProperties(kinesis, path, region, changes));
+        kafka.set(SupervisorSpec.CONSUMER_PROPERTIES, consumerProperties(kinesis, path, region, changes));
       } else if ("useEarliestSequenceNumber".equals(name)) {
         kafka.set("useEarliestOffset", value);
         changes.add(new Change(
@@ -196,19 +191,19 @@ final class KinesisToKafka
   private ObjectNode consumerProperties(JsonNode kinesis, String path, String region, List<Change> changes)
   {
     final ObjectNode properties = JsonNodeFactory.instance.objectNode();
-    final String to = "$.spec.ioConfig.consumerProperties";
-    properties.put("bootstrap.servers", bootstrapServers);
+    final JsonPath to = KAFKA_IO_CONFIG.key(SupervisorSpec.CONSUMER_PROPERTIES);
+    properties.put(SupervisorSpec.BOOTSTRAP_SERVERS, bootstrapServers);
     changes.add(new Change(
-        Change.Kind.ADDED, null, to + "[\"bootstrap.servers\"]",
+        Change.Kind.ADDED, null, to.key(SupervisorSpec.BOOTSTRAP_SERVERS).toString(),
         bootstrapServers + " (--bootstrap-servers): a Kinesis endpoint says nothing about the MSK brokers"
     ));
-    final ObjectNode provider = properties.putObject(PROVIDER_KEY).put("type", "aws-msk-iam");
-    final String providerPath = to + "[\"" + PROVIDER_KEY + "\"]";
+    final ObjectNode provider = properties.putObject(SupervisorSpec.PROVIDER).put("type", MskIamOptions.TYPE);
+    final JsonPath providerPath = to.key(SupervisorSpec.PROVIDER);
     final JsonNode roleArn = kinesis.path("awsAssumedRoleArn");
     final JsonNode externalId = kinesis.path("awsExternalId");
     if (!roleArn.isTextual()) {
       changes.add(new Change(
-          Change.Kind.ADDED, null, providerPath,
+          Change.Kind.ADDED, null, providerPath.toString(),
           "aws-msk-iam without a role: the consumers sign with the node's default AWS credentials, as the Kinesis "
           + "client did without awsAssumedRoleArn"
       ));
@@ -218,26 +213,27 @@ final class KinesisToKafka
       }
       return properties;
     }
-    provider.put("roleArn", roleArn(roleArn.asText(), path));
+    provider.put(MskIamOptions.ROLE_ARN, roleArn(roleArn.asText(), path));
     changes.add(new Change(
-        Change.Kind.MAPPED, path + ".awsAssumedRoleArn", providerPath + ".roleArn",
+        Change.Kind.MAPPED, path + ".awsAssumedRoleArn", providerPath.key(MskIamOptions.ROLE_ARN).toString(),
         "the role is assumed by the aws-msk-iam provider; it now needs MSK permissions instead of Kinesis ones: "
         + "print them with `druid-msk policy --spec <converted spec> --cluster-arn <MSK cluster ARN>`"
     ));
     if (externalId.isTextual()) {
-      provider.put("externalId", externalId.asText());
-      changes.add(new Change(Change.Kind.MAPPED, path + ".awsExternalId", providerPath + ".externalId",
+      provider.put(MskIamOptions.EXTERNAL_ID, externalId.asText());
+      changes.add(new Change(Change.Kind.MAPPED, path + ".awsExternalId",
+                             providerPath.key(MskIamOptions.EXTERNAL_ID).toString(),
                              "the external ID the role's trust policy requires (value not shown)"));
     }
     if (region != null) {
-      provider.put("stsRegion", region);
+      provider.put(MskIamOptions.STS_REGION, region);
       changes.add(new Change(
-          Change.Kind.ADDED, null, providerPath + ".stsRegion",
+          Change.Kind.ADDED, null, providerPath.key(MskIamOptions.STS_REGION).toString(),
           region + ": the Kinesis stream's region, so the role is assumed through that regional STS endpoint"
       ));
     } else {
       changes.add(new Change(
-          Change.Kind.REVIEW, null, providerPath + ".stsRegion",
+          Change.Kind.REVIEW, null, providerPath.key(MskIamOptions.STS_REGION).toString(),
           "not set: the spec names no Kinesis region, so the role is assumed through the global STS endpoint "
           + "(aws-global); set stsRegion to the Druid nodes' region for a regional one"
       ));
@@ -301,8 +297,9 @@ final class KinesisToKafka
     for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) kinesis::fields) {
       final String name = field.getKey();
       final String from = "$." + name;
-      final boolean section = "dataSchema".equals(name) || "ioConfig".equals(name) || "tuningConfig".equals(name);
-      if ("type".equals(name) || "spec".equals(name)) {
+      final boolean section = SupervisorSpec.DATA_SCHEMA.equals(name) || SupervisorSpec.IO_CONFIG.equals(name)
+                              || SupervisorSpec.TUNING_CONFIG.equals(name);
+      if ("type".equals(name) || SupervisorSpec.SPEC.equals(name)) {
         continue;
       }
       if (section && wrapped) {

@@ -2,7 +2,11 @@ package dev.druidmsk.cli.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.druidmsk.cli.common.Redactor;
+import dev.druidmsk.iam.MskIamOptions;
+import dev.druidmsk.templates.spec.MskIamProvider;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +16,6 @@ import java.util.regex.Pattern;
  */
 record ReaderRole(String roleArn, String externalId, String topicResource, String group, String brokerRegion)
 {
-  static final String PROVIDER_KEY = "druid.dynamic.config.provider";
   /** Druid names a supervisor's consumer group kafka-supervisor-<random> unless group.id is set. */
   static final String DRUID_GROUP_PATTERN = "kafka-supervisor-*";
 
@@ -24,49 +27,39 @@ record ReaderRole(String roleArn, String externalId, String topicResource, Strin
     return "ReaderRole[roleArn=" + roleArn + ", externalId=" + Redactor.MASK + ", topic=" + topicResource + "]";
   }
 
-  static ReaderRole of(JsonNode spec)
+  static ReaderRole of(JsonNode json)
   {
-    if (!"kafka".equals(spec.path("type").asText())) {
+    final SupervisorSpec spec = SupervisorSpec.of(json);
+    if (!"kafka".equals(spec.type())) {
       throw new PolicyException("`policy` covers Kafka (MSK) supervisor specs, \"type\": \"kafka\"; this spec is "
-                             + "\"" + spec.path("type").asText("?") + "\".");
+                             + "\"" + (spec.type().isEmpty() ? "?" : spec.type()) + "\".");
     }
-    final JsonNode ioConfig = spec.path("spec").has("ioConfig") ? spec.path("spec").path("ioConfig") : spec.path("ioConfig");
-    final JsonNode consumerProperties = ioConfig.path("consumerProperties");
-    final JsonNode provider = consumerProperties.path(PROVIDER_KEY);
-    if (!"aws-msk-iam".equals(provider.path("type").asText())) {
-      throw new PolicyException(
-          "The spec has no aws-msk-iam provider at ioConfig.consumerProperties[\"" + PROVIDER_KEY + "\"]: render it "
-          + "from an MSK-IAM template (e.g. msk-iam-api-telemetry)."
-      );
-    }
-    if (!provider.path("roleArn").isTextual()) {
-      throw new PolicyException(
-          "The aws-msk-iam provider has no roleArn, so Druid reads with the node's own identity and there is no role "
-          + "to write policies for: set roleArn (the cross-account reader role)."
-      );
-    }
-    final String externalId = provider.path("externalId").isTextual() ? provider.get("externalId").asText() : null;
-    final String group = consumerProperties.path("group.id").isTextual()
-                         ? consumerProperties.get("group.id").asText()
-                         : DRUID_GROUP_PATTERN;
+    final MskIamProvider provider = spec.mskIamProvider().orElseThrow(() -> new PolicyException(
+        "The spec has no " + MskIamOptions.TYPE + " provider at ioConfig.consumerProperties[\""
+        + SupervisorSpec.PROVIDER + "\"]: render it from an MSK-IAM template (e.g. msk-iam-api-telemetry)."
+    ));
+    final String roleArn = provider.roleArn().orElseThrow(() -> new PolicyException(
+        "The aws-msk-iam provider has no roleArn, so Druid reads with the node's own identity and there is no role "
+        + "to write policies for: set roleArn (the cross-account reader role)."
+    ));
     return new ReaderRole(
-        provider.get("roleArn").asText(),
-        externalId,
-        topicResource(ioConfig),
-        group,
-        brokerRegion(consumerProperties.path("bootstrap.servers").asText(""))
+        roleArn,
+        provider.externalId().orElse(null),
+        topicResource(spec),
+        spec.consumerProperty(SupervisorSpec.GROUP_ID).orElse(DRUID_GROUP_PATTERN),
+        brokerRegion(spec.bootstrapServers().orElse(""))
     );
   }
 
-  private static String topicResource(JsonNode ioConfig)
+  private static String topicResource(SupervisorSpec spec)
   {
-    if (ioConfig.path("topic").isTextual()) {
-      return ioConfig.get("topic").asText();
+    final Optional<String> topic = spec.topic();
+    if (topic.isPresent()) {
+      return topic.get();
     }
-    if (ioConfig.path("topicPattern").isTextual()) {
-      return iamWildcard(ioConfig.get("topicPattern").asText());
-    }
-    throw new PolicyException("The spec has neither ioConfig.topic nor ioConfig.topicPattern: set the topic to read.");
+    return spec.topicPattern().map(ReaderRole::iamWildcard).orElseThrow(() -> new PolicyException(
+        "The spec has neither ioConfig.topic nor ioConfig.topicPattern: set the topic to read."
+    ));
   }
 
   /** IAM resources know only `*` and `?`: a pattern of literal characters and `.*` translates exactly. */

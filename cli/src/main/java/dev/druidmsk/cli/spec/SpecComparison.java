@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.druidmsk.cli.common.Json;
 import dev.druidmsk.cli.common.Redactor;
 import dev.druidmsk.cli.input.SecretFields;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -88,7 +89,7 @@ final class SpecComparison
       final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         final Map.Entry<String, JsonNode> field = fields.next();
-        if (!field.getValue().isNull() && !("ioConfig".equals(fieldName) && "type".equals(field.getKey()))) {
+        if (!field.getValue().isNull() && !(SupervisorSpec.IO_CONFIG.equals(fieldName) && "type".equals(field.getKey()))) {
           sorted.put(field.getKey(), normalise(field.getValue(), field.getKey(), fieldName));
         }
       }

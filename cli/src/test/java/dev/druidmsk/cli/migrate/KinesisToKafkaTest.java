@@ -3,6 +3,7 @@ package dev.druidmsk.cli.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.templates.spec.SupervisorSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +36,7 @@ class KinesisToKafkaTest
 
   private static JsonNode provider(Conversion conversion)
   {
-    return ioConfig(conversion).path("consumerProperties").path(KinesisToKafka.PROVIDER_KEY);
+    return ioConfig(conversion).path("consumerProperties").path(SupervisorSpec.PROVIDER);
   }
 
   private static List<Change> changesFrom(Conversion conversion, String path)
@@ -150,7 +151,7 @@ class KinesisToKafkaTest
     assertThat(provider(conversion).has("stsRegion")).isFalse();
     assertThat(conversion.changes()).filteredOn(change -> change.kind() == Change.Kind.REVIEW)
         .extracting(Change::to).containsExactly(
-            "$.spec.ioConfig.consumerProperties[\"" + KinesisToKafka.PROVIDER_KEY + "\"].stsRegion"
+            "$.spec.ioConfig.consumerProperties[\"" + SupervisorSpec.PROVIDER + "\"].stsRegion"
         );
   }
 
