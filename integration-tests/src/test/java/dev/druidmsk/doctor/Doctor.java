@@ -14,19 +14,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the cli distribution's `druid-msk doctor` as a process, with a node's environment. */
-final class Doctor
+public final class Doctor
 {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, String> env = new HashMap<>();
 
-  Doctor env(String name, String value)
+  public Doctor env(String name, String value)
   {
     env.put(name, value);
     return this;
   }
 
-  Result run(Path workDir, String... args) throws IOException, InterruptedException
+  public Result run(Path workDir, String... args) throws IOException, InterruptedException
   {
     final List<String> command = new ArrayList<>();
     command.add(System.getProperty("druidmsk.cli"));
@@ -55,15 +55,15 @@ final class Doctor
   }
 
   /** The outcome of one run. */
-  record Result(int exitCode, String out, String err, long wallMillis)
+  public record Result(int exitCode, String out, String err, long wallMillis)
   {
-    JsonNode json() throws IOException
+    public JsonNode json() throws IOException
     {
       return MAPPER.readTree(out);
     }
 
     /** The line of a check in the text report, with its evidence and fix: up to the next check. */
-    String check(String name)
+    public String check(String name)
     {
       final int start = out.indexOf(" " + name + " ");
       if (start < 0) {

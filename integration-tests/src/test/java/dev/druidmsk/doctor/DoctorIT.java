@@ -255,7 +255,8 @@ class DoctorIT
     assertThat(result.check("kafka.authenticate")).contains("PASS");
     assertThat(result.check("kafka.describe-topic"))
         .contains("FAIL", "the role lacks kafka-cluster:DescribeTopic",
-                  "fix: grant the role kafka-cluster:DescribeTopic and kafka-cluster:ReadData on the topic's ARN (statement ReadTopic of `druid-msk policy");
+                  "fix: grant the role kafka-cluster:DescribeTopic on the topic's ARN: statement ReadTopic of "
+                  + "druid-msk's reader policy; `druid-msk policy --spec SPEC");
   }
 
   @Test
@@ -267,8 +268,8 @@ class DoctorIT
     assertThat(result.check("kafka.fetch")).contains("PASS");
     assertThat(result.check("kafka.consumer-group"))
         .contains("FAIL", "the role lacks kafka-cluster:DescribeGroup",
-                  "fix: grant the role kafka-cluster:DescribeGroup and kafka-cluster:AlterGroup on Druid's groups",
-                  "statement UseDruidConsumerGroups of `druid-msk policy");
+                  "fix: grant the role kafka-cluster:DescribeGroup on Druid's consumer groups",
+                  "statement UseDruidConsumerGroups of druid-msk's reader policy; `druid-msk policy --spec SPEC");
   }
 
   @Test
@@ -279,7 +280,8 @@ class DoctorIT
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.check("kafka.consumer-group"))
         .contains("FAIL", "described: state Dead (kafka-cluster:DescribeGroup)", "the role lacks kafka-cluster:AlterGroup",
-                  "statement UseDruidConsumerGroups of `druid-msk policy");
+                  "fix: grant the role kafka-cluster:AlterGroup on Druid's consumer groups",
+                  "statement UseDruidConsumerGroups of druid-msk's reader policy; `druid-msk policy --spec SPEC");
   }
 
   private static Doctor doctor()
