@@ -2,6 +2,8 @@ package dev.druidmsk.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,20 @@ public final class Doctor
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, String> env = new HashMap<>();
+
+  /**
+   * As a node of the tests' Druid cluster runs it: the nodes' base user, the emulator's STS and region, the broker
+   * truststore's password in {@code truststorePasswordVariable} (the variable the spec names).
+   */
+  public static Doctor onNode(LocalMsk msk, String truststorePasswordVariable)
+  {
+    final Map<String, String> aws = msk.awsSystemProperties();
+    return new Doctor().env("AWS_ACCESS_KEY_ID", TestStacks.DRUID.accessKeyId())
+                       .env("AWS_SECRET_ACCESS_KEY", TestStacks.DRUID.secretAccessKey())
+                       .env("AWS_ENDPOINT_URL_STS", aws.get("aws.endpointUrlSts"))
+                       .env("AWS_REGION", aws.get("aws.region"))
+                       .env(truststorePasswordVariable, msk.broker().tls().truststorePassword());
+  }
 
   public Doctor env(String name, String value)
   {

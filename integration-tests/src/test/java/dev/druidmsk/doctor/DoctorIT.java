@@ -286,12 +286,7 @@ class DoctorIT
 
   private static Doctor doctor()
   {
-    final Map<String, String> aws = stack.msk().awsSystemProperties();
-    return new Doctor().env("AWS_ACCESS_KEY_ID", TestStacks.DRUID.accessKeyId())
-                       .env("AWS_SECRET_ACCESS_KEY", TestStacks.DRUID.secretAccessKey())
-                       .env("AWS_ENDPOINT_URL_STS", aws.get("aws.endpointUrlSts"))
-                       .env("AWS_REGION", aws.get("aws.region"))
-                       .env(TRUSTSTORE_PASSWORD_ENV, stack.msk().broker().tls().truststorePassword());
+    return Doctor.onNode(stack.msk(), TRUSTSTORE_PASSWORD_ENV);
   }
 
   private static String tlsBootstrap()

@@ -313,16 +313,11 @@ class ReaderPolicyNecessityIT
 
   private static Doctor.Result doctor(Path spec)
   {
-    final Map<String, String> aws = cluster.stack().msk().awsSystemProperties();
     final Path work = cluster.stack().workDir();
     try {
-      return new Doctor().env("AWS_ACCESS_KEY_ID", TestStacks.DRUID.accessKeyId())
-                         .env("AWS_SECRET_ACCESS_KEY", TestStacks.DRUID.secretAccessKey())
-                         .env("AWS_ENDPOINT_URL_STS", aws.get("aws.endpointUrlSts"))
-                         .env("AWS_REGION", aws.get("aws.region"))
-                         .env(LocalIngestionStack.TRUSTSTORE_PASSWORD_VARIABLE, cluster.stack().msk().broker().tls().truststorePassword())
-                         .run(work.resolve("doctor"), "--druid-home", work.resolve("druid-home").toString(),
-                              "--spec", spec.toString(), "--timeout", "10s", "--json");
+      return Doctor.onNode(cluster.stack().msk(), LocalIngestionStack.TRUSTSTORE_PASSWORD_VARIABLE)
+                   .run(work.resolve("doctor"), "--druid-home", work.resolve("druid-home").toString(),
+                        "--spec", spec.toString(), "--timeout", "10s", "--json");
     }
     catch (IOException e) {
       throw new IllegalStateException("druid-msk doctor could not run", e);
