@@ -26,8 +26,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>the root package (the {@code druid-msk} command) is on top: no other package depends on it;</li>
  *   <li>the command groups {@code spec}, {@code policy}, {@code doctor} and {@code migrate} are used by the root only,
  *   never by each other or by the shared packages;</li>
- *   <li>{@code iam} (the reader role's IAM policy model) is used by {@code policy}, which prints it, and {@code doctor},
- *   which names its statements, only;</li>
+ *   <li>{@code iam} (the reader role's IAM policy model) is used by {@code policy}, which prints it, and
+ *   {@code doctor}, which names its statements, only;</li>
  *   <li>{@code druid} is used by the root and the groups; {@code input} by those and {@code druid};
  *   {@code common} by everything (it depends on no other package of the cli);</li>
  *   <li>picocli is used only by commands and mixins: classes annotated {@code @Command}, classes declaring a field

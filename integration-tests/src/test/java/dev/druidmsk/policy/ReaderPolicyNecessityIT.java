@@ -56,7 +56,8 @@ class ReaderPolicyNecessityIT
   /** How long the reduced supervisors get to show what broke, from the control's last row on. */
   private static final Duration BREAK_TIMEOUT = Duration.ofMinutes(4);
   private static final Pattern DENIED = Pattern.compile(
-      "DENIED \\S+: (kafka-cluster:\\w+) on \\S+ \\((.*?)\\):(?: requires (kafka-cluster:\\w+) on \\S+:)?"
+      "DENIED \\S+: (kafka-cluster:\\w+) on \\S+ \\((.*?)\\):"
+      + "(?: requires (kafka-cluster:\\w+(?: and kafka-cluster:\\w+)*) on \\S+:)?"
   );
   private static final Pattern STATEMENT = Pattern.compile("statement (\\w+)");
 
@@ -151,13 +152,15 @@ class ReaderPolicyNecessityIT
     assertThat(requests(control)).as("the full generated policy ingests everything").isEqualTo(requests);
     for (Reduced r : reduced) {
       assertThat(requests(r.dataSource))
-          .as("without %s Druid ingested something: %s is not needed, the generator should not emit it", r.action, r.action)
+          .as("without %s Druid ingested something: %s is not needed, the generator should not emit it",
+              r.action, r.action)
           .isZero();
       assertThat(decidingActions(r.roleArn)).as("actions the broker's DENIED lines name for %s", r.roleArn)
                                             .contains(r.action);
       assertThat(doctorRefusals(said.get(r.action), r.action))
           .as("doctor's FAIL naming %s and statement %s:\n%s", r.action, r.sid, said.get(r.action))
-          .anyMatch(check -> check.path("fix").asText().contains("statement " + r.sid + " of druid-msk's reader policy"));
+          .anyMatch(check -> check.path("fix").asText()
+                                  .contains("statement " + r.sid + " of druid-msk's reader policy"));
     }
   }
 
@@ -197,7 +200,8 @@ class ReaderPolicyNecessityIT
   {
     try (ApiRequestProducer producer = new ApiRequestProducer(cluster.producerClient("necessity-producer"))) {
       final Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-      final ProducedTotals produced = producer.send(topic, new ApiRequestGenerator(7, start, Duration.ofMillis(10)), EVENTS);
+      final ProducedTotals produced =
+          producer.send(topic, new ApiRequestGenerator(7, start, Duration.ofMillis(10)), EVENTS);
       return produced.requests();
     }
   }
@@ -205,7 +209,8 @@ class ReaderPolicyNecessityIT
   private static void submit(Path spec) throws Exception
   {
     final var post = cluster.overlordPost("/druid/indexer/v1/supervisor", Files.readString(spec));
-    assertThat(post.ok()).as("Druid accepts %s: the role is only used when Kafka connects (%s)", spec, post.body()).isTrue();
+    assertThat(post.ok()).as("Druid accepts %s: the role is only used when Kafka connects (%s)", spec, post.body())
+                         .isTrue();
   }
 
   private static long requests(String dataSource) throws Exception
@@ -278,9 +283,10 @@ class ReaderPolicyNecessityIT
     }
   }
 
+  /** The DENIED lines of Druid's sessions of the role (the specs' roleSessionName is druid-DATASOURCE). */
   private static List<Matcher> denied(String roleArn) throws IOException
   {
-    final String principal = "assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/";
+    final String principal = "assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/druid-";
     final List<Matcher> matches = new ArrayList<>();
     for (String line : deniedLines()) {
       final Matcher matcher = DENIED.matcher(line);
@@ -291,14 +297,19 @@ class ReaderPolicyNecessityIT
     return matches;
   }
 
-  /** The action each DENIED line of the role says was missing: the one asked, or the required one that failed. */
+  /** The actions each DENIED line of the role says were missing: the one asked, or the required ones that failed. */
   private static Set<String> decidingActions(String roleArn) throws IOException
   {
-    return denied(roleArn).stream().map(m -> m.group(3) != null ? m.group(3) : m.group(1))
+    return denied(roleArn).stream().flatMap(m -> List.of(deciding(m).split(" and ")).stream())
                           .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  /** Kafka operation -> deciding action, as the broker logged them, e.g. DESCRIBE TOPIC -> kafka-cluster:DescribeTopic. */
+  private static String deciding(Matcher denied)
+  {
+    return denied.group(3) != null ? denied.group(3) : denied.group(1);
+  }
+
+  /** Kafka operation -> deciding actions, as the broker logged them: DESCRIBE TOPIC -> kafka-cluster:DescribeTopic. */
   private static String deniedOperations(String roleArn) throws IOException
   {
     final Set<String> operations = new LinkedHashSet<>();
@@ -306,18 +317,25 @@ class ReaderPolicyNecessityIT
       final String kafka = m.group(2).contains("asked as ") ? m.group(2).substring(m.group(2).indexOf("asked as ") + 9)
                                                              : m.group(2);
       final String[] words = kafka.split(" ");
-      operations.add(words[0] + " " + words[1] + " -> " + (m.group(3) != null ? m.group(3) : m.group(1)));
+      operations.add(words[0] + " " + words[1] + " -> " + deciding(m));
     }
     return operations.isEmpty() ? "nothing" : String.join(", ", operations);
   }
 
+  /** The doctor on {@code spec} as its own role session, so that the broker's lines of Druid's sessions stay apart. */
   private static Doctor.Result doctor(Path spec)
   {
     final Path work = cluster.stack().workDir();
     try {
+      final ObjectNode doctorSpec = (ObjectNode) E2eCluster.JSON.readTree(spec.toFile());
+      final ObjectNode provider = (ObjectNode) doctorSpec.path("spec").path("ioConfig").path("consumerProperties")
+                                                         .path("druid.dynamic.config.provider");
+      provider.put("roleSessionName", provider.path("roleSessionName").asText().replaceFirst("^druid-", "doctor-"));
+      final Path doctorSpecFile = work.resolve("doctor-" + spec.getFileName());
+      Files.writeString(doctorSpecFile, E2eCluster.JSON.writeValueAsString(doctorSpec));
       return Doctor.onNode(cluster.stack().msk(), LocalIngestionStack.TRUSTSTORE_PASSWORD_VARIABLE)
                    .run(work.resolve("doctor"), "--druid-home", work.resolve("druid-home").toString(),
-                        "--spec", spec.toString(), "--timeout", "10s", "--json");
+                        "--spec", doctorSpecFile.toString(), "--timeout", "10s", "--json");
     }
     catch (IOException e) {
       throw new IllegalStateException("druid-msk doctor could not run", e);

@@ -8,7 +8,8 @@ import dev.druidmsk.cli.iam.ReaderStatement;
  */
 final class MissingAction
 {
-  static final String POLICY_COMMAND = "druid-msk policy --spec SPEC --cluster-arn CLUSTER_ARN --trusted-principal NODE_ROLE_ARN";
+  static final String POLICY_COMMAND =
+      "druid-msk policy --spec SPEC --cluster-arn CLUSTER_ARN --trusted-principal NODE_ROLE_ARN";
 
   private MissingAction()
   {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  *   <li>kafka-cluster:DescribeTopic on the topic: metadata and offset lookups (partition discovery by the
  *   supervisor, ListOffsets for lag and start offsets);</li>
  *   <li>kafka-cluster:ReadData on the topic: the tasks' Fetch requests;</li>
- *   <li>kafka-cluster:DescribeGroup and AlterGroup on Druid's groups (kafka-supervisor-*): Druid's consumers carry a
- *   group.id, and kafka-clients' group requests (FindCoordinator, OffsetFetch; JoinGroup, OffsetCommit) are
- *   authorised on that group; no other group is granted.</li>
+ *   <li>kafka-cluster:DescribeGroup and AlterGroup on Druid's groups (kafka-supervisor-*): Druid's consumers assign
+ *   partitions and commit nothing to Kafka, so they make no group request, but MSK requires AlterGroup (and with it
+ *   DescribeGroup) on some group for ReadData: without either the tasks' fetches are refused
+ *   (ReaderPolicyNecessityIT); no other group is granted.</li>
  * </ul>
  * The trust policy lets one principal assume the role, only with the external ID (the confused-deputy guard).
  */

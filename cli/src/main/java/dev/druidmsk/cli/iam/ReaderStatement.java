@@ -14,7 +14,7 @@ public enum ReaderStatement
   CONNECT_TO_CLUSTER("ConnectToCluster", "the cluster ARN", "kafka-cluster:Connect"),
   /** Metadata and offset lookups (partition discovery, lag, start offsets), and the tasks' fetches. */
   READ_TOPIC("ReadTopic", "the topic's ARN", "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"),
-  /** kafka-clients' group requests for a consumer with a group.id, on Druid's groups only. */
+  /** MSK requires AlterGroup (and DescribeGroup) on some group for ReadData; granted on Druid's groups only. */
   USE_DRUID_CONSUMER_GROUPS(
       "UseDruidConsumerGroups",
       "Druid's consumer groups (group ARN .../" + ReaderRole.DRUID_GROUP_PATTERN + ", or the spec's group.id)",

@@ -15,7 +15,8 @@ class ReaderStatementTest
   {
     final JsonNode spec = MAPPER.readTree(
         "{\"type\":\"kafka\",\"spec\":{\"ioConfig\":{\"topic\":\"api-requests\",\"consumerProperties\":{"
-        + "\"druid.dynamic.config.provider\":{\"type\":\"aws-msk-iam\",\"roleArn\":\"arn:aws:iam::123456789012:role/r\"}}}}}"
+        + "\"druid.dynamic.config.provider\":{\"type\":\"aws-msk-iam\","
+        + "\"roleArn\":\"arn:aws:iam::123456789012:role/r\"}}}}}"
     );
     final JsonNode policy = IamPolicies.permissions(
         MskCluster.parse("arn:aws:kafka:eu-west-1:123456789012:cluster/c/0f3a1b2c-1234-4d5e-8f90-0a1b2c3d4e5f-3"),

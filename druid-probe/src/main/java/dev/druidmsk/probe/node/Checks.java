@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Check results as the doctor reads them: {name, status, summary, evidence[], fix}, and for a request MSK refused,
- * {@code missingAction}: the doctor words that fix from the reader policy's statement granting the action. Public: the Kafka-side probe,
- * loaded below the Kafka extension's loader, sees it through the application class loader.
+ * {@code missingAction}: the doctor words that fix from the reader policy's statement granting the action.
+ * Public: the Kafka-side probe, loaded below the Kafka extension's loader, sees it through the application class
+ * loader.
  */
 public final class Checks
 {
