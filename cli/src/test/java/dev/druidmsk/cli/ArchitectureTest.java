@@ -26,6 +26,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>the root package (the {@code druid-msk} command) is on top: no other package depends on it;</li>
  *   <li>the command groups {@code spec}, {@code policy}, {@code doctor} and {@code migrate} are used by the root only,
  *   never by each other or by the shared packages;</li>
+ *   <li>{@code iam} (the reader role's IAM policy model) is used by {@code policy}, which prints it, and
+ *   {@code doctor}, which names its statements, only;</li>
  *   <li>{@code druid} is used by the root and the groups; {@code input} by those and {@code druid};
  *   {@code common} by everything (it depends on no other package of the cli);</li>
  *   <li>picocli is used only by commands and mixins: classes annotated {@code @Command}, classes declaring a field
@@ -69,6 +71,7 @@ class ArchitectureTest
       .layer("policy").definedBy(ROOT + ".policy..")
       .layer("doctor").definedBy(ROOT + ".doctor..")
       .layer("migrate").definedBy(ROOT + ".migrate..")
+      .layer("iam").definedBy(ROOT + ".iam..")
       .layer("druid").definedBy(ROOT + ".druid..")
       .layer("input").definedBy(ROOT + ".input..")
       .layer("common").definedBy(ROOT + ".common..")
@@ -77,9 +80,11 @@ class ArchitectureTest
       .whereLayer("policy").mayOnlyBeAccessedByLayers("root")
       .whereLayer("doctor").mayOnlyBeAccessedByLayers("root")
       .whereLayer("migrate").mayOnlyBeAccessedByLayers("root")
+      .whereLayer("iam").mayOnlyBeAccessedByLayers("policy", "doctor")
       .whereLayer("druid").mayOnlyBeAccessedByLayers("root", "spec", "policy", "doctor", "migrate")
       .whereLayer("input").mayOnlyBeAccessedByLayers("root", "spec", "policy", "doctor", "migrate", "druid")
-      .whereLayer("common").mayOnlyBeAccessedByLayers("root", "spec", "policy", "doctor", "migrate", "druid", "input")
+      .whereLayer("common")
+      .mayOnlyBeAccessedByLayers("root", "spec", "policy", "doctor", "migrate", "iam", "druid", "input")
       .because("the command groups stand side by side over the shared packages, and the root command is on top");
 
   private static final ArchRule ONLY_COMMANDS_AND_MIXINS_USE_PICOCLI = noClasses()

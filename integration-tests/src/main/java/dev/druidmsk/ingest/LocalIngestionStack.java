@@ -104,6 +104,12 @@ public final class LocalIngestionStack implements AutoCloseable
     }
   }
 
+  /** The suite's work folder: the Druid home the nodes run from is its {@code druid-home}. */
+  public Path workDir()
+  {
+    return work;
+  }
+
   public LocalMsk msk()
   {
     return msk;
@@ -140,13 +146,21 @@ public final class LocalIngestionStack implements AutoCloseable
    */
   public Path renderTelemetrySpec(String dataSource, String topic, String externalId) throws Exception
   {
+    final Path spec = renderTelemetrySpec(dataSource, topic, reader.roleArn(), externalId);
+    attachReaderPolicy(spec);
+    return spec;
+  }
+
+  /** As above, for another role the nodes may assume, and without attaching any policy to it. */
+  public Path renderTelemetrySpec(String dataSource, String topic, String roleArn, String externalId) throws Exception
+  {
     final Path spec = work.resolve(dataSource + ".json");
     final DruidMskCommand.Result render = druidMsk(
         "spec", "render", "-t", TELEMETRY_TEMPLATE,
         "--set", "dataSource=" + dataSource,
         "--set", "topic=" + topic,
         "--set", "bootstrapServers=" + msk.broker().saslSslBootstrap(),
-        "--set", "roleArn=" + reader.roleArn(),
+        "--set", "roleArn=" + roleArn,
         "--set", "externalId=" + externalId,
         "--set", "roleSessionName=druid-" + dataSource.replace('_', '-'),
         "--set", "stsRegion=" + msk.broker().region(),
@@ -158,7 +172,6 @@ public final class LocalIngestionStack implements AutoCloseable
     if (render.exitCode() != 0) {
       throw new IllegalStateException("druid-msk spec render failed: " + render);
     }
-    attachReaderPolicy(spec);
     return spec;
   }
 
@@ -169,14 +182,20 @@ public final class LocalIngestionStack implements AutoCloseable
    */
   public synchronized void attachReaderPolicy(Path spec) throws Exception
   {
-    final String name = spec.getFileName().toString().replaceFirst("\\.json$", "");
-    final String policy = command.readerPolicy(
-        spec, msk.clusterArn(), reader.nodeUser().arn(), work.resolve("reader-policies").resolve(name)
-    );
+    final String policy = generatedReaderPolicy(spec);
     if (!readerPolicies.contains(policy)) {
       readerPolicies.add(policy);
     }
     msk.broker().policies(reader.roleArn(), readerPolicies);
+  }
+
+  /** The permissions policy {@code druid-msk policy --spec spec} prints for this cluster and the nodes' identity. */
+  public String generatedReaderPolicy(Path spec) throws Exception
+  {
+    final String name = spec.getFileName().toString().replaceFirst("\\.json$", "");
+    return command.readerPolicy(
+        spec, msk.clusterArn(), reader.nodeUser().arn(), work.resolve("reader-policies").resolve(name)
+    );
   }
 
   /** Stops Druid (supervisors first), then the broker and the STS. */

@@ -2,6 +2,8 @@ package dev.druidmsk.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +16,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the cli distribution's `druid-msk doctor` as a process, with a node's environment. */
-final class Doctor
+public final class Doctor
 {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, String> env = new HashMap<>();
 
-  Doctor env(String name, String value)
+  /**
+   * As a node of the tests' Druid cluster runs it: the nodes' base user, the emulator's STS and region, the broker
+   * truststore's password in {@code truststorePasswordVariable} (the variable the spec names).
+   */
+  public static Doctor onNode(LocalMsk msk, String truststorePasswordVariable)
+  {
+    final Map<String, String> aws = msk.awsSystemProperties();
+    return new Doctor().env("AWS_ACCESS_KEY_ID", TestStacks.DRUID.accessKeyId())
+                       .env("AWS_SECRET_ACCESS_KEY", TestStacks.DRUID.secretAccessKey())
+                       .env("AWS_ENDPOINT_URL_STS", aws.get("aws.endpointUrlSts"))
+                       .env("AWS_REGION", aws.get("aws.region"))
+                       .env(truststorePasswordVariable, msk.broker().tls().truststorePassword());
+  }
+
+  public Doctor env(String name, String value)
   {
     env.put(name, value);
     return this;
   }
 
-  Result run(Path workDir, String... args) throws IOException, InterruptedException
+  public Result run(Path workDir, String... args) throws IOException, InterruptedException
   {
     final List<String> command = new ArrayList<>();
     command.add(System.getProperty("druidmsk.cli"));
@@ -55,15 +71,15 @@ final class Doctor
   }
 
   /** The outcome of one run. */
-  record Result(int exitCode, String out, String err, long wallMillis)
+  public record Result(int exitCode, String out, String err, long wallMillis)
   {
-    JsonNode json() throws IOException
+    public JsonNode json() throws IOException
     {
       return MAPPER.readTree(out);
     }
 
     /** The line of a check in the text report, with its evidence and fix: up to the next check. */
-    String check(String name)
+    public String check(String name)
     {
       final int start = out.indexOf(" " + name + " ");
       if (start < 0) {

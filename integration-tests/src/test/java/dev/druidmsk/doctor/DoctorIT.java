@@ -255,7 +255,8 @@ class DoctorIT
     assertThat(result.check("kafka.authenticate")).contains("PASS");
     assertThat(result.check("kafka.describe-topic"))
         .contains("FAIL", "the role lacks kafka-cluster:DescribeTopic",
-                  "fix: grant the role kafka-cluster:DescribeTopic and kafka-cluster:ReadData on the topic's ARN (statement ReadTopic of `druid-msk policy");
+                  "fix: grant the role kafka-cluster:DescribeTopic on the topic's ARN: statement ReadTopic of "
+                  + "druid-msk's reader policy; `druid-msk policy --spec SPEC");
   }
 
   @Test
@@ -267,8 +268,8 @@ class DoctorIT
     assertThat(result.check("kafka.fetch")).contains("PASS");
     assertThat(result.check("kafka.consumer-group"))
         .contains("FAIL", "the role lacks kafka-cluster:DescribeGroup",
-                  "fix: grant the role kafka-cluster:DescribeGroup and kafka-cluster:AlterGroup on Druid's groups",
-                  "statement UseDruidConsumerGroups of `druid-msk policy");
+                  "fix: grant the role kafka-cluster:DescribeGroup on Druid's consumer groups",
+                  "statement UseDruidConsumerGroups of druid-msk's reader policy; `druid-msk policy --spec SPEC");
   }
 
   @Test
@@ -279,17 +280,13 @@ class DoctorIT
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.check("kafka.consumer-group"))
         .contains("FAIL", "described: state Dead (kafka-cluster:DescribeGroup)", "the role lacks kafka-cluster:AlterGroup",
-                  "statement UseDruidConsumerGroups of `druid-msk policy");
+                  "fix: grant the role kafka-cluster:AlterGroup on Druid's consumer groups",
+                  "statement UseDruidConsumerGroups of druid-msk's reader policy; `druid-msk policy --spec SPEC");
   }
 
   private static Doctor doctor()
   {
-    final Map<String, String> aws = stack.msk().awsSystemProperties();
-    return new Doctor().env("AWS_ACCESS_KEY_ID", TestStacks.DRUID.accessKeyId())
-                       .env("AWS_SECRET_ACCESS_KEY", TestStacks.DRUID.secretAccessKey())
-                       .env("AWS_ENDPOINT_URL_STS", aws.get("aws.endpointUrlSts"))
-                       .env("AWS_REGION", aws.get("aws.region"))
-                       .env(TRUSTSTORE_PASSWORD_ENV, stack.msk().broker().tls().truststorePassword());
+    return Doctor.onNode(stack.msk(), TRUSTSTORE_PASSWORD_ENV);
   }
 
   private static String tlsBootstrap()

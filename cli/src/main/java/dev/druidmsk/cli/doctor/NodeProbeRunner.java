@@ -87,9 +87,11 @@ public final class NodeProbeRunner
       for (JsonNode check : MAPPER.readTree(responseFile.toFile()).path("checks")) {
         final List<String> evidence = new ArrayList<>();
         check.path("evidence").forEach(line -> evidence.add(line.asText()));
+        final String fix = check.hasNonNull("missingAction")
+                           ? MissingAction.fix(check.get("missingAction").asText())
+                           : check.path("fix").asText(null);
         results.add(new CheckResult(check.path("name").asText(), CheckStatus.valueOf(check.path("status").asText()),
-                                    check.path("summary").asText(), evidence,
-                                    check.path("fix").isNull() ? null : check.path("fix").asText(null)));
+                                    check.path("summary").asText(), evidence, fix));
       }
       return results;
     }

@@ -9,6 +9,9 @@ import dev.druidmsk.cli.common.CliException;
 import dev.druidmsk.cli.common.ContextMixin;
 import dev.druidmsk.cli.common.Json;
 import dev.druidmsk.cli.common.JsonFlag;
+import dev.druidmsk.cli.iam.IamPolicies;
+import dev.druidmsk.cli.iam.MskCluster;
+import dev.druidmsk.cli.iam.ReaderRole;
 import dev.druidmsk.cli.input.SpecSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +35,7 @@ import java.nio.file.Path;
         "  kafka-cluster:DescribeTopic on the topic - metadata and offset lookups (partitions, lag, start offsets);",
         "  kafka-cluster:ReadData on the topic - the tasks' fetches;",
         "  kafka-cluster:DescribeGroup + AlterGroup on Druid's consumer groups kafka-supervisor-* (or the spec's "
-        + "group.id) - the group requests kafka-clients makes for a consumer with a group.id;",
+        + "group.id) - MSK requires them for ReadData, though Druid's consumers make no group request;",
         "and the trust policy letting --trusted-principal assume the role only with the spec's external ID.",
         "",
         "The external ID is a secret: stdout shows it as ******. --output-dir writes permissions-policy.json and "

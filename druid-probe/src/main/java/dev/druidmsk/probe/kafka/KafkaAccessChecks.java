@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -28,14 +29,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The Kafka calls a Druid supervisor and its tasks make, each failure mapped to the IAM action (and the statement of
- * {@code druid-msk policy}) the role lacks: SASL AWS_MSK_IAM authentication (kafka-cluster:Connect), topic metadata
- * and offsets (DescribeTopic), one record per partition without committing (ReadData), and the consumer group
- * pattern Druid uses (DescribeGroup, AlterGroup).
+ * The Kafka calls a Druid supervisor and its tasks make, each refusal reported with the MSK action the role lacks
+ * ({@link Request}; the doctor names the reader policy's statement that grants it): SASL AWS_MSK_IAM authentication,
+ * topic metadata and offsets, one record per partition without committing, and the consumer group pattern Druid uses.
  */
 final class KafkaAccessChecks
 {
-  private static final String POLICY = "`druid-msk policy --cluster-arn ARN ...`";
+  /** The MSK action each request needs, besides Connect, which MSK requires for every request. */
+  private enum Request
+  {
+    AUTHENTICATE("kafka-cluster:Connect"),
+    DESCRIBE_TOPIC("kafka-cluster:DescribeTopic"),
+    FETCH("kafka-cluster:ReadData"),
+    DESCRIBE_GROUP("kafka-cluster:DescribeGroup"),
+    JOIN_GROUP("kafka-cluster:AlterGroup");
+
+    private final String action;
+
+    Request(String action)
+    {
+      this.action = action;
+    }
+  }
+
   private static final List<String> NAMES = List.of(
       "kafka.authenticate", "kafka.describe-topic", "kafka.fetch", "kafka.consumer-group"
   );
@@ -103,16 +119,17 @@ final class KafkaAccessChecks
       final Collection<Node> nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       evidence.add("cluster " + cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS) + ", brokers "
                    + nodes.stream().map(node -> node.host() + ":" + node.port()).collect(Collectors.joining(", ")));
-      checks.pass(name, "SASL " + properties.get("sasl.mechanism") + " accepted (kafka-cluster:Connect)", evidence);
+      // No claim about Connect here: MSK asks it with every request, so a role without it gets this far.
+      checks.pass(name, "SASL " + properties.get("sasl.mechanism") + " accepted", evidence);
       return true;
     }
     catch (Exception e) {
       final Throwable cause = cause(e);
       evidence.add(CredentialChecks.firstLine(cause));
-      if (cause instanceof SaslAuthenticationException) {
-        checks.fail(name, "the broker refused the IAM authentication", evidence,
-                    "grant the role kafka-cluster:Connect on the cluster ARN (statement ConnectToCluster of " + POLICY
-                    + "), and keep this node's clock in sync (SigV4 signatures allow 5 minutes of skew)");
+      if (cause instanceof SaslAuthenticationException || cause instanceof AuthorizationException) {
+        checks.refused(name, "the broker refused the IAM authentication: the role lacks " + Request.AUTHENTICATE.action
+                             + ", or this node's clock is off by more than SigV4's 5 minutes", evidence,
+                       Request.AUTHENTICATE.action);
       } else {
         checks.fail(name, "no authenticated connection within " + timeout.toSeconds() + " s", evidence,
                     "bootstrap.servers must name the IAM listener (MSK: 9098 in the VPC, 9198 public) with "
@@ -128,7 +145,8 @@ final class KafkaAccessChecks
     try {
       final TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                                                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-      checks.pass(name, "topic " + topic + ": " + description.partitions().size() + " partitions (kafka-cluster:DescribeTopic)",
+      checks.pass(name, "topic " + topic + ": " + description.partitions().size() + " partitions ("
+                        + Request.DESCRIBE_TOPIC.action + ")",
                   List.of("leaders " + description.partitions().stream()
                                                    .map(p -> p.partition() + "->" + (p.leader() == null ? "none" : p.leader().id()))
                                                    .collect(Collectors.joining(", "))));
@@ -137,10 +155,14 @@ final class KafkaAccessChecks
     catch (Exception e) {
       final Throwable cause = cause(e);
       final List<String> evidence = List.of(CredentialChecks.firstLine(cause));
-      if (cause instanceof TopicAuthorizationException) {
-        checks.fail(name, "not authorised to describe topic " + topic + ": the role lacks kafka-cluster:DescribeTopic",
-                    evidence, "grant the role kafka-cluster:DescribeTopic and kafka-cluster:ReadData on the topic's "
-                              + "ARN (statement ReadTopic of " + POLICY + " --topic " + topic + ")");
+      if (cause instanceof TopicAuthorizationException && groupRefused(admin)) {
+        checks.refused(name, "every request was refused (" + Request.DESCRIBE_TOPIC.action + " on topic " + topic + ", "
+                             + Request.DESCRIBE_GROUP.action + " on group " + group + "): the role lacks "
+                             + Request.AUTHENTICATE.action + ", which MSK requires for every request", evidence,
+                       Request.AUTHENTICATE.action);
+      } else if (cause instanceof TopicAuthorizationException) {
+        checks.refused(name, "not authorised to describe topic " + topic + ": the role lacks "
+                             + Request.DESCRIBE_TOPIC.action, evidence, Request.DESCRIBE_TOPIC.action);
       } else if (cause instanceof UnknownTopicOrPartitionException) {
         checks.fail(name, "topic " + topic + " does not exist", evidence,
                     "create the topic, or correct ioConfig.topic in the spec");
@@ -197,9 +219,9 @@ final class KafkaAccessChecks
       final List<String> lines = new ArrayList<>(evidence.values());
       lines.add(CredentialChecks.firstLine(cause));
       if (cause instanceof TopicAuthorizationException) {
-        checks.fail(name, "not authorised to read topic " + topic + ": the role lacks kafka-cluster:ReadData", lines,
-                    "grant the role kafka-cluster:ReadData on the topic's ARN (statement ReadTopic of " + POLICY
-                    + " --topic " + topic + ")");
+        checks.refused(name, "not authorised to read topic " + topic + ": the role lacks " + Request.FETCH.action
+                             + " (or " + Request.JOIN_GROUP.action + " on Druid's groups, which MSK requires for it: "
+                             + "see kafka.consumer-group)", lines, Request.FETCH.action);
       } else {
         checks.fail(name, "cannot read topic " + topic, lines, "see the error above");
       }
@@ -207,7 +229,7 @@ final class KafkaAccessChecks
     }
     final boolean anyRead = evidence.values().stream().anyMatch(line -> line.contains("read offset"));
     if (anyRead) {
-      checks.pass(name, "read one record per non-empty partition, nothing committed (kafka-cluster:ReadData)",
+      checks.pass(name, "read one record per non-empty partition, nothing committed (" + Request.FETCH.action + ")",
                   new ArrayList<>(evidence.values()));
     } else {
       checks.warn(name, "every partition is empty: reading is not proven", new ArrayList<>(evidence.values()),
@@ -221,16 +243,13 @@ final class KafkaAccessChecks
     final String name = "kafka.consumer-group";
     final List<String> evidence = new ArrayList<>();
     evidence.add("group " + group + (properties.containsKey("group.id") ? " (the spec's group.id)" : " (Druid's pattern kafka-supervisor-*)"));
-    final String grant = "grant the role kafka-cluster:DescribeGroup and kafka-cluster:AlterGroup on Druid's groups, "
-                         + "arn:aws:kafka:<region>:<account>:group/<cluster>/<uuid>/kafka-supervisor-* (statement "
-                         + "UseDruidConsumerGroups of " + POLICY + ")";
     try {
       final ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
                                                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(group);
-      evidence.add("described: state " + description.state() + " (kafka-cluster:DescribeGroup)");
+      evidence.add("described: state " + description.state() + " (" + Request.DESCRIBE_GROUP.action + ")");
     }
     catch (Exception e) {
-      groupFailure("describe", "DescribeGroup", e, evidence, grant);
+      groupFailure("describe", Request.DESCRIBE_GROUP, e, evidence);
       return;
     }
     final Map<String, Object> consumer = consumerProperties();
@@ -248,22 +267,39 @@ final class KafkaAccessChecks
         checks.fail(name, "could not join group " + group, evidence, "check the group coordinator's health");
         return;
       }
-      evidence.add("joined with " + member.assignment().size() + " partitions and left, no offsets committed (kafka-cluster:AlterGroup)");
+      evidence.add("joined with " + member.assignment().size() + " partitions and left, no offsets committed ("
+                   + Request.JOIN_GROUP.action + ")");
     }
     catch (Exception e) {
-      groupFailure("join", "AlterGroup", e, evidence, grant);
+      groupFailure("join", Request.JOIN_GROUP, e, evidence);
       return;
     }
-    checks.pass(name, "group " + group + " described and joined (kafka-cluster:DescribeGroup, AlterGroup)", evidence);
+    checks.pass(name, "group " + group + " described and joined (" + Request.DESCRIBE_GROUP.action + ", "
+                      + Request.JOIN_GROUP.action + ")", evidence);
   }
 
-  private void groupFailure(String verb, String action, Exception e, List<String> evidence, String grant)
+  private void groupFailure(String verb, Request request, Exception e, List<String> evidence)
   {
     final Throwable cause = cause(e);
     evidence.add(CredentialChecks.firstLine(cause));
-    checks.fail("kafka.consumer-group", cause instanceof GroupAuthorizationException
-                                        ? "not authorised to " + verb + " group " + group + ": the role lacks kafka-cluster:" + action
-                                        : "cannot " + verb + " group " + group, evidence, grant);
+    if (cause instanceof GroupAuthorizationException) {
+      checks.refused("kafka.consumer-group", "not authorised to " + verb + " group " + group + ": the role lacks "
+                                             + request.action, evidence, request.action);
+    } else {
+      checks.fail("kafka.consumer-group", "cannot " + verb + " group " + group, evidence, "see the error above");
+    }
+  }
+
+  /** Whether describing Druid's group is refused too: with the topic refused, nothing is allowed, so Connect lacks. */
+  private boolean groupRefused(Admin admin)
+  {
+    try {
+      admin.describeConsumerGroups(List.of(group)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return false;
+    }
+    catch (Exception e) {
+      return cause(e) instanceof GroupAuthorizationException;
+    }
   }
 
   /** As Druid's KafkaRecordSupplier makes them: no auto commit, no offset reset, read_committed unless set. */

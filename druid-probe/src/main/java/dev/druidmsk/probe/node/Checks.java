@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Check results as the doctor reads them: {name, status, summary, evidence[], fix}. Public: the Kafka-side probe,
- * loaded below the Kafka extension's loader, sees it through the application class loader.
+ * Check results as the doctor reads them: {name, status, summary, evidence[], fix}, and for a request MSK refused,
+ * {@code missingAction}: the doctor words that fix from the reader policy's statement granting the action.
+ * Public: the Kafka-side probe, loaded below the Kafka extension's loader, sees it through the application class
+ * loader.
  */
 public final class Checks
 {
@@ -37,6 +39,13 @@ public final class Checks
   public void skip(String name, String reason)
   {
     add(name, "SKIP", reason, List.of(), null);
+  }
+
+  /** A FAIL because the role lacks {@code action} ({@code kafka-cluster:ReadData}); the fix is the doctor's. */
+  public void refused(String name, String summary, List<String> evidence, String action)
+  {
+    add(name, "FAIL", summary, evidence, null);
+    ((ObjectNode) results.get(results.size() - 1)).put("missingAction", action);
   }
 
   private void add(String name, String status, String summary, List<String> evidence, String fix)

@@ -1,24 +1,28 @@
-package dev.druidmsk.cli.policy;
+package dev.druidmsk.cli.iam;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The least-privilege policies of the role a Kafka supervisor assumes to read from MSK:
+ * The least-privilege policies of the role a Kafka supervisor assumes to read from MSK, its statements those of
+ * {@link ReaderStatement}:
  * <ul>
  *   <li>kafka-cluster:Connect on the cluster: every MSK IAM client signs this action in its SASL handshake;</li>
  *   <li>kafka-cluster:DescribeTopic on the topic: metadata and offset lookups (partition discovery by the
  *   supervisor, ListOffsets for lag and start offsets);</li>
  *   <li>kafka-cluster:ReadData on the topic: the tasks' Fetch requests;</li>
- *   <li>kafka-cluster:DescribeGroup and AlterGroup on Druid's groups (kafka-supervisor-*): Druid's consumers carry a
- *   group.id, and kafka-clients' group requests (FindCoordinator, OffsetFetch; JoinGroup, OffsetCommit) are
- *   authorised on that group; no other group is granted.</li>
+ *   <li>kafka-cluster:DescribeGroup and AlterGroup on Druid's groups (kafka-supervisor-*): Druid's consumers assign
+ *   partitions and commit nothing to Kafka, so they make no group request, but MSK requires AlterGroup (and with it
+ *   DescribeGroup) on some group for ReadData: without either the tasks' fetches are refused
+ *   (ReaderPolicyNecessityIT); no other group is granted.</li>
  * </ul>
  * The trust policy lets one principal assume the role, only with the external ID (the confused-deputy guard).
  */
-final class IamPolicies
+public final class IamPolicies
 {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String VERSION = "2012-10-17";
@@ -30,17 +34,17 @@ final class IamPolicies
   {
   }
 
-  static ObjectNode permissions(MskCluster cluster, ReaderRole role)
+  public static ObjectNode permissions(MskCluster cluster, ReaderRole role)
   {
     final ObjectNode policy = NODES.objectNode().put("Version", VERSION);
-    policy.putArray("Statement")
-          .add(allow("ConnectToCluster", cluster.arn(), "kafka-cluster:Connect"))
-          .add(allow("ReadTopic", cluster.topicArn(role.topicResource()), "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"))
-          .add(allow("UseDruidConsumerGroups", cluster.groupArn(role.group()), "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"));
+    final ArrayNode statements = policy.putArray("Statement");
+    for (ReaderStatement statement : ReaderStatement.values()) {
+      statements.add(allow(statement.sid(), statement.resourceArn(cluster, role), statement.actions()));
+    }
     return policy;
   }
 
-  static ObjectNode trust(String trustedPrincipal, String externalId)
+  public static ObjectNode trust(String trustedPrincipal, String externalId)
   {
     if (!PRINCIPAL.matcher(trustedPrincipal).matches()) {
       throw new PolicyException(
@@ -57,10 +61,10 @@ final class IamPolicies
     return policy;
   }
 
-  private static ObjectNode allow(String sid, String resource, String... actions)
+  private static ObjectNode allow(String sid, String resource, List<String> actions)
   {
     final ObjectNode statement = NODES.objectNode().put("Sid", sid).put("Effect", "Allow");
-    final var actionArray = statement.putArray("Action");
+    final ArrayNode actionArray = statement.putArray("Action");
     for (String action : actions) {
       actionArray.add(action);
     }

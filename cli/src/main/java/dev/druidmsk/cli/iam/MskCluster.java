@@ -1,10 +1,10 @@
-package dev.druidmsk.cli.policy;
+package dev.druidmsk.cli.iam;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An MSK cluster ARN, and the topic and group ARNs MSK's IAM access control derives from it. */
-final class MskCluster
+public final class MskCluster
 {
   private static final Pattern CLUSTER_ARN = Pattern.compile(
       "arn:(aws|aws-cn|aws-us-gov):kafka:([a-z]{2}(?:-[a-z]+)+-[0-9]):([0-9]{12}):cluster/([A-Za-z0-9-]{1,64})/([A-Za-z0-9-]{1,64})"
@@ -29,7 +29,7 @@ final class MskCluster
     this.uuid = matcher.group(5);
   }
 
-  static MskCluster parse(String arn)
+  public static MskCluster parse(String arn)
   {
     final Matcher matcher = CLUSTER_ARN.matcher(arn);
     if (!matcher.matches()) {
@@ -41,12 +41,12 @@ final class MskCluster
     return new MskCluster(matcher);
   }
 
-  String arn()
+  public String arn()
   {
     return arn;
   }
 
-  String region()
+  public String region()
   {
     return region;
   }

@@ -1,4 +1,4 @@
-package dev.druidmsk.cli.policy;
+package dev.druidmsk.cli.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.druidmsk.cli.common.Redactor;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * What an MSK-IAM Kafka supervisor spec says about the role it reads with: the aws-msk-iam provider's role and
  * external ID, the topic (or topic pattern, as an IAM wildcard), the consumer group, the broker region.
  */
-record ReaderRole(String roleArn, String externalId, String topicResource, String group, String brokerRegion)
+public record ReaderRole(String roleArn, String externalId, String topicResource, String group, String brokerRegion)
 {
   /** Druid names a supervisor's consumer group kafka-supervisor-<random> unless group.id is set. */
   static final String DRUID_GROUP_PATTERN = "kafka-supervisor-*";
@@ -27,7 +27,7 @@ record ReaderRole(String roleArn, String externalId, String topicResource, Strin
     return "ReaderRole[roleArn=" + roleArn + ", externalId=" + Redactor.MASK + ", topic=" + topicResource + "]";
   }
 
-  static ReaderRole of(JsonNode json)
+  public static ReaderRole of(JsonNode json)
   {
     final SupervisorSpec spec = SupervisorSpec.of(json);
     if (!"kafka".equals(spec.type())) {

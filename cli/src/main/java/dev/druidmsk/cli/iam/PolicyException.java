@@ -1,4 +1,4 @@
-package dev.druidmsk.cli.policy;
+package dev.druidmsk.cli.iam;
 
 import dev.druidmsk.cli.common.FixableException;
 
