@@ -133,7 +133,7 @@ public final class DruidClient
   {
     final HttpResponse<String> response = send(get(DruidEndpoints.supervisorStatus(id)));
     if (response.statusCode() == 404) {
-      throw new DruidException(404, "No supervisor '" + id + "' on " + base + ": check the ID with the Druid console.");
+      throw noSupervisor(id);
     }
     return json(checked(response, "read the status of supervisor '" + id + "'"));
   }
@@ -141,11 +141,7 @@ public final class DruidClient
   /** Creates or updates; Druid does not restart the supervisor when the spec is unchanged. */
   public void submit(JsonNode spec)
   {
-    final HttpRequest request = request(DruidEndpoints.SUPERVISOR + "?skipRestartIfUnmodified=true")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(spec.toString(), StandardCharsets.UTF_8))
-        .build();
-    checked(send(request), "submit the spec");
+    checked(send(jsonPost(DruidEndpoints.SUPERVISOR + "?skipRestartIfUnmodified=true", spec)), "submit the spec");
   }
 
   /** POSTs a lifecycle action (suspend, resume) and returns Druid's answer. */
@@ -153,7 +149,7 @@ public final class DruidClient
   {
     final HttpResponse<String> response = send(emptyPost(DruidEndpoints.supervisor(id) + "/" + action));
     if (response.statusCode() == 404) {
-      throw new DruidException(404, "No supervisor '" + id + "' on " + base + ": check the ID with the Druid console.");
+      throw noSupervisor(id);
     }
     final JsonNode answer = json(checked(response, action + " supervisor '" + id + "'"));
     SecretFields.registerAll(answer, redactor);
@@ -229,6 +225,11 @@ public final class DruidClient
   public URI base()
   {
     return base;
+  }
+
+  private DruidException noSupervisor(String id)
+  {
+    return new DruidException(404, "No supervisor '" + id + "' on " + base + ": check the ID with the Druid console.");
   }
 
   private HttpRequest get(String path)
