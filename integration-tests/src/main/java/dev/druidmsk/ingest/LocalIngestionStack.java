@@ -178,15 +178,16 @@ public final class LocalIngestionStack implements AutoCloseable
   /**
    * Attaches to the reader role exactly what {@code druid-msk policy --spec spec} prints as its permissions, never a
    * hand-written policy, beside those of the specs before it (a suite's specs read different topics with one role).
-   * The broker applies it at once.
+   * The broker applies it at once. Returns that policy.
    */
-  public synchronized void attachReaderPolicy(Path spec) throws Exception
+  public synchronized String attachReaderPolicy(Path spec) throws Exception
   {
     final String policy = generatedReaderPolicy(spec);
     if (!readerPolicies.contains(policy)) {
       readerPolicies.add(policy);
     }
     msk.broker().policies(reader.roleArn(), readerPolicies);
+    return policy;
   }
 
   /** The permissions policy {@code druid-msk policy --spec spec} prints for this cluster and the nodes' identity. */

@@ -94,8 +94,9 @@ class ReaderPolicyNecessityIT
     final var stack = cluster.stack();
     final String control = "necessity_full";
     stack.createTopic(control, 1);
-    final Path controlSpec = stack.renderTelemetrySpec(control, control, TestStacks.EXTERNAL_ID);
-    final JsonNode generated = E2eCluster.JSON.readTree(stack.generatedReaderPolicy(controlSpec));
+    final Path controlSpec =
+        stack.renderTelemetrySpec(control, control, E2eCluster.READER.roleArn(), TestStacks.EXTERNAL_ID);
+    final JsonNode generated = E2eCluster.JSON.readTree(stack.attachReaderPolicy(controlSpec));
     final Map<String, String> sidOfAction = new LinkedHashMap<>();
     for (JsonNode statement : generated.path("Statement")) {
       actions(statement).forEach(action -> sidOfAction.put(action, statement.path("Sid").asText()));
@@ -127,6 +128,8 @@ class ReaderPolicyNecessityIT
     for (Reduced r : reduced) {
       doctorResults.put(r.action, CompletableFuture.supplyAsync(() -> doctor(r.spec), doctors));
     }
+    // No more work: the pool's threads end with the doctors (each has its own timeout), even if a wait below fails.
+    doctors.shutdown();
 
     E2eCluster.await(requests + " requests in " + control, INGEST_TIMEOUT, () -> requests(control) == requests);
     final long brokenBy = System.nanoTime() + BREAK_TIMEOUT.toNanos();
@@ -145,7 +148,6 @@ class ReaderPolicyNecessityIT
       table.add("NECESSITY | " + r.action + " (" + r.sid + ") | " + whatBroke(r, requests) + " | "
                 + whatDoctorSaid(said.get(r.action), r.action));
     }
-    doctors.shutdown();
     table.forEach(System.out::println);
     deniedLines().forEach(line -> System.out.println("NECESSITY-DENIED " + line));
 
