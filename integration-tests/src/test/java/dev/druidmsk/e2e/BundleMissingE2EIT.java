@@ -1,5 +1,6 @@
 package dev.druidmsk.e2e;
 
+import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,7 @@ class BundleMissingE2EIT
     stack.overlord().submit(E2eCluster.JSON.readTree(spec.toFile()));
 
     E2eCluster.await("the supervisor to report the mapString failure", Duration.ofMinutes(3), () -> stack
-        .overlordGet("/druid/indexer/v1/supervisor/" + DATA_SOURCE + "/status")
+        .overlordGet(DruidEndpoints.supervisorStatus(DATA_SOURCE))
         .toString()
         .contains("\\\"map\\\" is null"));
   }

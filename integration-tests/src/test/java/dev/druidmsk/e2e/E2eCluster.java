@@ -2,6 +2,7 @@ package dev.druidmsk.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.cluster.DruidClusterConfig;
 import dev.druidmsk.cli.druid.DruidClient;
 import dev.druidmsk.ingest.BuildOutputs;
@@ -135,7 +136,7 @@ public final class E2eCluster implements AutoCloseable
   public List<String> activeTaskIds(String supervisor)
   {
     final List<String> ids = new ArrayList<>();
-    overlordGet("/druid/indexer/v1/supervisor/" + supervisor + "/status").path("payload").path("activeTasks")
+    overlordGet(DruidEndpoints.supervisorStatus(supervisor)).path("payload").path("activeTasks")
         .forEach(task -> ids.add(task.path("id").asText()));
     return ids;
   }

@@ -131,7 +131,7 @@ class MskIngestionE2EIT
     );
     assertThat(rejected.exitCode()).as("%s", rejected).isEqualTo(1);
     assertThat(rejected.stdout() + rejected.stderr()).contains("known-good");
-    final JsonNode live = stack.overlordGet("/druid/indexer/v1/supervisor/" + dataSource);
+    final JsonNode live = stack.overlordGet(DruidEndpoints.supervisor(dataSource));
     assertThat(live.path("spec").path("ioConfig").path("consumerProperties")
                    .path("druid.dynamic.config.provider").path("externalId").asText())
         .isEqualTo(TestStacks.EXTERNAL_ID);

@@ -158,7 +158,7 @@ class KinesisMigrationE2EIT
     final String id = stack.overlord().postJson(DruidEndpoints.TASK, task, "accept the legacy batch task")
                            .path("task").asText();
     E2eCluster.await("legacy batch ingestion " + id, TIMEOUT, () -> {
-      final String state = stack.overlordGet("/druid/indexer/v1/task/" + id + "/status").at("/status/statusCode").asText();
+      final String state = stack.overlordGet(DruidEndpoints.taskStatus(id)).at("/status/statusCode").asText();
       assertThat(state).as("legacy ingestion task").isNotEqualTo("FAILED");
       return "SUCCESS".equals(state);
     });
@@ -197,7 +197,7 @@ class KinesisMigrationE2EIT
     );
     for (String task : streaming) {
       E2eCluster.await("stream task " + task + " handed off", TIMEOUT, () -> "SUCCESS".equals(
-          stack.overlordGet("/druid/indexer/v1/task/" + task + "/status").at("/status/statusCode").asText()
+          stack.overlordGet(DruidEndpoints.taskStatus(task)).at("/status/statusCode").asText()
       ));
     }
   }

@@ -3,6 +3,7 @@ package dev.druidmsk.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.doctor.Doctor;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
@@ -223,7 +224,7 @@ class ReaderPolicyNecessityIT
 
   private static String state(String supervisor) throws Exception
   {
-    return cluster.overlordGet("/druid/indexer/v1/supervisor/" + supervisor + "/status").path("payload")
+    return cluster.overlordGet(DruidEndpoints.supervisorStatus(supervisor)).path("payload")
                   .path("detailedState").asText("?");
   }
 
@@ -231,7 +232,7 @@ class ReaderPolicyNecessityIT
   private static boolean showsWhatBroke(Reduced r)
   {
     try {
-      final JsonNode payload = cluster.overlordGet("/druid/indexer/v1/supervisor/" + r.dataSource + "/status")
+      final JsonNode payload = cluster.overlordGet(DruidEndpoints.supervisorStatus(r.dataSource))
                                       .path("payload");
       final boolean druidShows = !payload.path("recentErrors").isEmpty() || failedTasks(r.dataSource).size() > 0
                                  || payload.path("detailedState").asText().startsWith("UNHEALTHY");
@@ -255,7 +256,7 @@ class ReaderPolicyNecessityIT
 
   private static String whatBroke(Reduced r, long requests) throws Exception
   {
-    final JsonNode payload = cluster.overlordGet("/druid/indexer/v1/supervisor/" + r.dataSource + "/status")
+    final JsonNode payload = cluster.overlordGet(DruidEndpoints.supervisorStatus(r.dataSource))
                                     .path("payload");
     final StringBuilder broke = new StringBuilder();
     broke.append(requests(r.dataSource)).append('/').append(requests).append(" requests ingested; supervisor ")
