@@ -32,7 +32,7 @@ class ShortSessionReauthenticationIT
   @BeforeAll
   static void startStack() throws Exception
   {
-    stack = ReaderStack.start(ShortSessionReauthenticationIT.class, msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME));
+    stack = ReaderStack.start(ShortSessionReauthenticationIT.class, msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME));
     // The reader role is the producer here: the test is about its sessions, not about what it may do.
     stack.policies(TestStacks.READER_ROLE, TestStacks.producerPolicy(stack.msk().clusterArn()));
     stack.createTopics(TOPIC);

@@ -35,7 +35,7 @@ class SharedCredentialCacheIT
   {
     stack = ReaderStack.start(
         SharedCredentialCacheIT.class,
-        msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REAUTHENTICATION))
+        msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REAUTHENTICATION))
     );
     stack.policies(TestStacks.READER_ROLE, TestStacks.readerPolicy(stack.msk().clusterArn()));
   }

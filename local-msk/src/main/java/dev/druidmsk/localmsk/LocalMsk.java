@@ -3,6 +3,7 @@ package dev.druidmsk.localmsk;
 import dev.druidmsk.localmsk.broker.BrokerConfig;
 import dev.druidmsk.localmsk.broker.IamPolicies;
 import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
+import dev.druidmsk.localmsk.iam.LongTermKeys;
 import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
 import dev.druidmsk.localmsk.sts.BaseUser;
 import dev.druidmsk.localmsk.sts.LocalSts;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * An offline stand-in for AWS MSK with IAM authentication: a {@link LocalSts} and a {@link LocalKafkaBroker}
- * sharing one credential authority, so the broker accepts exactly the credentials this STS issued.
+ * sharing one credential authority, so the broker accepts exactly the credentials this STS issued, and, as MSK
+ * does, the base user's long-term keys (as that user).
  */
 public final class LocalMsk implements AutoCloseable
 {
@@ -128,7 +130,7 @@ public final class LocalMsk implements AutoCloseable
     private final BaseUser user;
     private final List<Role> roles = new ArrayList<>();
     private int stsPort;
-    private Duration credentialLifetime = Duration.ofHours(1);
+    private Duration rotationTestLifetime;
     private Consumer<BrokerConfig.Builder> brokerSettings = broker -> { };
     private String clusterName = DEFAULT_CLUSTER_NAME;
     private boolean iamAuthorization = true;
@@ -181,9 +183,13 @@ public final class LocalMsk implements AutoCloseable
       return this;
     }
 
-    public Builder credentialLifetime(final Duration lifetime)
+    /**
+     * FOR ROTATION TESTS ONLY: the STS issues credentials of {@code lifetime} (under 900 s, which AWS never does)
+     * whatever DurationSeconds asks; see {@link LocalSts.Builder#rotationTestLifetime(Duration)}.
+     */
+    public Builder rotationTestLifetime(final Duration lifetime)
     {
-      this.credentialLifetime = lifetime;
+      this.rotationTestLifetime = lifetime;
       return this;
     }
 
@@ -202,10 +208,17 @@ public final class LocalMsk implements AutoCloseable
       authority.writeMasterKey(masterKey);
       final LocalSts.Builder stsBuilder = LocalSts.builder(authority)
                                                  .port(stsPort)
-                                                 .user(user)
-                                                 .credentialLifetime(credentialLifetime);
+                                                 .user(user);
+      if (rotationTestLifetime != null) {
+        stsBuilder.rotationTestLifetime(rotationTestLifetime);
+      }
       roles.forEach(stsBuilder::role);
-      final BrokerConfig.Builder brokerConfig = BrokerConfig.builder(workDir.resolve("broker"), masterKey);
+      final Path longTermKeys = workDir.resolve("iam-user-keys");
+      LongTermKeys.write(longTermKeys, Map.of(
+          user.accessKeyId(), new LongTermKeys.Key(user.secretAccessKey(), user.arn())
+      ));
+      final BrokerConfig.Builder brokerConfig = BrokerConfig.builder(workDir.resolve("broker"), masterKey)
+                                                            .longTermKeys(longTermKeys);
       brokerSettings.accept(brokerConfig);
       final String clusterArn = "arn:aws:kafka:" + brokerConfig.region() + ':' + account() + ":cluster/" + clusterName
                                 + '/' + clusterUuid();

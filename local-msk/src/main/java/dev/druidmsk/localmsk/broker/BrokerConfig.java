@@ -2,6 +2,7 @@ package dev.druidmsk.localmsk.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ public final class BrokerConfig
 
   final Path workDir;
   final Path masterKeyFile;
+  final Path longTermKeysFile;
   final BrokerLayout layout;
   final String region;
   final int saslPlaintextPort;
@@ -31,6 +33,7 @@ public final class BrokerConfig
   {
     this.workDir = Objects.requireNonNull(builder.workDir, "workDir").toAbsolutePath();
     this.masterKeyFile = Objects.requireNonNull(builder.masterKeyFile, "masterKeyFile").toAbsolutePath();
+    this.longTermKeysFile = builder.longTermKeysFile == null ? null : builder.longTermKeysFile.toAbsolutePath();
     this.layout = builder.layout;
     this.region = builder.region;
     this.saslPlaintextPort = builder.saslPlaintextPort;
@@ -43,8 +46,14 @@ public final class BrokerConfig
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
     this.heap = builder.heap;
-    for (Path path : iamAuthorization == null ? new Path[]{workDir, masterKeyFile}
-                                              : new Path[]{workDir, masterKeyFile, iamAuthorization.policiesFile()}) {
+    final List<Path> paths = new ArrayList<>(List.of(workDir, masterKeyFile));
+    if (iamAuthorization != null) {
+      paths.add(iamAuthorization.policiesFile());
+    }
+    if (longTermKeysFile != null) {
+      paths.add(longTermKeysFile);
+    }
+    for (Path path : paths) {
       // Both end up inside JAAS or properties values, where these characters would break the syntax.
       if (path.toString().matches(".*[\"\\\\;\\s].*")) {
         throw new IllegalArgumentException("Path " + path + " contains a quote, backslash, ';' or white space; "
@@ -83,6 +92,7 @@ public final class BrokerConfig
   {
     private final Path workDir;
     private final Path masterKeyFile;
+    private Path longTermKeysFile;
     private BrokerLayout layout;
     private String region = "us-east-1";
     private int saslPlaintextPort;
@@ -146,6 +156,13 @@ public final class BrokerConfig
     public Builder reauthentication(final Duration interval)
     {
       this.reauthentication = interval;
+      return this;
+    }
+
+    /** IAM users' long-term keys the broker accepts (a file written by {@code LongTermKeys.write}); none by default. */
+    public Builder longTermKeys(final Path file)
+    {
+      this.longTermKeysFile = file;
       return this;
     }
 

@@ -37,14 +37,16 @@ public final class LocalSts implements AutoCloseable
   private final StsRequestAuthenticator authenticator;
   private final StsActions actions;
   private final CallCounters counters = new CallCounters();
+  private final StsFaults faults = new StsFaults(this, counters);
   private HttpServer server;
 
   private LocalSts(final Builder builder) throws IOException
   {
     final Clock clock = Clock.systemUTC();
     this.authenticator = new StsRequestAuthenticator(builder.users, builder.authority, clock);
-    this.actions = new StsActions(builder.roles, builder.authority, builder.credentialLifetime, clock, counters);
-    this.executor = Executors.newFixedThreadPool(4, runnable -> {
+    this.actions = new StsActions(builder.roles, builder.authority, builder.rotationTestLifetime, clock, counters);
+    // Enough threads that added latency delays callers rather than queueing them behind each other.
+    this.executor = Executors.newFixedThreadPool(32, runnable -> {
       final Thread thread = new Thread(runnable, "local-sts");
       thread.setDaemon(true);
       return thread;
@@ -58,7 +60,7 @@ public final class LocalSts implements AutoCloseable
     return new Builder(authority);
   }
 
-  /** What to set as {@code aws.endpointUrlSts} / {@code AWS_ENDPOINT_URL_STS}; the same after {@link #restart()}. */
+  /** What to set as {@code aws.endpointUrlSts} / {@code AWS_ENDPOINT_URL_STS}; the same after an {@link StsFaults#outage()}. */
   public URI endpoint()
   {
     return URI.create("http://127.0.0.1:" + port);
@@ -69,14 +71,20 @@ public final class LocalSts implements AutoCloseable
     return counters;
   }
 
+  /** Throttling, service failures, latency and outages on demand. */
+  public StsFaults faults()
+  {
+    return faults;
+  }
+
   /** An STS outage: stops listening, so clients get connection refused until {@link #restart()}. */
-  public synchronized void stop()
+  synchronized void stop()
   {
     server.stop(0);
   }
 
   /** Ends an outage: listens again on the same port, with the same roles, credentials and counters. */
-  public synchronized void restart() throws IOException
+  synchronized void restart() throws IOException
   {
     server = listen(port);
   }
@@ -110,13 +118,14 @@ public final class LocalSts implements AutoCloseable
             exchange.getRequestHeaders()::get,
             body
         );
-        final Caller caller = authenticator.authenticate(request);
         final Map<String, String> parameters = new LinkedHashMap<>();
         request.query().forEach(parameter -> parameters.put(parameter.getKey(), parameter.getValue()));
         if ("POST".equals(request.method())) {
           parseForm(new String(body, StandardCharsets.UTF_8))
               .forEach(parameter -> parameters.put(parameter.getKey(), parameter.getValue()));
         }
+        faults.inject(parameters);
+        final Caller caller = authenticator.authenticate(request);
         respond(exchange, 200, actions.answer(caller, parameters));
       }
       catch (StsFault fault) {
@@ -178,7 +187,7 @@ public final class LocalSts implements AutoCloseable
     private final List<BaseUser> users = new ArrayList<>();
     private final List<Role> roles = new ArrayList<>();
     private int port;
-    private Duration credentialLifetime = Duration.ofHours(1);
+    private Duration rotationTestLifetime;
 
     private Builder(final SessionCredentialAuthority authority)
     {
@@ -204,13 +213,13 @@ public final class LocalSts implements AutoCloseable
       return this;
     }
 
-    /** How long issued credentials live; seconds make rotation tests quick (AWS itself allows 900 s at least). */
-    public Builder credentialLifetime(final Duration lifetime)
+    /**
+     * FOR ROTATION TESTS ONLY: issued credentials live {@code lifetime} (under 900 s), whatever DurationSeconds
+     * asks, so refresh and re-authentication happen within seconds. AWS never issues credentials under 900 s.
+     */
+    public Builder rotationTestLifetime(final Duration lifetime)
     {
-      if (lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalArgumentException("The credential lifetime must be positive, got " + lifetime);
-      }
-      this.credentialLifetime = lifetime;
+      this.rotationTestLifetime = StsActions.requireRotationTestLifetime(lifetime);
       return this;
     }
 

@@ -19,24 +19,28 @@ final class StsActions
   static final String GET_CALLER_IDENTITY = "GetCallerIdentity";
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
   private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]*");
+  /** DurationSeconds when the caller gives none, and the cap when a role session assumes a role (role chaining). */
+  private static final Duration DEFAULT_DURATION = Duration.ofHours(1);
+  private static final long MIN_DURATION_SECONDS = 900;
+  private static final long MAX_DURATION_SECONDS = 43_200;
 
   private final Map<String, Role> roles;
   private final SessionCredentialAuthority authority;
-  private final Duration credentialLifetime;
+  private final Duration rotationTestLifetime;
   private final Clock clock;
   private final CallCounters counters;
 
   StsActions(
       final List<Role> roles,
       final SessionCredentialAuthority authority,
-      final Duration credentialLifetime,
+      final Duration rotationTestLifetime,
       final Clock clock,
       final CallCounters counters
   )
   {
     this.roles = roles.stream().collect(Collectors.toUnmodifiableMap(Role::arn, Function.identity()));
     this.authority = authority;
-    this.credentialLifetime = credentialLifetime;
+    this.rotationTestLifetime = rotationTestLifetime;
     this.clock = clock;
     this.counters = counters;
   }
@@ -81,21 +85,63 @@ final class StsActions
     final String externalId = parameters.containsKey("ExternalId")
                               ? validated(parameters, "ExternalId", "externalId", 2, 1224, EXTERNAL_ID)
                               : null;
+    final Duration requested = requestedDuration(parameters);
     final Role role = roles.get(roleArn);
     final boolean trusted = role != null
-                            && role.trustedPrincipals().contains(caller.arn())
+                            && role.trusts(caller)
                             && role.externalId().map(expected -> expected.equals(externalId)).orElse(true);
     if (!trusted) {
       // AWS gives one answer for a missing role, an untrusted caller and a wrong or missing external ID.
       throw new StsFault(403, "AccessDenied", "User: " + caller.arn()
                                               + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
     }
+    if (caller.role().isPresent() && requested.compareTo(DEFAULT_DURATION) > 0) {
+      throw StsFault.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by "
+                                + "role chaining.");
+    }
+    if (requested.compareTo(role.maxSessionDuration()) > 0) {
+      throw StsFault.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+    }
     final IssuedCredentials credentials = authority.issue(
         role.assumedRoleArn(sessionName),
-        clock.instant().plus(credentialLifetime)
+        clock.instant().plus(rotationTestLifetime == null ? requested : rotationTestLifetime)
     );
     final String assumedRoleId = "AROA" + credentials.accessKeyId().substring(4) + ':' + sessionName;
     return StsXml.assumeRole(credentials, assumedRoleId, requestId);
+  }
+
+  /** Lifetimes AWS never issues, allowed only through the rotation-test opt-in. */
+  static Duration requireRotationTestLifetime(final Duration lifetime)
+  {
+    if (lifetime.isNegative() || lifetime.isZero() || lifetime.getSeconds() >= MIN_DURATION_SECONDS) {
+      throw new IllegalArgumentException("A rotation-test credential lifetime is above 0 and under "
+                                         + MIN_DURATION_SECONDS + " s (AWS's shortest), got " + lifetime.toMillis()
+                                         + " ms; for 900 s or more let clients ask DurationSeconds");
+    }
+    return lifetime;
+  }
+
+  private static Duration requestedDuration(final Map<String, String> parameters) throws StsFault
+  {
+    final String value = parameters.get("DurationSeconds");
+    if (value == null) {
+      return DEFAULT_DURATION;
+    }
+    final long seconds;
+    try {
+      seconds = Long.parseLong(value);
+    }
+    catch (NumberFormatException e) {
+      throw new StsFault(400, "MalformedInput", "Value '" + value + "' for parameter DurationSeconds is invalid.");
+    }
+    if (seconds < MIN_DURATION_SECONDS || seconds > MAX_DURATION_SECONDS) {
+      throw StsFault.validation(
+          "1 validation error detected: Value '" + seconds + "' at 'durationSeconds' failed to satisfy constraint: "
+          + "Member must have value " + (seconds < MIN_DURATION_SECONDS ? "greater than or equal to " + MIN_DURATION_SECONDS
+                                                                       : "less than or equal to " + MAX_DURATION_SECONDS)
+      );
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   private static String validated(

@@ -1,9 +1,13 @@
 package dev.druidmsk.localmsk.sasl;
 
+import dev.druidmsk.localmsk.iam.LongTermKeys;
 import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.security.auth.AuthenticateCallbackHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +26,8 @@ import javax.security.auth.login.AppConfigurationEntry;
  * The listener's {@code sasl.server.callback.handler.class}: verifies payloads with the options of
  * {@link MskIamLoginModule} in the listener's JAAS config:
  * {@code masterKeyFile} (required), {@code region} (required), {@code hosts} (comma-separated, default
- * {@code localhost}), {@code maxClockSkewSeconds} (default 300).
+ * {@code localhost}), {@code maxClockSkewSeconds} (default 300), {@code longTermKeysFile} (IAM users' keys the
+ * broker accepts, {@link LongTermKeys}; default none).
  */
 public class MskIamCallbackHandler implements AuthenticateCallbackHandler
 {
@@ -30,6 +35,12 @@ public class MskIamCallbackHandler implements AuthenticateCallbackHandler
   static final String REGION = "region";
   static final String HOSTS = "hosts";
   static final String MAX_CLOCK_SKEW_SECONDS = "maxClockSkewSeconds";
+  static final String LONG_TERM_KEYS_FILE = "longTermKeysFile";
+  /**
+   * One line per authentication, {@code AUTHENTICATED <principal ARN> until <session end>} or
+   * {@code REFUSED <reason>}: what the broker saw, for tests (LocalKafkaBroker reads them from its SASL log).
+   */
+  private static final Logger LOG = LoggerFactory.getLogger("dev.druidmsk.localmsk.sasl");
 
   private SignedPayloadVerifier verifier;
 
@@ -53,12 +64,22 @@ public class MskIamCallbackHandler implements AuthenticateCallbackHandler
     catch (IOException e) {
       throw new KafkaException("Cannot read the local STS master key from " + keyFile, e);
     }
+    final String usersFile = optionOrDefault(options, LONG_TERM_KEYS_FILE, null);
+    final LongTermKeys longTermKeys;
+    try {
+      longTermKeys = usersFile == null ? LongTermKeys.none() : LongTermKeys.read(Path.of(usersFile));
+    }
+    catch (IOException e) {
+      throw new KafkaException("Cannot read the IAM users' keys from " + usersFile, e);
+    }
     final Set<String> hosts = Arrays.stream(optionOrDefault(options, HOSTS, "localhost").split(","))
                                     .map(String::trim)
                                     .filter(host -> !host.isEmpty())
                                     .collect(Collectors.toSet());
     final Duration skew = Duration.ofSeconds(Long.parseLong(optionOrDefault(options, MAX_CLOCK_SKEW_SECONDS, "300")));
-    verifier = new SignedPayloadVerifier(authority, requiredOption(options, REGION), hosts, skew, Clock.systemUTC());
+    verifier = new SignedPayloadVerifier(
+        authority, longTermKeys, requiredOption(options, REGION), hosts, skew, Clock.systemUTC()
+    );
   }
 
   @Override
@@ -69,7 +90,16 @@ public class MskIamCallbackHandler implements AuthenticateCallbackHandler
         throw new UnsupportedCallbackException(callback);
       }
       final MskIamAuthenticateCallback authenticate = (MskIamAuthenticateCallback) callback;
-      authenticate.authenticated(verifier.verify(authenticate.payload()));
+      final BrokerSession session;
+      try {
+        session = verifier.verify(authenticate.payload());
+      }
+      catch (SaslAuthenticationException e) {
+        LOG.info("REFUSED {}", e.getMessage());
+        throw e;
+      }
+      LOG.info("AUTHENTICATED {} until {}", session.principalArn(), session.end());
+      authenticate.authenticated(session);
     }
   }
 
