@@ -151,7 +151,7 @@ class MskIamClientIT
       unreachableSts.put("aws.endpointUrlSts", "http://127.0.0.1:" + closedPort());
 
       assertThatThrownBy(() -> describeCluster(properties))
-          .hasRootCauseInstanceOf(SaslAuthenticationException.class)
+          .hasCauseInstanceOf(SaslAuthenticationException.class)
           .hasStackTraceContaining("Failed to find AWS IAM Credentials");
     }
 
