@@ -24,8 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A local AWS STS on 127.0.0.1 answering the Query API actions that aws-msk-iam-auth uses, AssumeRole and
- * GetCallerIdentity, with SigV4-verified requests. Its temporary credentials can be checked by anyone holding the
+ * A local AWS STS on 127.0.0.1 answering the Query API actions that aws-msk-iam-auth and the AWS SDK's default
+ * chain use: AssumeRole and GetCallerIdentity, SigV4-verified, and AssumeRoleWithWebIdentity, unsigned. Its temporary credentials can be checked by anyone holding the
  * same {@link SessionCredentialAuthority}, such as the local broker.
  */
 public final class LocalSts implements AutoCloseable
@@ -44,7 +44,9 @@ public final class LocalSts implements AutoCloseable
   {
     final Clock clock = Clock.systemUTC();
     this.authenticator = new StsRequestAuthenticator(builder.users, builder.authority, clock);
-    this.actions = new StsActions(builder.roles, builder.authority, builder.rotationTestLifetime, clock, counters);
+    this.actions = new StsActions(
+        builder.roles, builder.oidcIssuers, builder.authority, builder.rotationTestLifetime, clock, counters
+    );
     // Enough threads that added latency delays callers rather than queueing them behind each other.
     this.executor = Executors.newFixedThreadPool(32, runnable -> {
       final Thread thread = new Thread(runnable, "local-sts");
@@ -64,6 +66,15 @@ public final class LocalSts implements AutoCloseable
   public URI endpoint()
   {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * This STS under an AWS STS host name ({@link StsHosts}: global, regional, FIPS), for JVMs whose hosts file maps
+   * that name to 127.0.0.1 ({@link StsHosts#writeHostsFile}); requests to it must be signed for its region.
+   */
+  public URI endpoint(final String stsHostName)
+  {
+    return URI.create("http://" + stsHostName + ':' + port);
   }
 
   public CallCounters counters()
@@ -125,8 +136,9 @@ public final class LocalSts implements AutoCloseable
               .forEach(parameter -> parameters.put(parameter.getKey(), parameter.getValue()));
         }
         faults.inject(parameters);
-        final Caller caller = authenticator.authenticate(request);
-        respond(exchange, 200, actions.answer(caller, parameters));
+        respond(exchange, 200, StsActions.ASSUME_ROLE_WITH_WEB_IDENTITY.equals(parameters.get("Action"))
+                               ? actions.assumeRoleWithWebIdentity(parameters)
+                               : actions.answer(authenticator.authenticate(request), parameters));
       }
       catch (StsFault fault) {
         respond(exchange, fault.status(), StsXml.error(
@@ -186,6 +198,7 @@ public final class LocalSts implements AutoCloseable
     private final SessionCredentialAuthority authority;
     private final List<BaseUser> users = new ArrayList<>();
     private final List<Role> roles = new ArrayList<>();
+    private final List<LocalOidcIssuer> oidcIssuers = new ArrayList<>();
     private int port;
     private Duration rotationTestLifetime;
 
@@ -210,6 +223,13 @@ public final class LocalSts implements AutoCloseable
     public Builder role(final Role role)
     {
       roles.add(role);
+      return this;
+    }
+
+    /** Registers an OIDC issuer as an IAM OIDC provider, for AssumeRoleWithWebIdentity (EKS IRSA). */
+    public Builder oidcIssuer(final LocalOidcIssuer issuer)
+    {
+      oidcIssuers.add(issuer);
       return this;
     }
 

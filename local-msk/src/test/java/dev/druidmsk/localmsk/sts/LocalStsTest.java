@@ -20,8 +20,11 @@ import software.amazon.awssdk.services.sts.model.StsException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -365,6 +368,58 @@ class LocalStsTest
   private static AssumeRoleResponse assumeRole(final AwsCredentials caller, final String session, final String externalId)
   {
     return client(caller).assumeRole(r -> r.roleArn(ROLE).roleSessionName(session).externalId(externalId));
+  }
+
+  @Test
+  void aRegionalEndpointAnswersRequestsSignedForItsRegion()
+  {
+    assertThat(regionalClient(StsHosts.regional("eu-west-1"), Region.EU_WEST_1).getCallerIdentity().arn())
+        .isEqualTo(DRUID.arn());
+  }
+
+  @Test
+  void aRegionalEndpointRefusesASignatureForAnotherRegion()
+  {
+    assertStsError(() -> regionalClient(StsHosts.regional("eu-west-1"), Region.US_EAST_1).getCallerIdentity(),
+                   403, "SignatureDoesNotMatch", "Credential should be scoped to a valid region.");
+  }
+
+  @Test
+  void theGlobalEndpointAnswersTheSdksAwsGlobalRegion()
+  {
+    assertThat(regionalClient(StsHosts.GLOBAL, Region.AWS_GLOBAL).getCallerIdentity().arn()).isEqualTo(DRUID.arn());
+  }
+
+  @Test
+  void theGlobalEndpointRefusesARegionalSignatureNamingTheRegion()
+  {
+    assertStsError(() -> regionalClient(StsHosts.GLOBAL, Region.EU_WEST_1).getCallerIdentity(),
+                   403, "SignatureDoesNotMatch", "Credential should be scoped to a valid region, not 'eu-west-1'.");
+  }
+
+  @Test
+  void aFipsEndpointAnswersRequestsSignedForItsRegion()
+  {
+    assertThat(regionalClient(StsHosts.fips("us-east-1"), Region.US_EAST_1).getCallerIdentity().arn())
+        .isEqualTo(DRUID.arn());
+  }
+
+  @Test
+  void theHostsFileTheseTestsResolveWithIsTheOneStsHostsWrites() throws Exception
+  {
+    final Path written = Files.createTempFile("sts-hosts", "");
+    StsHosts.writeHostsFile(written, List.of("us-east-1", "eu-west-1"));
+
+    assertThat(Files.readString(written)).isEqualTo(Files.readString(Path.of(System.getProperty("jdk.net.hosts.file"))));
+  }
+
+  private static StsClient regionalClient(final String host, final Region region)
+  {
+    return StsClient.builder()
+                    .endpointOverride(sts.endpoint(host))
+                    .region(region)
+                    .credentialsProvider(StaticCredentialsProvider.create(basic(DRUID)))
+                    .build();
   }
 
   private static AssumeRoleResponse assumeRole(final AwsCredentials caller, final String role, final int seconds)
