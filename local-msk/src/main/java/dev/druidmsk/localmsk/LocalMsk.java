@@ -159,10 +159,8 @@ public final class LocalMsk implements AutoCloseable
       );
       default -> throw new IllegalArgumentException("Unknown node identity " + kind);
     }
-    if (kind != NodeIdentity.INSTANCE_PROFILE) {
-      // Else a chain that finds nothing else probes the EC2 metadata address for seconds.
-      properties.put("aws.disableEc2Metadata", "true");
-    }
+    // Only an instance-profile node reads IMDS; others would otherwise probe the EC2 metadata address for seconds.
+    properties.put("aws.disableEc2Metadata", Boolean.toString(kind != NodeIdentity.INSTANCE_PROFILE));
     return properties;
   }
 
