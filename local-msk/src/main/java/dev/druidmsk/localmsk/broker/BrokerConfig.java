@@ -25,6 +25,8 @@ public final class BrokerConfig
   final Duration reauthentication;
   final IamAuthorization iamAuthorization;
   final Duration maxClockSkew;
+  final int maxNewConnectionsPerSecond;
+  final int maxConnections;
   final Duration startTimeout;
   final Duration stopTimeout;
   final String heap;
@@ -43,6 +45,8 @@ public final class BrokerConfig
     this.reauthentication = builder.reauthentication;
     this.iamAuthorization = builder.iamAuthorization;
     this.maxClockSkew = builder.maxClockSkew;
+    this.maxNewConnectionsPerSecond = builder.maxNewConnectionsPerSecond;
+    this.maxConnections = builder.maxConnections;
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
     this.heap = builder.heap;
@@ -102,6 +106,8 @@ public final class BrokerConfig
     private Duration reauthentication = Duration.ZERO;
     private IamAuthorization iamAuthorization;
     private Duration maxClockSkew = Duration.ofMinutes(5);
+    private int maxNewConnectionsPerSecond = 100;
+    private int maxConnections = 3000;
     private Duration startTimeout = Duration.ofMinutes(2);
     private Duration stopTimeout = Duration.ofSeconds(30);
     private String heap = "512m";
@@ -177,6 +183,22 @@ public final class BrokerConfig
     public String region()
     {
       return region;
+    }
+
+    /**
+     * MSK's IAM connection quotas per broker: new connections per second (100 on MSK Standard brokers, 4 on
+     * kafka.t3.small; the ones over it are refused during authentication with "Too many connects"; 0 for no limit)
+     * and open connections per IAM listener (3,000; Kafka's max.connections, as MSK sets it).
+     */
+    public Builder connectionLimits(final int newPerSecond, final int maxOpen)
+    {
+      if (newPerSecond < 0 || maxOpen < 1) {
+        throw new IllegalArgumentException("Connection limits: new connections per second 0 (no limit) or more, open "
+                                           + "connections 1 or more; got " + newPerSecond + " and " + maxOpen);
+      }
+      this.maxNewConnectionsPerSecond = newPerSecond;
+      this.maxConnections = maxOpen;
+      return this;
     }
 
     public Builder maxClockSkew(final Duration skew)

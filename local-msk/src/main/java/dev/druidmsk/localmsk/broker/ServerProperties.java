@@ -80,6 +80,8 @@ final class ServerProperties
       properties.put(prefix + "aws_msk_iam.sasl.jaas.config", jaasConfig(config));
       properties.put(prefix + "aws_msk_iam.sasl.server.callback.handler.class", MskIamCallbackHandler.class.getName());
       properties.put(prefix + "aws_msk_iam.connections.max.reauth.ms", Long.toString(config.reauthentication.toMillis()));
+      // MSK's own setting for its IAM listeners (listener.name.client_iam.max.connections), Kafka's mechanism.
+      properties.put(prefix + "max.connections", Integer.toString(config.maxConnections));
     }
     final String tlsPrefix = "listener.name." + IAM_TLS.toLowerCase() + '.';
     properties.put(tlsPrefix + "ssl.keystore.type", "PKCS12");
@@ -131,6 +133,7 @@ final class ServerProperties
            + " region=\"" + config.region + '"'
            + " hosts=\"" + ADVERTISED_HOST + '"'
            + " maxClockSkewSeconds=\"" + config.maxClockSkew.toSeconds() + '"'
+           + " maxNewConnectionsPerSecond=\"" + config.maxNewConnectionsPerSecond + '"'
            + (config.longTermKeysFile == null ? "" : " longTermKeysFile=\"" + config.longTermKeysFile + '"')
            + ';';
   }

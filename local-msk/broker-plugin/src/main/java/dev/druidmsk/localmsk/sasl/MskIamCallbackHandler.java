@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
@@ -27,7 +28,8 @@ import javax.security.auth.login.AppConfigurationEntry;
  * {@link MskIamLoginModule} in the listener's JAAS config:
  * {@code masterKeyFile} (required), {@code region} (required), {@code hosts} (comma-separated, default
  * {@code localhost}), {@code maxClockSkewSeconds} (default 300), {@code longTermKeysFile} (IAM users' keys the
- * broker accepts, {@link LongTermKeys}; default none).
+ * broker accepts, {@link LongTermKeys}; default none), {@code maxNewConnectionsPerSecond} (MSK's quota on new IAM
+ * connections per broker, {@link NewConnectionRate}; default 100, 0 for none).
  */
 public class MskIamCallbackHandler implements AuthenticateCallbackHandler
 {
@@ -36,6 +38,9 @@ public class MskIamCallbackHandler implements AuthenticateCallbackHandler
   static final String HOSTS = "hosts";
   static final String MAX_CLOCK_SKEW_SECONDS = "maxClockSkewSeconds";
   static final String LONG_TERM_KEYS_FILE = "longTermKeysFile";
+  static final String MAX_NEW_CONNECTIONS_PER_SECOND = "maxNewConnectionsPerSecond";
+  /** MSK's figure for Standard brokers other than kafka.t3.small (4), from its quota page. */
+  static final String DEFAULT_NEW_CONNECTIONS_PER_SECOND = "100";
   /**
    * One line per authentication, {@code AUTHENTICATED <principal ARN> until <session end>} or
    * {@code REFUSED <reason>}: what the broker saw, for tests (LocalKafkaBroker reads them from its SASL log).
@@ -43,6 +48,8 @@ public class MskIamCallbackHandler implements AuthenticateCallbackHandler
   private static final Logger LOG = LoggerFactory.getLogger("dev.druidmsk.localmsk.sasl");
 
   private SignedPayloadVerifier verifier;
+  private NewConnectionRate newConnections;
+  private Clock clock;
 
   @Override
   public void configure(
@@ -77,9 +84,11 @@ public class MskIamCallbackHandler implements AuthenticateCallbackHandler
                                     .filter(host -> !host.isEmpty())
                                     .collect(Collectors.toSet());
     final Duration skew = Duration.ofSeconds(Long.parseLong(optionOrDefault(options, MAX_CLOCK_SKEW_SECONDS, "300")));
-    verifier = new SignedPayloadVerifier(
-        authority, longTermKeys, requiredOption(options, REGION), hosts, skew, Clock.systemUTC()
-    );
+    clock = Clock.systemUTC();
+    verifier = new SignedPayloadVerifier(authority, longTermKeys, requiredOption(options, REGION), hosts, skew, clock);
+    newConnections = NewConnectionRate.ofBroker(Integer.parseInt(
+        optionOrDefault(options, MAX_NEW_CONNECTIONS_PER_SECOND, DEFAULT_NEW_CONNECTIONS_PER_SECOND)
+    ));
   }
 
   @Override
@@ -92,6 +101,9 @@ public class MskIamCallbackHandler implements AuthenticateCallbackHandler
       final MskIamAuthenticateCallback authenticate = (MskIamAuthenticateCallback) callback;
       final BrokerSession session;
       try {
+        if (!newConnections.admit(clock.instant())) {
+          throw new SaslAuthenticationException("[" + UUID.randomUUID() + "]: Too many connects");
+        }
         session = verifier.verify(authenticate.payload());
       }
       catch (SaslAuthenticationException e) {
