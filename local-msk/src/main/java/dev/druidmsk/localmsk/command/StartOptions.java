@@ -26,7 +26,8 @@ final class StartOptions
   static final String BASE_USER_ARN = "arn:aws:iam::111111111111:user/druid-msk-local";
   static final Set<String> SINGLE = Set.of(
       "--work-dir", "--region", "--role-arn", "--external-id", "--sts-port", "--sasl-port", "--sasl-ssl-port",
-      "--rotation-test-lifetime", "--reauth", "--authorization", "--cluster-name"
+      "--rotation-test-lifetime", "--reauth", "--authorization", "--cluster-name",
+      "--max-connection-rate", "--max-connections"
   );
   static final Set<String> REPEATABLE = Set.of("--role", "--policy");
   /** A role ARN (whose name has no ':'), then optionally ':' and the external ID the role requires. */
@@ -44,6 +45,8 @@ final class StartOptions
   /** Null unless the user opted in to credentials shorter than AWS issues. */
   final Duration rotationTestLifetime;
   final Duration reauthentication;
+  final int maxConnectionRate;
+  final int maxConnections;
   /** Role ARN to the external ID it requires (null for none), in the order given. */
   final Map<String, String> roles = new LinkedHashMap<>();
   final Map<String, List<String>> policies = new LinkedHashMap<>();
@@ -59,6 +62,8 @@ final class StartOptions
     this.saslSslPort = options.number("--sasl-ssl-port", 0, 0);
     this.rotationTestLifetime = options.has("--rotation-test-lifetime") ? rotationTestLifetime(options) : null;
     this.reauthentication = Duration.ofSeconds(options.number("--reauth", 0, 0));
+    this.maxConnectionRate = options.number("--max-connection-rate", 100, 0);
+    this.maxConnections = options.number("--max-connections", 3000, 1);
     // --role-arn/--external-id: the single role of earlier versions, and the default when no --role is given.
     if (options.has("--role-arn") || options.has("--external-id") || !options.has("--role")) {
       roles.put(options.get("--role-arn", DEFAULT_ROLE_ARN), options.get("--external-id", DEFAULT_EXTERNAL_ID));
@@ -86,11 +91,12 @@ final class StartOptions
                                              .broker(broker -> broker.region(region)
                                                                      .saslPlaintextPort(saslPort)
                                                                      .saslSslPort(saslSslPort)
-                                                                     .reauthentication(reauthentication));
+                                                                     .reauthentication(reauthentication)
+                                                                     .connectionLimits(maxConnectionRate, maxConnections));
     if (rotationTestLifetime != null) {
       builder.rotationTestLifetime(rotationTestLifetime);
     }
-    roles.forEach((arn, externalId) -> builder.role(Role.trusting(arn, externalId, user.arn())));
+    roles.forEach((arn, externalId) -> builder.role(Role.trusting(arn, externalId, user.arn(), LocalMsk.NODE_ROLE_ARN)));
     policies.forEach((arn, documents) -> documents.forEach(document -> builder.policy(arn, document)));
     return builder;
   }
