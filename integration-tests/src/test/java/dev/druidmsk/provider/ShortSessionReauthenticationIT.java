@@ -70,7 +70,8 @@ class ShortSessionReauthenticationIT
       System.out.println("ShortSessionReauthenticationIT: sent " + sent + ", re-authentications " + reauthentications
                          + " (broker: " + brokerReauthentications + "), failed (re-)authentications " + failures);
 
-      assertThat(reauthentications).isGreaterThanOrEqualTo(6);
+      // One per credential lifetime at least (the broker caps each session at what is left of the credentials).
+      assertThat(reauthentications).isGreaterThanOrEqualTo(RUN.dividedBy(CREDENTIAL_LIFETIME) - 1);
       assertThat(failures).isZero();
       // The broker logs each one it completes: its count is what the fault suite relies on.
       assertThat(brokerReauthentications).isGreaterThanOrEqualTo((long) reauthentications);

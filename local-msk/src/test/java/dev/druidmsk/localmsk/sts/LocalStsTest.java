@@ -278,9 +278,7 @@ class LocalStsTest
     final long before = sts.counters().throttled(ROLE);
     sts.faults().throttle();
     try {
-      assertStsError(() -> noRetries(basic(DRUID)).assumeRole(r -> r.roleArn(ROLE).roleSessionName("t")
-                                                                    .externalId(EXTERNAL_ID)),
-                     400, "Throttling", "Rate exceeded");
+      assertStsError(LocalStsTest::assumeRoleOnce, 400, "Throttling", "Rate exceeded");
     }
     finally {
       sts.faults().clear();
@@ -312,13 +310,9 @@ class LocalStsTest
     final long before = sts.counters().failed(ROLE);
     try {
       sts.faults().internalFailure(500);
-      assertStsError(() -> noRetries(basic(DRUID)).assumeRole(r -> r.roleArn(ROLE).roleSessionName("f")
-                                                                    .externalId(EXTERNAL_ID)),
-                     500, "InternalFailure", "unknown error");
+      assertStsError(LocalStsTest::assumeRoleOnce, 500, "InternalFailure", "unknown error");
       sts.faults().internalFailure(503);
-      assertStsError(() -> noRetries(basic(DRUID)).assumeRole(r -> r.roleArn(ROLE).roleSessionName("f")
-                                                                    .externalId(EXTERNAL_ID)),
-                     503, "ServiceUnavailable", "Service is unavailable");
+      assertStsError(LocalStsTest::assumeRoleOnce, 503, "ServiceUnavailable", "Service is unavailable");
     }
     finally {
       sts.faults().clear();
@@ -447,15 +441,16 @@ class LocalStsTest
                     .build();
   }
 
-  /** A client that gives up at the first error, so one call is one STS request. */
-  private static StsClient noRetries(final AwsCredentials credentials)
+  /** AssumeRole by a client that gives up at the first error, so one call is one STS request. */
+  private static void assumeRoleOnce()
   {
-    return StsClient.builder()
-                    .endpointOverride(sts.endpoint())
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                    .build();
+    StsClient.builder()
+             .endpointOverride(sts.endpoint())
+             .region(Region.US_EAST_1)
+             .credentialsProvider(StaticCredentialsProvider.create(basic(DRUID)))
+             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+             .build()
+             .assumeRole(r -> r.roleArn(ROLE).roleSessionName("once").externalId(EXTERNAL_ID));
   }
 
   private static void assertStsError(

@@ -100,20 +100,23 @@ class NodeIdentitiesTest
   @Test
   void aTokenFromAnUnregisteredIssuerIsInvalidIdentityToken() throws Exception
   {
-    final Path token = tokens.resolve("stranger");
-    STRANGER_OIDC.writeToken(token, SUBJECT, Duration.ofHours(1));
-
-    assertStsError(webIdentity(token), "InvalidIdentityToken", "No OpenIDConnect provider found");
+    assertStsError(webIdentity(tokenOf(STRANGER_OIDC, "stranger")), "InvalidIdentityToken",
+                   "No OpenIDConnect provider found");
   }
 
   @Test
   void aTokenSignedByAnotherKeyUnderTheSameIssuerIsInvalidIdentityToken() throws Exception
   {
     final LocalOidcIssuer forger = LocalOidcIssuer.create("oidc.eks.local-msk.example/id/TEST");
-    final Path token = tokens.resolve("forged");
-    forger.writeToken(token, SUBJECT, Duration.ofHours(1));
 
-    assertStsError(webIdentity(token), "InvalidIdentityToken", "Incorrect token signature");
+    assertStsError(webIdentity(tokenOf(forger, "forged")), "InvalidIdentityToken", "Incorrect token signature");
+  }
+
+  private static Path tokenOf(final LocalOidcIssuer issuer, final String name) throws IOException
+  {
+    final Path token = tokens.resolve(name);
+    issuer.writeToken(token, SUBJECT, Duration.ofHours(1));
+    return token;
   }
 
   @Test
@@ -161,8 +164,7 @@ class NodeIdentitiesTest
   @Test
   void theReaderRoleRefusesANodeWithoutTheExternalId() throws Exception
   {
-    final Path token = tokens.resolve("irsa-no-external-id");
-    OIDC.writeToken(token, SUBJECT, Duration.ofHours(1));
+    final Path token = tokenOf(OIDC, "irsa-no-external-id");
 
     assertThatThrownBy(() -> sts(webIdentity(token)).assumeRole(r -> r.roleArn(READER).roleSessionName("reader")))
         .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorCode())

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -62,8 +63,13 @@ public final class SessionCredentialAuthority
     PrivateFiles.write(file, HexFormat.of().formatHex(masterKey));
   }
 
-  public IssuedCredentials issue(final String assumedRoleArn, final Instant expiration)
+  /**
+   * New credentials of a role session, expiring at {@code expiration} to the whole second, as AWS's do: the client
+   * (which reads the expiry from the STS answer) and the broker (from the token) then agree on it exactly.
+   */
+  public IssuedCredentials issue(final String assumedRoleArn, final Instant requestedExpiration)
   {
+    final Instant expiration = requestedExpiration.truncatedTo(ChronoUnit.SECONDS);
     final String accessKeyId = "ASIA" + randomBase32(16);
     final String claims = accessKeyId + '\n' + assumedRoleArn + '\n' + expiration.getEpochSecond();
     final String encodedClaims = TOKEN_ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

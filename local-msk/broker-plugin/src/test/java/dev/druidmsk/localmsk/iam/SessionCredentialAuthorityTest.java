@@ -31,6 +31,15 @@ class SessionCredentialAuthorityTest
   }
 
   @Test
+  void issuedCredentialsExpireOnAWholeSecondAsAwsOnesDoSoClientAndBrokerAgree() throws Exception
+  {
+    final IssuedCredentials issued = authority.issue(ARN, NOW.plusMillis(8_700));
+
+    assertThat(issued.expiration()).isEqualTo(NOW.plusSeconds(8));
+    assertThat(authority.verify(issued.accessKeyId(), issued.sessionToken(), NOW).expiration()).isEqualTo(issued.expiration());
+  }
+
+  @Test
   void expiredSessionIsRejectedAsExpired()
   {
     final IssuedCredentials issued = authority.issue(ARN, NOW.plusSeconds(60));
