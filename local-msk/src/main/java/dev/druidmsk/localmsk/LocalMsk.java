@@ -121,11 +121,17 @@ public final class LocalMsk implements AutoCloseable
    */
   public Map<String, String> awsSystemProperties()
   {
+    final Map<String, String> properties = stsAndRegion();
+    properties.put("aws.accessKeyId", user.accessKeyId());
+    properties.put("aws.secretAccessKey", user.secretAccessKey());
+    return properties;
+  }
+
+  private Map<String, String> stsAndRegion()
+  {
     final Map<String, String> properties = new LinkedHashMap<>();
     properties.put("aws.endpointUrlSts", sts.endpoint().toString());
     properties.put("aws.region", broker.region());
-    properties.put("aws.accessKeyId", user.accessKeyId());
-    properties.put("aws.secretAccessKey", user.secretAccessKey());
     return properties;
   }
 
@@ -137,14 +143,9 @@ public final class LocalMsk implements AutoCloseable
    */
   public Map<String, String> nodeSystemProperties(final NodeIdentity kind)
   {
-    final Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("aws.endpointUrlSts", sts.endpoint().toString());
-    properties.put("aws.region", broker.region());
+    final Map<String, String> properties = stsAndRegion();
     switch (kind) {
-      case KEYS -> {
-        properties.put("aws.accessKeyId", user.accessKeyId());
-        properties.put("aws.secretAccessKey", user.secretAccessKey());
-      }
+      case KEYS -> properties.putAll(awsSystemProperties());
       case IRSA -> {
         properties.put("aws.roleArn", NODE_ROLE_ARN);
         properties.put("aws.webIdentityTokenFile", workDir.resolve(IRSA_TOKEN_FILE).toString());
