@@ -7,8 +7,9 @@ import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.ingest.ReaderIdentity;
 import dev.druidmsk.localmsk.iam.FakeSecrets;
 import dev.druidmsk.localmsk.sts.BaseUser;
-import dev.druidmsk.telemetry.ApiRequestGenerator;
 import dev.druidmsk.telemetry.ApiRequestProducer;
+import dev.druidmsk.telemetry.ProducedTotals;
+import dev.druidmsk.telemetry.SteadyTraffic;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,24 +87,18 @@ public final class Quickstart
   private static void runTraffic(LocalIngestionStack stack, QuickstartOptions options, CountDownLatch stopped)
       throws Exception
   {
-    final LiveApiView view = new LiveApiView(stack.sql(), DATA_SOURCE);
     final long end = options.minutes() > 0 ? System.nanoTime() + TimeUnit.MINUTES.toNanos(options.minutes())
                                             : Long.MAX_VALUE;
-    final int perRefresh = (int) (options.eventsPerSecond() * REFRESH.toSeconds());
-    long batch = 0;
+    final SteadyTraffic traffic = new SteadyTraffic(1, Instant.now(), options.eventsPerSecond());
+    final ProducedTotals produced = new ProducedTotals();
+    final LiveApiView view = new LiveApiView(stack.sql(), DATA_SOURCE, traffic.start(), produced);
     // The demo's traffic comes in through the unauthenticated setup listener: it shows Druid reading over IAM.
     try (ApiRequestProducer producer = new ApiRequestProducer(Map.of(
         "bootstrap.servers", stack.msk().broker().internalBootstrap()
     ))) {
       while (System.nanoTime() < end && !stopped.await(0, TimeUnit.SECONDS)) {
-        // Each batch spreads its events over the last refresh interval, so the view sees a steady rate.
-        final ApiRequestGenerator generator = new ApiRequestGenerator(
-            batch++,
-            Instant.now().minus(REFRESH),
-            REFRESH.dividedBy(perRefresh)
-        );
-        producer.send(TOPIC, generator, perRefresh);
-        view.print(System.out);
+        produced.add(producer.send(TOPIC, traffic.due(Instant.now())));
+        view.print(System.out, Instant.now());
         stopped.await(REFRESH.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
