@@ -11,29 +11,32 @@ import java.util.Optional;
 /**
  * The span of event time the live view's rates are over. The datasource rolls requests up per minute, so only whole
  * minute buckets can be counted: the window is the last minute that ended at least {@code settle} ago (time for its
- * last requests to be sent and ingested), cut to the traffic's start when traffic began inside it, and a rate is the
- * window's requests divided by the seconds the window really covers.
+ * last requests to be sent and ingested), reaching back to the traffic's start when traffic began inside it or less
+ * than {@link #MIN_COVERAGE} before it, and a rate is the window's requests divided by the seconds it really covers.
  */
 record RateWindow(Instant from, Instant to)
 {
   private static final Duration MINUTE = Duration.ofMinutes(1);
+  /** The least time a window covers. */
+  static final Duration MIN_COVERAGE = Duration.ofSeconds(30);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  /** The window at {@code now}, or empty while the minute the traffic started in is not complete yet. */
+  /** The window at {@code now}, or empty while not even {@link #MIN_COVERAGE} of traffic has settled. */
   static Optional<RateWindow> lastCompleteMinute(Instant now, Instant trafficStart, Duration settle)
   {
     final Instant end = now.minus(settle).truncatedTo(ChronoUnit.MINUTES);
-    if (!end.isAfter(trafficStart)) {
-      return Optional.empty();
-    }
-    final Instant start = end.minus(MINUTE);
-    return Optional.of(new RateWindow(start.isBefore(trafficStart) ? trafficStart : start, end));
+    final Instant minuteStart = end.minus(MINUTE);
+    // A short first part of a minute gives noisy rates: it is counted with the minute after it instead.
+    final Instant start = minuteStart.isBefore(trafficStart.plus(MIN_COVERAGE)) ? trafficStart : minuteStart;
+    return Duration.between(start, end).compareTo(MIN_COVERAGE) < 0
+           ? Optional.empty()
+           : Optional.of(new RateWindow(start, end));
   }
 
-  /** When the first window is there: the end of the minute the traffic started in, plus {@code settle}. */
+  /** When the first window is there: the end of the first minute with {@link #MIN_COVERAGE} of traffic, plus settle. */
   static Instant first(Instant trafficStart, Duration settle)
   {
-    return trafficStart.truncatedTo(ChronoUnit.MINUTES).plus(MINUTE).plus(settle);
+    return trafficStart.plus(MIN_COVERAGE).minusNanos(1).truncatedTo(ChronoUnit.MINUTES).plus(MINUTE).plus(settle);
   }
 
   /** The first minute bucket the window reads; the bucket holds no request from before {@link #from}. */
