@@ -13,13 +13,17 @@ import dev.druidmsk.cli.policy.PolicyCommand;
 import dev.druidmsk.cli.spec.SpecCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The `druid-msk` command: git-style subcommands for supervisor specs and IAM policies. */
 @Command(
@@ -117,7 +121,39 @@ public final class DruidMsk implements Runnable, ContextOwner
   private int handleParameterException(ParameterException e, String[] args)
   {
     context.note("druid-msk: " + e.getMessage());
+    fileOptionHint(e).ifPresent(context::note);
     context.note("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
     return ExitCode.ERROR;
+  }
+
+  /**
+   * For a file name the command cannot place (a second spec file, or a file given without its option): which
+   * option takes it. Picocli alone answers "Unmatched argument", which names no fix.
+   */
+  private static Optional<String> fileOptionHint(ParameterException e)
+  {
+    if (!(e instanceof UnmatchedArgumentException)) {
+      return Optional.empty();
+    }
+    final Optional<String> file = ((UnmatchedArgumentException) e).getUnmatched()
+                                                                   .stream()
+                                                                   .filter(arg -> !arg.startsWith("-"))
+                                                                   .findFirst();
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    final CommandSpec command = e.getCommandLine().getCommandSpec();
+    if (command.findOption("--spec") != null) {
+      // Its one positional argument is the spec file, already taken.
+      return Optional.of("'" + command.qualifiedName() + "' takes one spec file, as SPEC_FILE or --spec FILE.");
+    }
+    final List<String> fileOptions = command.options()
+                                            .stream()
+                                            .filter(option -> "FILE".equals(option.paramLabel()))
+                                            .map(option -> "`" + option.longestName() + " " + file.get() + "`")
+                                            .toList();
+    return fileOptions.isEmpty()
+           ? Optional.empty()
+           : Optional.of("Did you mean " + String.join(" or ", fileOptions) + "?");
   }
 }

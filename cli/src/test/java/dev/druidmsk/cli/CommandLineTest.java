@@ -96,7 +96,7 @@ class CommandLineTest
   {
     final Cli.Result result = new Cli().run("spec", "diff", "--spec-file", "x.json");
     assertThat(result.exitCode).isEqualTo(2);
-    assertThat(result.err).contains("Unknown options: '--spec-file'").contains("Run 'druid-msk spec diff --help'");
+    assertThat(result.err).contains("Unknown option: '--spec-file'").contains("Run 'druid-msk spec diff --help'");
   }
 
   @Test

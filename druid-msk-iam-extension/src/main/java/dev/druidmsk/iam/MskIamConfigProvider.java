@@ -66,26 +66,30 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
       @JsonProperty(MskIamOptions.CREDENTIAL_CACHE) String credentialCache
   )
   {
-    this.roleArn = OptionRules.ROLE_ARN.check(roleArn);
-    this.roleSessionName = OptionRules.ROLE_SESSION_NAME.check(roleSessionName);
-    this.externalId = OptionRules.EXTERNAL_ID.check(externalId);
-    this.stsRegion = OptionRules.STS_REGION.check(stsRegion);
-    this.profileName = OptionRules.PROFILE_NAME.check(profileName);
+    OptionRules.checkAll(
+        roleArn,
+        roleSessionName,
+        externalId,
+        stsRegion,
+        profileName,
+        allowDefaultCredentialsFallback,
+        maxRetries,
+        maxBackOffTimeMs,
+        securityProtocol,
+        credentialCache
+    );
+    this.roleArn = roleArn;
+    this.roleSessionName = roleSessionName;
+    this.externalId = externalId;
+    this.stsRegion = stsRegion;
+    this.profileName = profileName;
     this.allowDefaultCredentialsFallback = allowDefaultCredentialsFallback;
-    this.maxRetries = OptionRules.MAX_RETRIES.check(maxRetries);
-    this.maxBackOffTimeMs = OptionRules.MAX_BACK_OFF_TIME_MS.check(maxBackOffTimeMs);
+    this.maxRetries = maxRetries;
+    this.maxBackOffTimeMs = maxBackOffTimeMs;
     this.debugCredentials = debugCredentials;
     this.useFipsEndpoints = useFipsEndpoints;
-    this.securityProtocol = OptionRules.SECURITY_PROTOCOL.check(securityProtocol);
-    this.credentialCache = OptionRules.CREDENTIAL_CACHE.check(credentialCache);
-    OptionRules.checkCombination(
-        this.roleArn,
-        this.roleSessionName,
-        this.externalId,
-        this.stsRegion,
-        this.profileName,
-        allowDefaultCredentialsFallback
-    );
+    this.securityProtocol = securityProtocol;
+    this.credentialCache = credentialCache;
   }
 
   /**

@@ -61,8 +61,34 @@ final class OptionRules
   {
   }
 
+  /** Every option's own rule, then the rules between options: what the provider checks when it is built. */
+  static void checkAll(
+      String roleArn,
+      String roleSessionName,
+      String externalId,
+      String stsRegion,
+      String profileName,
+      Boolean allowDefaultCredentialsFallback,
+      Integer maxRetries,
+      Integer maxBackOffTimeMs,
+      String securityProtocol,
+      String credentialCache
+  )
+  {
+    ROLE_ARN.check(roleArn);
+    ROLE_SESSION_NAME.check(roleSessionName);
+    EXTERNAL_ID.check(externalId);
+    STS_REGION.check(stsRegion);
+    PROFILE_NAME.check(profileName);
+    MAX_RETRIES.check(maxRetries);
+    MAX_BACK_OFF_TIME_MS.check(maxBackOffTimeMs);
+    SECURITY_PROTOCOL.check(securityProtocol);
+    CREDENTIAL_CACHE.check(credentialCache);
+    checkCombination(roleArn, roleSessionName, externalId, stsRegion, profileName, allowDefaultCredentialsFallback);
+  }
+
   /** The rules between options; the values are those each option's own rule accepted. */
-  static void checkCombination(
+  private static void checkCombination(
       String roleArn,
       String roleSessionName,
       String externalId,

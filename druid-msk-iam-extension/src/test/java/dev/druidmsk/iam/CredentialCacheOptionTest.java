@@ -1,5 +1,6 @@
 package dev.druidmsk.iam;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.apache.druid.metadata.DynamicConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class CredentialCacheOptionTest
     final Object provider =
         MAPPER.convertValue(options("roleArn", ROLE_ARN, "credentialCache", "shared"), DynamicConfigProvider.class);
 
-    assertThat(MAPPER.convertValue(provider, Map.class))
+    assertThat(MAPPER.convertValue(provider, new TypeReference<Map<String, Object>>() { }))
         .isEqualTo(Map.of("type", "aws-msk-iam", "roleArn", ROLE_ARN, "credentialCache", "shared"));
   }
 

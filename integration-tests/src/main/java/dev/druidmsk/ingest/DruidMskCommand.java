@@ -26,20 +26,45 @@ public final class DruidMskCommand
 
   public Result run(String... args) throws IOException, InterruptedException
   {
+    final Process process = start(new ProcessBuilder(command(args)));
+    final CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    final String stdout = read(process.getInputStream());
+    return new Result(awaitExit(process, args), stdout, stderr.join());
+  }
+
+  /** Runs with its output going straight to this process's, in the order it comes; returns the exit code. */
+  public int runShown(String... args) throws IOException, InterruptedException
+  {
+    return awaitExit(
+        start(new ProcessBuilder(command(args)).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                                               .redirectError(ProcessBuilder.Redirect.INHERIT)),
+        args
+    );
+  }
+
+  private List<String> command(String[] args)
+  {
     final List<String> command = new ArrayList<>();
     command.add(launcher.toString());
     command.addAll(List.of(args));
-    final ProcessBuilder builder = new ProcessBuilder(command);
+    return command;
+  }
+
+  private Process start(ProcessBuilder builder) throws IOException
+  {
     builder.environment().putAll(environment);
     final Process process = builder.start();
     process.getOutputStream().close();
-    final CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-    final String stdout = read(process.getInputStream());
+    return process;
+  }
+
+  private static int awaitExit(Process process, String[] args) throws InterruptedException
+  {
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("druid-msk " + String.join(" ", args) + " did not finish in 5 minutes");
     }
-    return new Result(process.exitValue(), stdout, stderr.join());
+    return process.exitValue();
   }
 
   /**

@@ -131,6 +131,12 @@ public final class LocalIngestionStack implements AutoCloseable
     return command.run(args);
   }
 
+  /** Runs the druid-msk command with its output shown as it comes; returns the exit code. */
+  public int druidMskShown(String... args) throws Exception
+  {
+    return command.runShown(args);
+  }
+
   public void createTopic(String topic, int partitions) throws Exception
   {
     try (Admin operator = Admin.create(msk.broker().operatorAdminProperties())) {

@@ -1,15 +1,17 @@
 package dev.druidmsk.quickstart;
 
+import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.ingest.BuildOutputs;
-import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.ingest.ReaderIdentity;
 import dev.druidmsk.localmsk.iam.FakeSecrets;
 import dev.druidmsk.localmsk.sts.BaseUser;
-import dev.druidmsk.telemetry.ApiRequestGenerator;
 import dev.druidmsk.telemetry.ApiRequestProducer;
+import dev.druidmsk.telemetry.ProducedTotals;
+import dev.druidmsk.telemetry.SteadyTraffic;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -17,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,21 +43,24 @@ public final class Quickstart
     if (options == null) {
       return;
     }
-    final CountDownLatch stopped = new CountDownLatch(1);
-    final CountDownLatch closed = new CountDownLatch(1);
     final Path pidFile = options.workDir().resolve("quickstart.pid");
     Files.createDirectories(options.workDir());
     Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
-    // Ctrl-C or --stop: let main stop everything in order (supervisors first) before the JVM exits.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopped.countDown();
-      try {
-        closed.await(2, TimeUnit.MINUTES);
-      }
-      catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }));
+    final RequestedStop stop = RequestedStop.install();
+    boolean stoppedCleanly = false;
+    try {
+      run(options, stop);
+      stoppedCleanly = true;
+    }
+    finally {
+      Files.deleteIfExists(pidFile);
+      say(stoppedCleanly ? "Stopped; nothing is left running." : "Stopped after an error (above).");
+      stop.finished(stoppedCleanly);
+    }
+  }
+
+  private static void run(QuickstartOptions options, RequestedStop stop) throws Exception
+  {
     final ReaderIdentity identity = identity();
     try (LocalIngestionStack stack = LocalIngestionStack.start(
         options.workDir().resolve("run-" + Instant.now().getEpochSecond()),
@@ -69,42 +73,43 @@ public final class Quickstart
       stack.createTopic(TOPIC, 2);
       final Path spec = stack.renderTelemetrySpec(DATA_SOURCE, TOPIC, identity.externalId());
       say("Rendered the supervisor spec from the msk-iam-api-telemetry template: " + spec);
-      expectSuccess(stack.druidMsk("spec", "validate", "--spec", spec.toString()), "validate");
-      expectSuccess(stack.druidMsk("spec", "submit", "--spec", spec.toString(), "--settle", "20s"), "submit");
-      say("Druid web console: " + stack.druid().url(DruidService.ROUTER) + "  (datasource " + DATA_SOURCE + ")");
+      say("$ druid-msk spec validate " + spec.getFileName());
+      expectSuccess(stack.druidMskShown("spec", "validate", spec.toString()), "validate");
+      say("$ druid-msk spec submit " + spec.getFileName());
+      expectSuccess(stack.druidMskShown("spec", "submit", spec.toString(), "--settle", "20s"), "submit");
+      printSqlAccess(stack.druid().url(DruidService.ROUTER).resolve(DruidEndpoints.SQL));
       say("Stop with Ctrl-C, or `./quickstart --stop` from another terminal.");
-      runTraffic(stack, options, stopped);
+      runTraffic(stack, options, stop);
       say("Stopping: supervisors, Druid, the broker and the STS...");
-    }
-    finally {
-      Files.deleteIfExists(pidFile);
-      say("Stopped; nothing is left running.");
-      closed.countDown();
     }
   }
 
-  private static void runTraffic(LocalIngestionStack stack, QuickstartOptions options, CountDownLatch stopped)
+  private static void printSqlAccess(URI sql)
+  {
+    say("Druid SQL, through the router: " + sql + " (datasource " + DATA_SOURCE + "), for instance:");
+    System.out.println(
+        "  curl -s -H 'Content-Type: application/json' " + sql + " -d '{\"query\": \"SELECT route, "
+        + "SUM(requests) AS requests FROM " + DATA_SOURCE + " GROUP BY route ORDER BY 2 DESC\"}'"
+    );
+    say("No web console: the Druid home here is laid out from Maven Central, where Druid does not publish it.");
+  }
+
+  private static void runTraffic(LocalIngestionStack stack, QuickstartOptions options, RequestedStop stop)
       throws Exception
   {
-    final LiveApiView view = new LiveApiView(stack.sql(), DATA_SOURCE);
     final long end = options.minutes() > 0 ? System.nanoTime() + TimeUnit.MINUTES.toNanos(options.minutes())
                                             : Long.MAX_VALUE;
-    final int perRefresh = (int) (options.eventsPerSecond() * REFRESH.toSeconds());
-    long batch = 0;
+    final SteadyTraffic traffic = new SteadyTraffic(1, Instant.now(), options.eventsPerSecond());
+    final ProducedTotals produced = new ProducedTotals();
+    final LiveApiView view = new LiveApiView(stack.sql(), DATA_SOURCE, traffic.start(), produced);
     // The demo's traffic comes in through the unauthenticated setup listener: it shows Druid reading over IAM.
     try (ApiRequestProducer producer = new ApiRequestProducer(Map.of(
         "bootstrap.servers", stack.msk().broker().internalBootstrap()
     ))) {
-      while (System.nanoTime() < end && !stopped.await(0, TimeUnit.SECONDS)) {
-        // Each batch spreads its events over the last refresh interval, so the view sees a steady rate.
-        final ApiRequestGenerator generator = new ApiRequestGenerator(
-            batch++,
-            Instant.now().minus(REFRESH),
-            REFRESH.dividedBy(perRefresh)
-        );
-        producer.send(TOPIC, generator, perRefresh);
-        view.print(System.out);
-        stopped.await(REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+      while (System.nanoTime() < end && !stop.await(Duration.ZERO)) {
+        produced.add(producer.send(TOPIC, traffic.due(Instant.now())));
+        view.print(System.out, Instant.now());
+        stop.await(REFRESH);
       }
     }
   }
@@ -126,12 +131,10 @@ public final class Quickstart
     );
   }
 
-  private static void expectSuccess(DruidMskCommand.Result result, String step)
+  private static void expectSuccess(int exitCode, String step)
   {
-    System.out.print(result.stdout());
-    System.out.print(result.stderr());
-    if (result.exitCode() != 0) {
-      throw new IllegalStateException("druid-msk spec " + step + " failed (exit " + result.exitCode() + ")");
+    if (exitCode != 0) {
+      throw new IllegalStateException("druid-msk spec " + step + " failed (exit " + exitCode + ")");
     }
   }
 

@@ -36,10 +36,17 @@ public final class ApiRequestProducer implements AutoCloseable
       throws InterruptedException, ExecutionException
   {
     final List<ApiRequest> requests = new ArrayList<>(count);
-    final List<Future<RecordMetadata>> acks = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      final ApiRequest request = generator.next();
-      requests.add(request);
+      requests.add(generator.next());
+    }
+    return send(topic, requests);
+  }
+
+  /** Sends {@code requests} and returns once every one is acknowledged. */
+  public ProducedTotals send(String topic, List<ApiRequest> requests) throws InterruptedException, ExecutionException
+  {
+    final List<Future<RecordMetadata>> acks = new ArrayList<>(requests.size());
+    for (ApiRequest request : requests) {
       acks.add(producer.send(new ProducerRecord<>(
           topic,
           request.route().getBytes(StandardCharsets.UTF_8),
@@ -48,7 +55,7 @@ public final class ApiRequestProducer implements AutoCloseable
     }
     producer.flush();
     final ProducedTotals totals = new ProducedTotals();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < requests.size(); i++) {
       acks.get(i).get();
       totals.add(requests.get(i));
     }

@@ -1,5 +1,7 @@
 package dev.druidmsk.telemetry;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,12 +11,24 @@ public final class ProducedTotals
   private long requests;
   private long bytes;
   private final Map<Integer, Long> requestsByStatus = new TreeMap<>();
+  /** Requests per minute of event time: what a datasource rolled up per minute holds in each bucket. */
+  private final TreeMap<Instant, Long> requestsByMinute = new TreeMap<>();
 
-  void add(ApiRequest request)
+  public synchronized void add(ApiRequest request)
   {
     requests++;
     bytes += request.bytes();
     requestsByStatus.merge(request.status(), 1L, Long::sum);
+    requestsByMinute.merge(request.timestamp().truncatedTo(ChronoUnit.MINUTES), 1L, Long::sum);
+  }
+
+  /** Adds what {@code other} counted, so a run of batches has one total. */
+  public synchronized void add(ProducedTotals other)
+  {
+    requests += other.requests;
+    bytes += other.bytes;
+    other.requestsByStatus.forEach((status, n) -> requestsByStatus.merge(status, n, Long::sum));
+    other.requestsByMinute.forEach((minute, n) -> requestsByMinute.merge(minute, n, Long::sum));
   }
 
   public long requests()
@@ -30,5 +44,11 @@ public final class ProducedTotals
   public Map<Integer, Long> requestsByStatus()
   {
     return Map.copyOf(requestsByStatus);
+  }
+
+  /** Requests whose event time falls in the minutes from {@code fromMinute} (inclusive) to {@code toMinute}. */
+  public synchronized long requestsInMinutes(Instant fromMinute, Instant toMinute)
+  {
+    return requestsByMinute.subMap(fromMinute, toMinute).values().stream().mapToLong(Long::longValue).sum();
   }
 }

@@ -39,6 +39,20 @@ final class LiveComparison
     return comparison.same();
   }
 
+  /**
+   * What submitting changes: for a new supervisor one line (its diff would be the whole spec, which `spec diff`
+   * shows), else as {@link #print}.
+   */
+  void printChange(CliContext context, boolean dryRun)
+  {
+    if (exists) {
+      print(context);
+    } else {
+      context.note((dryRun ? "Would create" : "Creating") + " supervisor '" + id + "' (none of that ID on "
+                   + overlord.base() + "; `druid-msk spec diff` shows its whole spec).");
+    }
+  }
+
   /** The diff on stdout, what it means on stderr. */
   void print(CliContext context)
   {

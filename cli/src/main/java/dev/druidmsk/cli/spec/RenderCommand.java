@@ -7,6 +7,7 @@ import dev.druidmsk.cli.common.CliContext;
 import dev.druidmsk.cli.common.CliException;
 import dev.druidmsk.cli.common.ContextMixin;
 import dev.druidmsk.cli.common.Json;
+import dev.druidmsk.cli.input.ProviderOptions;
 import dev.druidmsk.cli.input.SpecFiles;
 import dev.druidmsk.cli.input.TemplateInput;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import java.nio.file.Path;
     mixinStandardHelpOptions = true,
     versionProvider = BuildInfo.class,
     description = "Render a template with values into a supervisor spec (stdout, or --output FILE). "
-                  + "Nothing is written when a value is missing, unknown or of the wrong type."
+                  + "Nothing is written when a value is missing, unknown or of the wrong type, or when the aws-msk-iam provider "
+                  + "would refuse its options (the provider's own checks: role ARN, external ID, region...)."
 )
 final class RenderCommand implements Runnable
 {
@@ -40,6 +42,9 @@ final class RenderCommand implements Runnable
   {
     final CliContext context = run.context();
     final ObjectNode rendered = input.render(context);
+    ProviderOptions.problem(rendered).ifPresent(problem -> {
+      throw new CliException("Nothing written: the aws-msk-iam provider would refuse this spec. " + problem + ".");
+    });
     final String text = Json.pretty(rendered) + "\n";
     if (output == null) {
       context.out().print(text);

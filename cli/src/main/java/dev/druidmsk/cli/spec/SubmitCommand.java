@@ -113,7 +113,7 @@ final class SubmitCommand implements Callable<Integer>
     final LiveComparison live = LiveComparison.fetch(local, client);
     final SubmitReport report = new SubmitReport(live.id, live.diff);
     if (!json.isSet()) {
-      live.print(context);
+      live.printChange(context, dryRun);
     }
     if (live.same()) {
       return finish(context, report.outcome(Outcome.UNCHANGED, "Unchanged: nothing to submit."));

@@ -12,8 +12,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -118,7 +118,7 @@ final class CredentialChecks
                                   .credentialsProvider(StaticCredentialsProvider.create(base))
                                   .overrideConfiguration(o -> o.apiCallTimeout(timeout)
                                                                .apiCallAttemptTimeout(timeout)
-                                                               .retryPolicy(RetryPolicy.none()))
+                                                               .retryStrategy(AwsRetryStrategy.doNotRetry()))
                                   .build()) {
       final AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleArn(role).roleSessionName(session);
       if (jaas.containsKey("awsRoleExternalId")) {

@@ -17,7 +17,7 @@ import java.util.List;
  * home (its {@code lib/} and {@code extensions/}) in an isolated class loader, so the result is exact for the Druid
  * version and extensions of that home. On top, druid-msk's checks of what Druid accepts but that fails later:
  * unknown fields and Kafka consumer properties, the config provider falling back to mapString, taskDuration under PT1M, bootstrap.servers and
- * MSK ports, passwords in clear, rollup without a count.
+ * MSK ports, passwords in clear, rollup without a count, the deprecated dataSchema.parser.
  *
  * <p>Loading Druid takes seconds; reuse one validator for many specs. Not thread-safe.
  */
@@ -62,6 +62,7 @@ public final class SpecValidator implements AutoCloseable
     }
     TaskDurationCheck.check(supervisor, canonical, problems);
     RollupCheck.check(supervisor, problems);
+    ParserCheck.check(supervisor, problems);
     return new ValidationResult(problems);
   }
 
