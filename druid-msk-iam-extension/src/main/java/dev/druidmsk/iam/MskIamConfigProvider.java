@@ -53,38 +53,6 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
   private final String securityProtocol;
   private final String credentialCache;
 
-  public MskIamConfigProvider(
-      String roleArn,
-      String roleSessionName,
-      String externalId,
-      String stsRegion,
-      String profileName,
-      Boolean allowDefaultCredentialsFallback,
-      Integer maxRetries,
-      Integer maxBackOffTimeMs,
-      Boolean debugCredentials,
-      Boolean useFipsEndpoints,
-      String securityProtocol,
-      String credentialCache
-  )
-  {
-    this(
-        roleArn,
-        roleSessionName,
-        externalId,
-        stsRegion,
-        profileName,
-        allowDefaultCredentialsFallback,
-        maxRetries,
-        maxBackOffTimeMs,
-        debugCredentials,
-        useFipsEndpoints,
-        securityProtocol,
-        credentialCache,
-        MskIamNodePolicy.UNRESTRICTED
-    );
-  }
-
   /** {@code nodePolicy} null (a mapper without Druid's injector supplies none) restricts nothing. */
   @JsonCreator
   public MskIamConfigProvider(

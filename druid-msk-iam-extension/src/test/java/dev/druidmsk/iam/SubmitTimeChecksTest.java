@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.druid.indexing.kafka.KafkaIndexTaskIOConfig;
 import org.apache.druid.indexing.kafka.KafkaIndexTaskModule;
 import org.apache.druid.indexing.overlord.supervisor.SupervisorSpec;
 import org.apache.druid.indexing.overlord.supervisor.SupervisorStateManagerConfig;
@@ -157,5 +158,28 @@ class SubmitTimeChecksTest
 
     assertThatCode(() -> overlordMapper(POLICY).treeToValue(spec, SupervisorSpec.class)).doesNotThrowAnyException();
     assertThat(spec.toString()).doesNotContain("aws-msk-iam");
+  }
+
+  @Test
+  void aKafkaTaskWithAHandWrittenJaasAndAForbiddenRoleIsRefusedWhereTheTaskIsParsed() throws Exception
+  {
+    NodePolicyHolder.install(POLICY);
+    final ObjectMapper json = new ObjectMapper();
+    final ObjectNode ioConfig = json.createObjectNode().put("type", "kafka").put("baseSequenceName", "s");
+    ioConfig.putObject("startSequenceNumbers").put("type", "start").put("stream", "t")
+            .putObject("partitionSequenceNumberMap").put("0", 0);
+    ioConfig.putObject("endSequenceNumbers").put("type", "end").put("stream", "t")
+            .putObject("partitionSequenceNumberMap").put("0", 10);
+    ioConfig.putObject("inputFormat").put("type", "json");
+    ioConfig.set("consumerProperties", json.valueToTree(rawJaas(
+        "software.amazon.msk.auth.iam.IAMLoginModule required awsRoleArn=\"" + OTHER_ROLE + "\";"
+    )));
+
+    assertThatThrownBy(() -> overlordMapper(POLICY).treeToValue(ioConfig, KafkaIndexTaskIOConfig.class))
+        .hasMessageContaining("AWS MSK IAM role " + OTHER_ROLE + " is not allowed on this Druid node: "
+                              + "druid.msk.iam.allowedRoleArns is [" + TEAM_A + "]");
+    NodePolicyHolder.install(MskIamNodePolicy.UNRESTRICTED);
+    assertThatCode(() -> overlordMapper(MskIamNodePolicy.UNRESTRICTED).treeToValue(ioConfig, KafkaIndexTaskIOConfig.class))
+        .doesNotThrowAnyException();
   }
 }
