@@ -37,20 +37,16 @@ class OverlordClientCertificateTest
   static void startOverlordRequiringClientCertificates() throws Exception
   {
     final Path serverKeystore = dir.resolve("server.p12");
-    Keytool.run("-genkeypair", "-alias", "overlord", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-            "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-            "-storetype", "PKCS12", "-keystore", serverKeystore.toString(), "-storepass", STORE_PASSWORD);
+    Keytool.serverKeyPair(serverKeystore, "overlord", STORE_PASSWORD);
     serverCa = dir.resolve("overlord-ca.pem");
-    Keytool.run("-exportcert", "-rfc", "-alias", "overlord", "-keystore", serverKeystore.toString(),
-            "-storepass", STORE_PASSWORD, "-file", serverCa.toString());
+    Keytool.exportPem(serverKeystore, "overlord", STORE_PASSWORD, serverCa);
 
     clientKeystore = dir.resolve("operator.p12");
     Keytool.run("-genkeypair", "-alias", "operator", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
             "-dname", "CN=druid-msk-operator", "-storetype", "PKCS12", "-keystore", clientKeystore.toString(),
             "-storepass", STORE_PASSWORD);
     clientCert = dir.resolve("operator.pem");
-    Keytool.run("-exportcert", "-rfc", "-alias", "operator", "-keystore", clientKeystore.toString(),
-            "-storepass", STORE_PASSWORD, "-file", clientCert.toString());
+    Keytool.exportPem(clientKeystore, "operator", STORE_PASSWORD, clientCert);
     final Path serverTruststore = dir.resolve("server-trust.p12");
     Keytool.run("-importcert", "-noprompt", "-alias", "operator", "-file", clientCert.toString(), "-storetype", "PKCS12",
             "-keystore", serverTruststore.toString(), "-storepass", STORE_PASSWORD);

@@ -30,12 +30,9 @@ class OverlordTlsTest
   static void startHttpsOverlord() throws Exception
   {
     final Path keystore = dir.resolve("server.p12");
-    Keytool.run("-genkeypair", "-alias", "overlord", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-            "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-            "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD);
+    Keytool.serverKeyPair(keystore, "overlord", STORE_PASSWORD);
     pem = dir.resolve("overlord-ca.pem");
-    Keytool.run("-exportcert", "-rfc", "-alias", "overlord", "-keystore", keystore.toString(),
-            "-storepass", STORE_PASSWORD, "-file", pem.toString());
+    Keytool.exportPem(keystore, "overlord", STORE_PASSWORD, pem);
     truststore = dir.resolve("truststore.p12");
     Keytool.run("-importcert", "-noprompt", "-alias", "overlord", "-file", pem.toString(), "-storetype", "PKCS12",
             "-keystore", truststore.toString(), "-storepass", STORE_PASSWORD);

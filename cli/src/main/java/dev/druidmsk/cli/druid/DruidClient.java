@@ -386,12 +386,16 @@ public final class DruidClient
         Thread.currentThread().interrupt();
         throw new DruidException(0, "Interrupted while talking to " + base + ".");
       }
-      if (response != null && (response.statusCode() == 307 || response.statusCode() == 308)) {
+      final boolean redirect = response != null && (response.statusCode() == 307 || response.statusCode() == 308);
+      // A restarting Overlord names itself as the leader (its old registration) until the election is over.
+      final boolean toItself = redirect && current.uri().equals(location(current, response));
+      if (redirect && !toItself) {
         current = redirected(current, response, ++redirects);
         attempts--;
         continue;
       }
-      if (response != null && (replay != Replay.SAFE || !TRANSIENT_STATUSES.contains(response.statusCode()))) {
+      final boolean transientAnswer = toItself || (response != null && TRANSIENT_STATUSES.contains(response.statusCode()));
+      if (response != null && (replay != Replay.SAFE || !transientAnswer)) {
         return new Exchange(response, attempts);
       }
       final Duration wait = backOff.after(attempts);
@@ -448,7 +452,8 @@ public final class DruidClient
     }
     return new DruidException(
         0,
-        "Request to " + base + " failed (" + e.getClass().getSimpleName() + "): for https, check --truststore."
+        "Request to " + base + " failed (" + e.getClass().getSimpleName() + "): for https, check --truststore, and "
+        + "--client-cert or --client-keystore if Druid requires client certificates."
     );
   }
 
@@ -458,7 +463,7 @@ public final class DruidClient
    */
   private HttpRequest redirected(HttpRequest request, HttpResponse<String> response, int hops)
   {
-    final URI target = response.headers().firstValue("Location").map(request.uri()::resolve).orElse(null);
+    final URI target = location(request, response);
     final boolean sameEndpoint = target != null
                                  && base.getScheme().equals(target.getScheme())
                                  && Objects.equals(request.uri().getRawPath(), target.getRawPath())
@@ -474,6 +479,11 @@ public final class DruidClient
       );
     }
     return HttpRequest.newBuilder(request, (name, value) -> true).uri(target).build();
+  }
+
+  private static URI location(HttpRequest request, HttpResponse<String> response)
+  {
+    return response.headers().firstValue("Location").map(request.uri()::resolve).orElse(null);
   }
 
   private void sleep(Duration wait)

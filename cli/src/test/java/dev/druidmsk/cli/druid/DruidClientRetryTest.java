@@ -224,4 +224,18 @@ class DruidClientRetryTest
     // The JDK's client repeats a GET once itself when the connection closes, so 3 attempts are up to 6 requests.
     assertThat(overlord.requests).hasSizeBetween(3, 6);
   }
+
+  @Test
+  void aRestartingOverlordRedirectingToItselfIsWaitedForLikeA503() throws Exception
+  {
+    final URI[] self = new URI[1];
+    final FailingServer overlord = new FailingServer(
+        exchange -> redirectTo(self[0]).answer(exchange), exchange -> redirectTo(self[0]).answer(exchange),
+        status(200, SPEC)
+    );
+    self[0] = overlord.url();
+
+    assertThat(client(overlord.url(), Duration.ofSeconds(10)).spec("telemetry")).isPresent();
+    assertThat(overlord.requests).hasSize(3);
+  }
 }
