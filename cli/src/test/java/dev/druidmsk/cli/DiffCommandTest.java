@@ -97,10 +97,12 @@ class DiffCommandTest
     final String url = overlord.url();
     overlord.close();
     final Cli.Result result = new Cli().run(
-        "spec", "diff", "--spec", Specs.write(dir, "spec.json", Specs.apiTelemetry()).toString(), "--overlord", url
+        "spec", "diff", "--spec", Specs.write(dir, "spec.json", Specs.apiTelemetry()).toString(), "--overlord", url,
+        "--request-timeout", "1s"
     );
     assertThat(result.exitCode).isEqualTo(2);
-    assertThat(result.err).contains("Cannot connect to " + url).contains("check --overlord");
+    assertThat(result.err).contains("Cannot connect to " + url).contains("check --overlord")
+                          .contains("bounded by --request-timeout");
   }
 
   @Test

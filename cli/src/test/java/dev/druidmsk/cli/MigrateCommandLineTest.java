@@ -78,7 +78,7 @@ class MigrateCommandLineTest
   {
     final Cli.Result result = cli.run(
         "migrate", "backfill", "--overlord", "http://127.0.0.1:9", "--source", "a", "--target", "b",
-        "--cutoff", "2026-11-20T00:00:00Z", "--connect-timeout", "2s"
+        "--cutoff", "2026-11-20T00:00:00Z", "--connect-timeout", "2s", "--request-timeout", "1s"
     );
     assertThat(result.exitCode).isEqualTo(2);
     assertThat(result.err).contains("Cannot connect to http://127.0.0.1:9: check --overlord");

@@ -28,7 +28,7 @@ class OverlordAuthTest
   void sendsTheUserAndThePasswordFromTheEnvironment()
   {
     final Cli.Result result = new Cli().env("DRUID_MSK_PASSWORD", Specs.PASSWORD)
-                                       .run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--user", "ingest-admin");
+                                       .run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--user", "ingest-admin", "--insecure-http");
     assertThat(result.exitCode).as(result.toString()).isEqualTo(0);
     assertThat(overlord.requests().get(0).authorization).isEqualTo(EXPECTED_HEADER);
   }
@@ -38,7 +38,7 @@ class OverlordAuthTest
   {
     final Path passwordFile = Files.writeString(dir.resolve("password"), Specs.PASSWORD + "\n");
     final Cli.Result result = new Cli().env("DRUID_MSK_USER", "ingest-admin").env("DRUID_MSK_OVERLORD", overlord.url())
-                                       .run("spec", "status", Specs.ID, "--password-file", passwordFile.toString());
+                                       .run("spec", "status", Specs.ID, "--password-file", passwordFile.toString(), "--insecure-http");
     assertThat(result.exitCode).as(result.toString()).isEqualTo(0);
     assertThat(overlord.requests().get(0).authorization).isEqualTo(EXPECTED_HEADER);
   }
@@ -47,7 +47,7 @@ class OverlordAuthTest
   void aRejectedPasswordExitsTwoNamingTheFixWithoutEchoingIt()
   {
     final Cli.Result result = new Cli().env("DRUID_MSK_PASSWORD", Specs.PASSWORD + "-wrong")
-                                       .run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--user", "ingest-admin");
+                                       .run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--user", "ingest-admin", "--insecure-http");
     assertThat(result.exitCode).isEqualTo(2);
     assertThat(result.err).contains("rejected the credentials (HTTP 401)").contains("DRUID_MSK_PASSWORD");
     assertThat(result.all()).doesNotContain(Specs.PASSWORD);
@@ -56,7 +56,7 @@ class OverlordAuthTest
   @Test
   void aUserWithoutAPasswordIsRefusedBeforeAnyRequest()
   {
-    final Cli.Result result = new Cli().run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--user", "ingest-admin");
+    final Cli.Result result = new Cli().run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--user", "ingest-admin", "--insecure-http");
     assertThat(result.exitCode).isEqualTo(2);
     assertThat(result.err).contains("No password for user 'ingest-admin'").contains("--password-file");
     assertThat(overlord.requests()).isEmpty();
@@ -79,5 +79,17 @@ class OverlordAuthTest
     final Cli.Result result = new Cli().run("spec", "status", Specs.ID);
     assertThat(result.exitCode).isEqualTo(2);
     assertThat(result.err).contains("--overlord URL").contains("DRUID_MSK_OVERLORD");
+  }
+
+  @Test
+  void aLoginOverPlainHttpIsRefusedUnlessInsecureHttpSaysSo()
+  {
+    final Cli.Result result = new Cli().env("DRUID_MSK_PASSWORD", Specs.PASSWORD)
+                                       .run("spec", "status", Specs.ID, "--overlord", overlord.url(), "--user", "ingest-admin");
+    assertThat(result.exitCode).isEqualTo(2);
+    assertThat(result.err).contains("is http://, which would send the password of 'ingest-admin' readable")
+                          .contains("--insecure-http");
+    assertThat(result.all()).doesNotContain(Specs.PASSWORD);
+    assertThat(overlord.requests()).isEmpty();
   }
 }

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.druidmsk.cli.input.SpecFiles;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -67,6 +70,11 @@ final class OverlordStub implements AutoCloseable, AfterEachCallback
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final Map<String, ObjectNode> specs = new ConcurrentHashMap<>();
   private final Map<String, List<String>> states = new ConcurrentHashMap<>();
+  /** Per supervisor, Druid's stored versions, newest first, as GET .../history returns them. */
+  private final Map<String, List<ObjectNode>> history = new ConcurrentHashMap<>();
+  private final AtomicInteger versions = new AtomicInteger();
+  private final AtomicInteger failingStatusReads = new AtomicInteger();
+  private volatile int statusFailure;
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile Function<JsonNode, List<String>> statesOfSubmitted = spec -> List.of("PENDING", "RUNNING");
   private volatile Function<JsonNode, String> rejection = spec -> null;
@@ -89,12 +97,27 @@ final class OverlordStub implements AutoCloseable, AfterEachCallback
   /** Serves https with this TLS context when it is not null. */
   OverlordStub(SSLContext tls) throws IOException
   {
+    this(tls, false);
+  }
+
+  /** Serves https with this TLS context, refusing clients without a certificate it trusts when asked to. */
+  OverlordStub(SSLContext tls, boolean needClientCertificate) throws IOException
+  {
     final InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     if (tls == null) {
       server = HttpServer.create(address, 0);
     } else {
       final HttpsServer https = HttpsServer.create(address, 0);
-      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      https.setHttpsConfigurator(new HttpsConfigurator(tls)
+      {
+        @Override
+        public void configure(HttpsParameters parameters)
+        {
+          final SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+          ssl.setNeedClientAuth(needClientCertificate);
+          parameters.setSSLParameters(ssl);
+        }
+      });
       server = https;
     }
     server.createContext(BASE, this::handle);
@@ -111,9 +134,33 @@ final class OverlordStub implements AutoCloseable, AfterEachCallback
   OverlordStub running(JsonNode spec, String... stateScript)
   {
     final String id = SpecFiles.supervisorId(spec);
-    specs.put(id, druidView(spec));
+    store(id, druidView(spec));
     states.put(id, new ArrayList<>(List.of(stateScript.length == 0 ? new String[]{"RUNNING"} : stateScript)));
     return this;
+  }
+
+  /** The next {@code reads} status reads answer {@code status} (a 503 of an Overlord between leaders, say). */
+  OverlordStub failingStatusReads(int reads, int status)
+  {
+    this.statusFailure = status;
+    this.failingStatusReads.set(reads);
+    return this;
+  }
+
+  /** Another operator's submit, as the Overlord stores it. */
+  OverlordStub submittedElsewhere(JsonNode spec)
+  {
+    store(SpecFiles.supervisorId(spec), druidView(spec));
+    return this;
+  }
+
+  private void store(String id, ObjectNode spec)
+  {
+    specs.put(id, spec);
+    final ObjectNode version = MAPPER.createObjectNode();
+    version.set("spec", spec.deepCopy());
+    version.put("version", String.format("2026-11-25T20:%02d:00.000Z", versions.incrementAndGet()));
+    history.computeIfAbsent(id, ignored -> Collections.synchronizedList(new ArrayList<>())).add(0, version);
   }
 
   /** The states each submitted spec goes through (the last one stays). */
@@ -204,14 +251,24 @@ final class OverlordStub implements AutoCloseable, AfterEachCallback
       final String[] parts = rest.substring(1).split("/");
       final String id = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
       final ObjectNode spec = specs.get(id);
-      if (spec == null) {
+      if (parts.length > 1 && "history".equals(parts[1])) {
+        final List<ObjectNode> versionsOfId = history.get(id);
+        respond(exchange, versionsOfId == null ? 404 : 200, versionsOfId == null
+                                                            ? "{\"error\":\"No history for [" + id + "].\"}"
+                                                            : MAPPER.valueToTree(versionsOfId).toString());
+      } else if (spec == null) {
         respond(exchange, 404, "{\"error\":\"Cannot find any supervisor with id: [" + id + "]\"}");
       } else if (parts.length == 1) {
         respond(exchange, 200, spec.toString());
       } else if ("status".equals(parts[1])) {
-        respond(exchange, 200, status(id, spec).toString());
+        if (failingStatusReads.getAndDecrement() > 0) {
+          respond(exchange, statusFailure, "{\"error\":\"status unavailable\"}");
+        } else {
+          respond(exchange, 200, status(id, spec).toString());
+        }
       } else {
         spec.put("suspended", "suspend".equals(parts[1]));
+        store(id, spec);
         states.put(id, new ArrayList<>(List.of("suspend".equals(parts[1]) ? "SUSPENDED" : "RUNNING")));
         respond(exchange, 200, spec.toString());
       }
@@ -226,7 +283,7 @@ final class OverlordStub implements AutoCloseable, AfterEachCallback
       return;
     }
     final String id = SpecFiles.supervisorId(spec);
-    specs.put(id, druidView(spec));
+    store(id, druidView(spec));
     states.put(id, new ArrayList<>(statesOfSubmitted.apply(spec)));
     respond(exchange, 200, MAPPER.createObjectNode().put("id", id).toString());
   }

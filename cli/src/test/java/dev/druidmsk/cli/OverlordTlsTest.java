@@ -10,10 +10,7 @@ import javax.net.ssl.SSLContext;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.KeyStore;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,14 +30,11 @@ class OverlordTlsTest
   static void startHttpsOverlord() throws Exception
   {
     final Path keystore = dir.resolve("server.p12");
-    keytool("-genkeypair", "-alias", "overlord", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-            "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-            "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD);
+    Keytool.serverKeyPair(keystore, "overlord", STORE_PASSWORD);
     pem = dir.resolve("overlord-ca.pem");
-    keytool("-exportcert", "-rfc", "-alias", "overlord", "-keystore", keystore.toString(),
-            "-storepass", STORE_PASSWORD, "-file", pem.toString());
+    Keytool.exportPem(keystore, "overlord", STORE_PASSWORD, pem);
     truststore = dir.resolve("truststore.p12");
-    keytool("-importcert", "-noprompt", "-alias", "overlord", "-file", pem.toString(), "-storetype", "PKCS12",
+    Keytool.run("-importcert", "-noprompt", "-alias", "overlord", "-file", pem.toString(), "-storetype", "PKCS12",
             "-keystore", truststore.toString(), "-storepass", STORE_PASSWORD);
 
     final KeyStore store = KeyStore.getInstance("PKCS12");
@@ -58,19 +52,6 @@ class OverlordTlsTest
   static void stopOverlord()
   {
     overlord.close();
-  }
-
-  private static void keytool(String... args) throws Exception
-  {
-    final List<String> command = new java.util.ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    final String output = new String(process.getInputStream().readAllBytes());
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("keytool failed: " + output);
-    }
   }
 
   @Test

@@ -64,7 +64,7 @@ class SubmitCommandTest
   }
 
   @Test
-  void submitsWithSkipRestartIfUnmodifiedAndKeepsTheSpecAsKnownGood() throws Exception
+  void submitsWithSkipRestartIfUnmodifiedAndKeepsACopyOfTheHealthySpec() throws Exception
   {
     overlord.running(Specs.apiTelemetry());
     final Cli.Result result = submit(Specs.withTaskCount(2));
@@ -72,7 +72,7 @@ class SubmitCommandTest
     assertThat(overlord.posts()).extracting(Object::toString)
                                 .containsExactly("POST /druid/indexer/v1/supervisor?skipRestartIfUnmodified=true");
     assertThat(lastPostedSpec()).isEqualTo(Specs.withTaskCount(2));
-    assertThat(MAPPER.readTree(stateFile().toFile())).isEqualTo(Specs.withTaskCount(2));
+    assertThat(MAPPER.readTree(stateFile().toFile()).at("/spec/ioConfig/taskCount").asInt()).isEqualTo(2);
     assertThat(result.out).contains("+      \"taskCount\" : 2,").contains("Submitted 'api-telemetry': RUNNING");
   }
 
@@ -183,7 +183,7 @@ class SubmitCommandTest
     overlord.statesOfSubmitted(spec -> List.of("UNHEALTHY_SUPERVISOR"));
     final Cli.Result result = submit(Specs.apiTelemetry());
     assertThat(result.exitCode).as(result.toString()).isEqualTo(3);
-    assertThat(result.out).contains("there is no known-good spec of 'api-telemetry'")
+    assertThat(result.out).contains("no spec of 'api-telemetry' ran healthy before this update")
                           .contains("druid-msk spec suspend api-telemetry");
     assertThat(overlord.posts()).hasSize(1);
     assertThat(stateDir()).doesNotExist();
@@ -239,5 +239,97 @@ class SubmitCommandTest
     assertThat(result.err).contains("taskDuration").contains("nothing was submitted");
     assertThat(overlord.posts()).isEmpty();
     assertThat(stateDir()).doesNotExist();
+  }
+
+  @Test
+  void aRollbackReturnsToTheSpecThatRanNotToAnOlderLocalCopy() throws Exception
+  {
+    // Operator A's copy is taskCount 1; operator B (another state folder) has since put taskCount 2 live.
+    Files.createDirectories(stateDir());
+    Files.writeString(stateFile(), Specs.apiTelemetry().toString());
+    overlord.running(Specs.apiTelemetry())
+            .submittedElsewhere(Specs.withTaskCount(2))
+            .statesOfSubmitted(spec -> hasTaskCount(spec, 3) ? List.of("UNHEALTHY_SUPERVISOR") : List.of("RUNNING"));
+
+    final Cli.Result result = submit(Specs.withTaskCount(3));
+
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+    assertThat(lastPostedSpec().at("/spec/ioConfig/taskCount").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void anUpdateSomeoneElseStoredAfterOursIsNotRolledBack()
+  {
+    overlord.running(Specs.apiTelemetry())
+            .statesOfSubmitted(spec -> {
+              if (hasTaskCount(spec, 2)) {
+                overlord.submittedElsewhere(Specs.withTaskCount(5));
+                return List.of("UNHEALTHY_SUPERVISOR");
+              }
+              return List.of("RUNNING");
+            });
+
+    final Cli.Result result = submit(Specs.withTaskCount(2));
+
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(3);
+    assertThat(result.out).contains("Not rolled back").contains("someone else has changed it since");
+    assertThat(overlord.posts()).hasSize(1);
+    assertThat(overlord.live(Specs.ID).at("/spec/ioConfig/taskCount").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void aStatusThatFailsOnceWhileWatchingIsReadAgain()
+  {
+    overlord.running(Specs.apiTelemetry()).failingStatusReads(1, 503);
+
+    final Cli.Result result = submit(Specs.withTaskCount(2));
+
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(0);
+  }
+
+  @Test
+  void aFailureAfterTheOverlordAcceptedTheSpecExitsThreeAndSaysItIsLive()
+  {
+    overlord.running(Specs.apiTelemetry());
+    overlord.statesOfSubmitted(spec -> {
+      overlord.failingStatusReads(1000, 500);
+      return List.of("RUNNING");
+    });
+
+    final Cli.Result result = submit(Specs.withTaskCount(2));
+
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(3);
+    assertThat(result.err).contains("The Overlord accepted the new spec of 'api-telemetry', so it is live now")
+                          .contains("Nothing was rolled back")
+                          .doesNotContain("nothing changed");
+  }
+
+  @Test
+  void theCopyAtRestHasItsSecretsMasked() throws Exception
+  {
+    overlord.running(Specs.apiTelemetry());
+    submit(Specs.withTaskCount(2));
+
+    assertThat(Files.readString(stateFile())).doesNotContain(Specs.EXTERNAL_ID).contains("******");
+  }
+
+  @Test
+  void aFullCopyKeepsTheSecretsWhenAskedFor() throws Exception
+  {
+    overlord.running(Specs.apiTelemetry());
+    submit(Specs.withTaskCount(2), "--full-state-copy");
+
+    assertThat(Files.readString(stateFile())).contains(Specs.EXTERNAL_ID);
+  }
+
+  @Test
+  void aStateFolderOpenToOthersIsMadeOwnerOnly() throws Exception
+  {
+    Files.createDirectories(stateDir());
+    Files.setPosixFilePermissions(stateDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    overlord.running(Specs.apiTelemetry());
+    submit(Specs.withTaskCount(2));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir()))).isEqualTo("rwx------");
   }
 }

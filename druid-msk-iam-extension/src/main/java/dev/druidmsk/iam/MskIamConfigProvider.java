@@ -1,6 +1,6 @@
 package dev.druidmsk.iam;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,7 +27,10 @@ import java.util.Objects;
  * folder. Both fail closed the same way, by the same JAAS options.
  *
  * <p>Every option is validated here, in the constructor, so that a bad spec fails where it is parsed with a message
- * naming the option. Values that could break or inject into the JAAS string are rejected, never escaped.
+ * naming the option. Values that could break or inject into the JAAS string are rejected, never escaped. Unknown
+ * options are reported before, by the deserializer ({@link ParseTimeChecks}). Then the node's policy
+ * ({@link MskIamNodePolicy}, injected by Druid) decides whether this node lets a spec use the role, profile,
+ * fallback and protocol it names.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MskIamConfigProvider implements DynamicConfigProvider<String>
@@ -50,6 +53,7 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
   private final String securityProtocol;
   private final String credentialCache;
 
+  /** {@code nodePolicy} null (a mapper without Druid's injector supplies none) restricts nothing. */
   @JsonCreator
   public MskIamConfigProvider(
       @JsonProperty(MskIamOptions.ROLE_ARN) String roleArn,
@@ -63,7 +67,8 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
       @JsonProperty(MskIamOptions.DEBUG_CREDENTIALS) Boolean debugCredentials,
       @JsonProperty(MskIamOptions.USE_FIPS_ENDPOINTS) Boolean useFipsEndpoints,
       @JsonProperty(MskIamOptions.SECURITY_PROTOCOL) String securityProtocol,
-      @JsonProperty(MskIamOptions.CREDENTIAL_CACHE) String credentialCache
+      @JsonProperty(MskIamOptions.CREDENTIAL_CACHE) String credentialCache,
+      @JacksonInject MskIamNodePolicy nodePolicy
   )
   {
     OptionRules.checkAll(
@@ -90,16 +95,14 @@ public class MskIamConfigProvider implements DynamicConfigProvider<String>
     this.useFipsEndpoints = useFipsEndpoints;
     this.securityProtocol = securityProtocol;
     this.credentialCache = credentialCache;
-  }
-
-  /**
-   * Druid's mapper ignores unknown properties; a misspelled option here would silently drop the role and
-   * authenticate as the node instead, so every unknown option is an error.
-   */
-  @JsonAnySetter
-  void rejectUnknownOption(String name, Object ignored)
-  {
-    throw new IllegalArgumentException(OptionRules.unknownOptionMessage(name));
+    if (nodePolicy != null) {
+      nodePolicy.checkProvider(
+          roleArn,
+          profileName,
+          allowsFallback(),
+          securityProtocol == null ? MskIamOptions.DEFAULT_SECURITY_PROTOCOL : securityProtocol
+      );
+    }
   }
 
   @JsonProperty

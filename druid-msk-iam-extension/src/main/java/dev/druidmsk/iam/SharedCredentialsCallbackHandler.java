@@ -50,6 +50,8 @@ public class SharedCredentialsCallbackHandler implements AuthenticateCallbackHan
             "sasl.jaas.config has no " + IAMLoginModule.class.getName() + " entry, so " + getClass().getName()
             + " does not know which credentials to share. Use the aws-msk-iam provider's sasl.jaas.config."
         ));
+    // The node policy again: a hand-written sasl.jaas.config reaches here without the provider's checks.
+    NodePolicyHolder.current().checkJaas(entry.getOptions(), configs.get("security.protocol"));
     lease = cache.lease(entry.getOptions());
   }
 

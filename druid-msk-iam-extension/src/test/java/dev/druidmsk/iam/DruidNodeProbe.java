@@ -1,5 +1,6 @@
 package dev.druidmsk.iam;
 
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.druid.guice.ExtensionsConfig;
 import org.apache.druid.guice.ExtensionsLoader;
@@ -48,6 +49,20 @@ public final class DruidNodeProbe
       System.out.println("module=" + module.getClass().getName() + "@" + folderOf(module.getClass()));
     }
 
+    // A node's injector supplies the node policy; this node has none (the policy class is the extension loader's).
+    mapper.setInjectableValues(new InjectableValues()
+    {
+      @Override
+      public Object findInjectableValue(
+          Object id,
+          com.fasterxml.jackson.databind.DeserializationContext context,
+          com.fasterxml.jackson.databind.BeanProperty property,
+          Object bean
+      )
+      {
+        return null;
+      }
+    });
     final Object providerOptions = mapper.readValue(args[1], Map.class);
     try {
       final DynamicConfigProvider<?> provider = mapper.convertValue(providerOptions, DynamicConfigProvider.class);

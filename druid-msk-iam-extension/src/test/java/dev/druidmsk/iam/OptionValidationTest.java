@@ -338,6 +338,24 @@ class OptionValidationTest
     }
 
     @Test
+    void aTypoIsReportedBeforeTheRuleItMakesAnotherOptionBreak()
+    {
+      // Without the typo's report the cause would be hidden behind "externalId only applies when roleArn is set".
+      rejecting("rolArn", ROLE_ARN, "externalId", "ext-123")
+          .hasMessageContaining("Unknown aws-msk-iam option 'rolArn'. Did you mean 'roleArn'?")
+          .hasMessageNotContaining("only applies");
+    }
+
+    @Test
+    void aTypoIsReportedFirstWhateverTheOrderOfTheJson()
+    {
+      final String json = "{\"externalId\":\"ext-123\",\"rolArn\":\"" + ROLE_ARN + "\",\"type\":\"aws-msk-iam\"}";
+
+      assertThatThrownBy(() -> ProviderJson.MAPPER.readValue(json, org.apache.druid.metadata.DynamicConfigProvider.class))
+          .hasMessageContaining("Unknown aws-msk-iam option 'rolArn'. Did you mean 'roleArn'?");
+    }
+
+    @Test
     void aForeignOptionListsTheKnownOnesWithoutEchoingItsValue()
     {
       rejecting("secretAccessKey", "wJalrXUtnFEMI-K7MDENG")

@@ -1,5 +1,6 @@
 package dev.druidmsk.iam;
 
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.druid.jackson.DefaultObjectMapper;
 import org.apache.druid.metadata.DynamicConfigProvider;
@@ -12,10 +13,18 @@ final class ProviderJson
 {
   static final String ROLE_ARN = "arn:aws:iam::123456789012:role/druid-msk-reader";
 
-  static final ObjectMapper MAPPER = new DefaultObjectMapper().registerModules(new MskIamDruidModule().getJacksonModules());
+  static final ObjectMapper MAPPER = mapper(MskIamNodePolicy.UNRESTRICTED);
 
   private ProviderJson()
   {
+  }
+
+  /** Druid's mapper with our module, injecting {@code policy} as a node's injector injects the bound one. */
+  static ObjectMapper mapper(MskIamNodePolicy policy)
+  {
+    final ObjectMapper mapper = new DefaultObjectMapper().registerModules(new MskIamDruidModule().getJacksonModules());
+    mapper.setInjectableValues(new InjectableValues.Std().addValue(MskIamNodePolicy.class, policy));
+    return mapper;
   }
 
   /** Options as alternating key/value pairs; "type" is added. */

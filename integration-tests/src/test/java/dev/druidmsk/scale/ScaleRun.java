@@ -51,7 +51,7 @@ final class ScaleRun
   {
     return new MskIamConfigProvider(
         TestStacks.READER_ROLE, sessionName, TestStacks.EXTERNAL_ID, null, null, null, 0, 200, null, null,
-        "SASL_PLAINTEXT", credentialCache
+        "SASL_PLAINTEXT", credentialCache, null
     );
   }
 

@@ -39,7 +39,7 @@ public final class DruidReaderClients
   {
     return new MskIamConfigProvider(
         TestStacks.READER_ROLE, sessionName, externalId, null, null, null, 0, 200, null, null,
-        tls ? "SASL_SSL" : "SASL_PLAINTEXT", null
+        tls ? "SASL_SSL" : "SASL_PLAINTEXT", null, null
     );
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidmsk.cli.common.Redactor;
 import dev.druidmsk.cli.input.SecretFields;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,17 +17,25 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The Druid services druid-msk talks to, Overlord, Broker and Router alike: one way to authenticate (basic security),
  * to trust TLS, to call an endpoint of {@link DruidEndpoints} and to turn a failure into a {@link DruidException} that
  * names the fix.
+ *
+ * <p>A call that fails on the way (connection refused or reset, no answer, HTTP 502/503/504 from a proxy or from an
+ * Overlord between leaders) is tried again, with jittered back-off, until {@code requestTimeout} has passed since
+ * its first attempt, when Druid's semantics make that safe (see {@link Replay}). A standby Overlord's 307 redirect to
+ * the leader is followed for the same endpoint over the same scheme; a Router proxies and needs none.
  */
 public final class DruidClient
 {
@@ -33,6 +43,36 @@ public final class DruidClient
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** Druid's (Calcite's) answer for a table it does not know: a datasource that has no segment yet. */
   private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Object '[^']*' not found\\b.*");
+  /** Druid's answer to suspending a suspended supervisor, or resuming a running one. */
+  private static final Pattern ALREADY_IN_STATE = Pattern.compile("\\[.*] is already (suspended|running)");
+  /** Answers of a proxy or of an Overlord that knows no leader yet: the request did not take effect. */
+  private static final Set<Integer> TRANSIENT_STATUSES = Set.of(502, 503, 504);
+  private static final int MAX_REDIRECTS = 3;
+  /**
+   * Attempts at a call whose connection broke after it was opened. A restarting service refuses connections (tried
+   * until the request timeout); a broken one is tried a few times only, since a server refusing the client's TLS
+   * certificate looks the same to the client.
+   */
+  private static final int MAX_BROKEN_CONNECTION_ATTEMPTS = 3;
+
+  /** Which failures of a call are tried again. */
+  private enum Replay
+  {
+    /** Polls (health, readiness): their caller asks again, and 503 is an answer there, not a failure. */
+    NEVER,
+    /** Calls that must not take effect twice: sent again only when the connection could not be opened. */
+    UNSENT_ONLY,
+    /**
+     * Reads, read-only POSTs (SQL, locked intervals) and POSTs Druid applies as an upsert or an idempotent state
+     * change: a supervisor submit (skipRestartIfUnmodified) and suspend or resume.
+     */
+    SAFE
+  }
+
+  /** Druid's answer and how many attempts it took. */
+  private record Exchange(HttpResponse<String> response, int attempts)
+  {
+  }
 
   private final URI base;
   private final String authorization;
@@ -41,18 +81,22 @@ public final class DruidClient
   private final Redactor redactor;
   /** The option that set {@link #base}, so that connection errors name what to check. */
   private final String urlOption;
+  private final BackOff backOff;
 
   DruidClient(
       URI base,
       String urlOption,
       Credentials credentials,
       TrustSettings trust,
+      ClientIdentity identity,
       Duration connectTimeout,
       Duration requestTimeout,
-      Redactor redactor
+      Redactor redactor,
+      BackOff backOff
   )
   {
     this.base = base;
+    this.backOff = backOff;
     this.requestTimeout = requestTimeout;
     this.redactor = redactor;
     this.authorization = credentials == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -62,8 +106,8 @@ public final class DruidClient
     final HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER);
-    if (trust != null) {
-      builder.sslContext(TrustStores.sslContext(trust));
+    if (trust != null || identity != null) {
+      builder.sslContext(tls(trust, identity));
     }
     this.http = builder.build();
     this.urlOption = urlOption;
@@ -75,13 +119,32 @@ public final class DruidClient
    */
   public static DruidClient unauthenticated(URI base, Duration requestTimeout)
   {
-    return new DruidClient(base, base.toString(), null, null, CONNECT_TIMEOUT, requestTimeout, new Redactor());
+    return new DruidClient(
+        base, base.toString(), null, null, null, CONNECT_TIMEOUT, requestTimeout, new Redactor(), BackOff.DEFAULT
+    );
+  }
+
+  /** A TLS context with the given trust (else the JVM's CAs) and client certificate (else none). */
+  private static SSLContext tls(TrustSettings trust, ClientIdentity identity)
+  {
+    try {
+      final SSLContext context = SSLContext.getInstance("TLS");
+      context.init(
+          identity == null ? null : ClientCertificates.keyManagers(identity),
+          trust == null ? null : TrustStores.trustManagers(trust),
+          null
+      );
+      return context;
+    }
+    catch (GeneralSecurityException e) {
+      throw new DruidException(0, "This JVM cannot set up TLS (" + e.getClass().getSimpleName() + ").");
+    }
   }
 
   /** GETs a JSON document, or empty when Druid answers 404; {@code what} completes "Druid refused to ...". */
   public Optional<JsonNode> getJson(String pathAndQuery, String what)
   {
-    final HttpResponse<String> response = send(get(pathAndQuery));
+    final HttpResponse<String> response = send(get(pathAndQuery), Replay.SAFE);
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
@@ -91,19 +154,25 @@ public final class DruidClient
   /** POSTs a JSON document and returns Druid's JSON answer; {@code what} completes "Druid refused to ...". */
   public JsonNode postJson(String pathAndQuery, JsonNode body, String what)
   {
-    return json(checked(send(jsonPost(pathAndQuery, body)), what));
+    return json(checked(send(jsonPost(pathAndQuery, body), Replay.UNSENT_ONLY), what));
+  }
+
+  /** A POST that only reads (SQL, locked intervals), so it may be sent again. */
+  private JsonNode readingPost(String pathAndQuery, JsonNode body, String what)
+  {
+    return json(checked(send(jsonPost(pathAndQuery, body), Replay.SAFE), what));
   }
 
   /** POSTs without a body (an action such as terminateAll) and returns Druid's JSON answer. */
   public JsonNode post(String pathAndQuery, String what)
   {
-    return json(checked(send(emptyPost(pathAndQuery)), what));
+    return json(checked(send(emptyPost(pathAndQuery), Replay.UNSENT_ONLY), what));
   }
 
   /** Whether the service's HTTP server is up ({@link DruidEndpoints#HEALTH}); it may not serve yet. */
   public boolean healthy()
   {
-    final HttpResponse<String> response = send(get(DruidEndpoints.HEALTH));
+    final HttpResponse<String> response = send(get(DruidEndpoints.HEALTH), Replay.NEVER);
     return response.statusCode() == 200 && "true".equals(response.body().strip());
   }
 
@@ -113,14 +182,14 @@ public final class DruidClient
    */
   public boolean ready(String path)
   {
-    final int status = send(get(path)).statusCode();
+    final int status = send(get(path), Replay.NEVER).statusCode();
     return status >= 200 && status < 300;
   }
 
   /** The live spec of a supervisor, or empty if there is none with this ID. */
   public Optional<JsonNode> spec(String id)
   {
-    final HttpResponse<String> response = send(get(DruidEndpoints.supervisor(id)));
+    final HttpResponse<String> response = send(get(DruidEndpoints.supervisor(id)), Replay.SAFE);
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
@@ -129,9 +198,22 @@ public final class DruidClient
     return Optional.of(spec);
   }
 
+  /**
+   * The versions of a supervisor's spec Druid keeps, newest first (each {@code {"spec": ..., "version": ...}}), or
+   * none when Druid has no history of this ID. Every submit, suspend and resume adds one.
+   */
+  public List<JsonNode> history(String id)
+  {
+    final List<JsonNode> versions = new ArrayList<>();
+    getJson(DruidEndpoints.supervisorHistory(id), "read the spec history of supervisor '" + id + "'")
+        .ifPresent(answer -> answer.forEach(versions::add));
+    versions.forEach(version -> SecretFields.registerAll(version, redactor));
+    return versions;
+  }
+
   public JsonNode status(String id)
   {
-    final HttpResponse<String> response = send(get(DruidEndpoints.supervisorStatus(id)));
+    final HttpResponse<String> response = send(get(DruidEndpoints.supervisorStatus(id)), Replay.SAFE);
     if (response.statusCode() == 404) {
       throw noSupervisor(id);
     }
@@ -141,15 +223,24 @@ public final class DruidClient
   /** Creates or updates; Druid does not restart the supervisor when the spec is unchanged. */
   public void submit(JsonNode spec)
   {
-    checked(send(jsonPost(DruidEndpoints.SUPERVISOR + "?skipRestartIfUnmodified=true", spec)), "submit the spec");
+    checked(
+        send(jsonPost(DruidEndpoints.SUPERVISOR + "?skipRestartIfUnmodified=true", spec), Replay.SAFE),
+        "submit the spec"
+    );
   }
 
   /** POSTs a lifecycle action (suspend, resume) and returns Druid's answer. */
   public JsonNode act(String id, String action)
   {
-    final HttpResponse<String> response = send(emptyPost(DruidEndpoints.supervisor(id) + "/" + action));
+    final Exchange exchange = exchange(emptyPost(DruidEndpoints.supervisor(id) + "/" + action), Replay.SAFE);
+    final HttpResponse<String> response = exchange.response();
     if (response.statusCode() == 404) {
       throw noSupervisor(id);
+    }
+    if (exchange.attempts() > 1 && response.statusCode() == 400
+        && ALREADY_IN_STATE.matcher(druidError(response.body())).matches()) {
+      // An earlier attempt took effect before its answer was lost: the state asked for is the state there is.
+      return spec(id).orElseThrow(() -> noSupervisor(id));
     }
     final JsonNode answer = json(checked(response, action + " supervisor '" + id + "'"));
     SecretFields.registerAll(answer, redactor);
@@ -189,14 +280,14 @@ public final class DruidClient
   /** The intervals tasks hold locks on, per datasource, for the lock filter of Druid's lockedIntervals API. */
   public JsonNode lockedIntervals(JsonNode lockFilter, String what)
   {
-    return postJson(DruidEndpoints.LOCKED_INTERVALS, lockFilter, what);
+    return readingPost(DruidEndpoints.LOCKED_INTERVALS, lockFilter, what);
   }
 
   /** Druid SQL on a Broker or Router (see {@link DruidEndpoints#sqlBody}); {@code what} completes "Druid refused to". */
   public List<JsonNode> sql(String query, String what)
   {
     final List<JsonNode> rows = new ArrayList<>();
-    postJson(DruidEndpoints.SQL, DruidEndpoints.sqlBody(query), what).forEach(rows::add);
+    readingPost(DruidEndpoints.SQL, DruidEndpoints.sqlBody(query), what).forEach(rows::add);
     return rows;
   }
 
@@ -206,7 +297,7 @@ public final class DruidClient
    */
   public long sqlLong(String query, String what)
   {
-    final HttpResponse<String> response = send(jsonPost(DruidEndpoints.SQL, DruidEndpoints.sqlBody(query)));
+    final HttpResponse<String> response = send(jsonPost(DruidEndpoints.SQL, DruidEndpoints.sqlBody(query)), Replay.SAFE);
     if (response.statusCode() == 400 && TABLE_NOT_FOUND.matcher(druidError(response.body())).matches()) {
       return 0;
     }
@@ -260,22 +351,145 @@ public final class DruidClient
     return builder;
   }
 
-  private HttpResponse<String> send(HttpRequest request)
+  private HttpResponse<String> send(HttpRequest request, Replay replay)
+  {
+    return exchange(request, replay).response();
+  }
+
+  /**
+   * Sends a request, following a leader redirect and trying again as {@code replay} allows until the request
+   * timeout has passed since the first attempt; the last answer or failure is the caller's.
+   */
+  private Exchange exchange(HttpRequest request, Replay replay)
+  {
+    final long start = System.nanoTime();
+    final long deadline = start + requestTimeout.toNanos();
+    HttpRequest current = request;
+    int attempts = 0;
+    int redirects = 0;
+    while (true) {
+      attempts++;
+      HttpResponse<String> response = null;
+      DruidException failure = null;
+      try {
+        response = http.send(withTimeout(current, deadline), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      }
+      catch (IOException e) {
+        failure = failure(e);
+        // A TLS failure (an untrusted certificate, a refused client certificate) is not going to pass.
+        if (replay == Replay.NEVER || tlsFailure(e) || (replay == Replay.UNSENT_ONLY && !unsent(e))
+            || (!unsent(e) && attempts >= MAX_BROKEN_CONNECTION_ATTEMPTS)) {
+          throw attempts == 1 ? failure : withAttempts(failure, attempts, start);
+        }
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DruidException(0, "Interrupted while talking to " + base + ".");
+      }
+      final boolean redirect = response != null && (response.statusCode() == 307 || response.statusCode() == 308);
+      // A restarting Overlord names itself as the leader (its old registration) until the election is over.
+      final boolean toItself = redirect && current.uri().equals(location(current, response));
+      if (redirect && !toItself) {
+        current = redirected(current, response, ++redirects);
+        attempts--;
+        continue;
+      }
+      final boolean transientAnswer = toItself || (response != null && TRANSIENT_STATUSES.contains(response.statusCode()));
+      if (response != null && (replay != Replay.SAFE || !transientAnswer)) {
+        return new Exchange(response, attempts);
+      }
+      final Duration wait = backOff.after(attempts);
+      if (System.nanoTime() + wait.toNanos() >= deadline) {
+        if (response != null) {
+          return new Exchange(response, attempts);
+        }
+        throw attempts == 1 ? failure : withAttempts(failure, attempts, start);
+      }
+      sleep(wait);
+    }
+  }
+
+  private static DruidException withAttempts(DruidException failure, int attempts, long start)
+  {
+    return new DruidException(
+        0,
+        failure.getMessage() + " (" + attempts + " attempts in " + Duration.ofNanos(System.nanoTime() - start).toMillis()
+        + " ms, bounded by --request-timeout)"
+    );
+  }
+
+  /** The request with what is left of the call's time as its own timeout. */
+  private static HttpRequest withTimeout(HttpRequest request, long deadline)
+  {
+    final Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L));
+    return HttpRequest.newBuilder(request, (name, value) -> true).timeout(left).build();
+  }
+
+  /** An SSLException, or what the client reports when the server ends the connection over the handshake. */
+  private static boolean tlsFailure(IOException e)
+  {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Connection refused or not opened in time: the request never reached Druid. */
+  private static boolean unsent(IOException e)
+  {
+    return e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+  }
+
+  private DruidException failure(IOException e)
+  {
+    if (unsent(e)) {
+      return new DruidException(0, "Cannot connect to " + base + ": check " + urlOption + " and that Druid is up there.");
+    }
+    if (e instanceof HttpTimeoutException) {
+      return new DruidException(0, "No answer from " + base + " within --request-timeout: raise it or check the Druid service at " + urlOption + ".");
+    }
+    return new DruidException(
+        0,
+        "Request to " + base + " failed (" + e.getClass().getSimpleName() + "): for https, check --truststore, and "
+        + "--client-cert or --client-keystore if Druid requires client certificates."
+    );
+  }
+
+  /**
+   * A standby Overlord answers 307 with the leader's URL of the same endpoint. Only such a redirect is followed
+   * (same scheme, same path and query, a few hops), so credentials never go to another kind of endpoint.
+   */
+  private HttpRequest redirected(HttpRequest request, HttpResponse<String> response, int hops)
+  {
+    final URI target = location(request, response);
+    final boolean sameEndpoint = target != null
+                                 && base.getScheme().equals(target.getScheme())
+                                 && Objects.equals(request.uri().getRawPath(), target.getRawPath())
+                                 && Objects.equals(request.uri().getRawQuery(), target.getRawQuery());
+    if (!sameEndpoint || hops > MAX_REDIRECTS) {
+      throw new DruidException(
+          response.statusCode(),
+          base + " redirected " + request.uri().getRawPath() + " to "
+          + (target == null ? "no location" : target.getScheme() + "://" + target.getRawAuthority() + target.getRawPath())
+          + (hops > MAX_REDIRECTS ? " after " + MAX_REDIRECTS + " redirects" : ", not the same endpoint over "
+                                                                               + base.getScheme())
+          + ": point " + urlOption + " at the leading Overlord or at a Router."
+      );
+    }
+    return HttpRequest.newBuilder(request, (name, value) -> true).uri(target).build();
+  }
+
+  private static URI location(HttpRequest request, HttpResponse<String> response)
+  {
+    return response.headers().firstValue("Location").map(request.uri()::resolve).orElse(null);
+  }
+
+  private void sleep(Duration wait)
   {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-    catch (HttpConnectTimeoutException | ConnectException e) {
-      throw new DruidException(0, "Cannot connect to " + base + ": check " + urlOption + " and that Druid is up there.");
-    }
-    catch (HttpTimeoutException e) {
-      throw new DruidException(0, "No answer from " + base + " within --request-timeout: raise it or check the Druid service at " + urlOption + ".");
-    }
-    catch (IOException e) {
-      throw new DruidException(
-          0,
-          "Request to " + base + " failed (" + e.getClass().getSimpleName() + "): for https, check --truststore."
-      );
+      Thread.sleep(wait.toMillis());
     }
     catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -342,6 +556,24 @@ public final class DruidClient
     public String toString()
     {
       return "Credentials[user=" + user + ", password=" + Redactor.MASK + "]";
+    }
+  }
+
+  /**
+   * The client certificate for TLS client authentication: a PEM {@code certificate} with its PEM {@code key}, or a
+   * PKCS#12 {@code keystore} with its optional {@code password}.
+   */
+  record ClientIdentity(Path certificate, Path key, Path keystore, String password)
+  {
+    String describe()
+    {
+      return keystore != null ? "--client-keystore " + keystore : "--client-cert " + certificate + " --client-key " + key;
+    }
+
+    @Override
+    public String toString()
+    {
+      return "ClientIdentity[" + describe() + ", password=" + Redactor.MASK + "]";
     }
   }
 

@@ -31,6 +31,12 @@ public final class DruidEndpoints
     return SUPERVISOR + "/" + encode(id);
   }
 
+  /** The supervisor's specs as Druid stored them, newest first, each with its version (a timestamp). */
+  public static String supervisorHistory(String id)
+  {
+    return supervisor(id) + "/history";
+  }
+
   public static String supervisorStatus(String id)
   {
     return supervisor(id) + "/status";

@@ -58,6 +58,43 @@ public final class OverlordOptions
   private Path truststorePasswordFile;
 
   @Option(
+      names = "--client-cert",
+      paramLabel = "FILE",
+      description = "PEM certificate (chain) to present when Druid asks for TLS client authentication; with "
+                    + "--client-key."
+  )
+  private Path clientCert;
+
+  @Option(
+      names = "--client-key",
+      paramLabel = "FILE",
+      description = "PEM private key of --client-cert, PKCS#8 and unencrypted (BEGIN PRIVATE KEY; convert other "
+                    + "forms with `openssl pkcs8 -topk8 -nocrypt`). Keep the file readable by you only."
+  )
+  private Path clientKey;
+
+  @Option(
+      names = "--client-keystore",
+      paramLabel = "FILE",
+      description = "PKCS#12 keystore with the client key and certificate, instead of --client-cert/--client-key."
+  )
+  private Path clientKeystore;
+
+  @Option(
+      names = "--client-keystore-password-file",
+      paramLabel = "FILE",
+      description = "Password of --client-keystore, if it has one (first line)."
+  )
+  private Path clientKeystorePasswordFile;
+
+  @Option(
+      names = "--insecure-http",
+      description = "Allow --user over plain http://, where the password crosses the network readable (a local "
+                    + "test cluster). Without it, a login over http:// is refused."
+  )
+  private boolean insecureHttp;
+
+  @Option(
       names = "--connect-timeout",
       paramLabel = "DURATION",
       defaultValue = "10s",
@@ -69,7 +106,9 @@ public final class OverlordOptions
       names = "--request-timeout",
       paramLabel = "DURATION",
       defaultValue = "60s",
-      description = "Time for one HTTP request to complete (default: ${DEFAULT-VALUE})."
+      description = "Time for one call to Druid to complete, retries included: calls that fail on the way "
+                    + "(connection reset, HTTP 502/503/504) and are safe to repeat are tried again with back-off "
+                    + "until it has passed (default: ${DEFAULT-VALUE})."
   )
   private Duration requestTimeout;
 
@@ -95,12 +134,45 @@ public final class OverlordOptions
           "No password for user '" + userName + "': set env DRUID_MSK_PASSWORD or pass --password-file FILE."
       );
     }
+    if (userName != null && "http".equals(base.getScheme()) && !insecureHttp) {
+      throw new CliException(
+          option + " is http://, which would send the password of '" + userName + "' readable over the network: "
+          + "use https://, or pass --insecure-http if the network is yours (a local test cluster)."
+      );
+    }
     final DruidClient.Credentials credentials = userName == null ? null : new DruidClient.Credentials(userName, password);
     final DruidClient.TrustSettings trust = truststore == null ? null : new DruidClient.TrustSettings(
         truststore,
         truststorePasswordFile == null ? null : readSecretFile(truststorePasswordFile, "--truststore-password-file", context)
     );
-    return new DruidClient(base, option, credentials, trust, connectTimeout, requestTimeout, context.redactor());
+    return new DruidClient(
+        base, option, credentials, trust, clientIdentity(context), connectTimeout, requestTimeout, context.redactor(),
+        BackOff.DEFAULT
+    );
+  }
+
+  private DruidClient.ClientIdentity clientIdentity(CliContext context)
+  {
+    if (clientKeystore != null && (clientCert != null || clientKey != null)) {
+      throw new CliException("Give --client-keystore or --client-cert with --client-key, not both.");
+    }
+    if ((clientCert == null) != (clientKey == null)) {
+      throw new CliException("--client-cert and --client-key go together: pass both (or --client-keystore).");
+    }
+    if (clientKeystore == null && clientCert == null) {
+      if (clientKeystorePasswordFile != null) {
+        throw new CliException("--client-keystore-password-file needs --client-keystore.");
+      }
+      return null;
+    }
+    return new DruidClient.ClientIdentity(
+        clientCert,
+        clientKey,
+        clientKeystore,
+        clientKeystorePasswordFile == null
+        ? null
+        : readSecretFile(clientKeystorePasswordFile, "--client-keystore-password-file", context)
+    );
   }
 
   private String password(CliContext context)

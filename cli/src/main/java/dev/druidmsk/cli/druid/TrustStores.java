@@ -1,6 +1,6 @@
 package dev.druidmsk.cli.druid;
 
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,21 +12,19 @@ import java.security.cert.CertificateFactory;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Builds the TLS context that trusts exactly the certificates of a PEM file or a JKS/PKCS12 truststore. */
+/** The trust managers that trust exactly the certificates of a PEM file or a JKS/PKCS12 truststore. */
 final class TrustStores
 {
   private TrustStores()
   {
   }
 
-  static SSLContext sslContext(DruidClient.TrustSettings settings)
+  static TrustManager[] trustManagers(DruidClient.TrustSettings settings)
   {
     try {
       final TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(isPem(settings) ? fromPem(settings) : fromKeyStore(settings));
-      final SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
+      return factory.getTrustManagers();
     }
     catch (IOException | GeneralSecurityException e) {
       throw new DruidException(

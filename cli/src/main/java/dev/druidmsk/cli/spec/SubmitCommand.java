@@ -33,13 +33,18 @@ import java.util.concurrent.Callable;
         + "/druid/indexer/v1/supervisor?skipRestartIfUnmodified=true and wait until the supervisor is RUNNING "
         + "(SUSPENDED for a suspended spec).",
         "",
-        "The last spec seen healthy is kept per supervisor in --state-dir (the spec running before the first "
-        + "submit counts, if it is healthy). If Druid rejects the update, the supervisor reports an unhealthy state, "
-        + "reports a new error, or does not stay RUNNING for --settle within --health-timeout, that known-good spec is submitted again, and this is said.",
+        "The known-good spec is Druid's: the spec running healthy right before the submit, read from the Overlord. "
+        + "If Druid rejects the update, the supervisor reports an unhealthy state, reports a new error, or does not "
+        + "stay RUNNING for --settle within --health-timeout, that spec is submitted again, and this is said; unless "
+        + "Druid's spec history (GET .../supervisor/ID/history) shows another update after ours, which is then left "
+        + "alone. A copy of the last healthy spec is kept in --state-dir, secrets masked.",
+        "",
+        "Calls to the Overlord that fail on the way (connection reset, HTTP 502/503/504) are tried again with "
+        + "back-off within --request-timeout; the submit is safe to repeat (Druid applies it as an upsert).",
         "",
         "Exit code: 0 submitted and healthy (or unchanged, or --dry-run), 1 rolled back to the known-good spec, "
-        + "2 nothing submitted (bad input, invalid spec, Overlord error), 3 the update failed and no known-good "
-        + "spec could be restored."
+        + "2 nothing submitted (bad input, invalid spec, Overlord error), 3 the new spec is (or may be) live and "
+        + "failed or could not be watched, and no known-good spec was restored: the message says what is live."
     }
 )
 final class SubmitCommand implements Callable<Integer>
@@ -62,9 +67,17 @@ final class SubmitCommand implements Callable<Integer>
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
-      description = "Where known-good specs are kept (default: env DRUID_MSK_STATE_DIR, else ~/.druid-msk/state)."
+      description = "Where copies of known-good specs are kept, for the record (default: env DRUID_MSK_STATE_DIR, "
+                    + "else ~/.druid-msk/state); made readable by you only (0700)."
   )
   private Path stateDir;
+
+  @Option(
+      names = "--full-state-copy",
+      description = "Keep the copies in --state-dir with their secrets (external IDs, passwords, JAAS strings), so "
+                    + "they can be submitted as they are; by default those values are masked."
+  )
+  private boolean fullStateCopy;
 
   @Option(
       names = "--health-timeout",
@@ -122,7 +135,7 @@ final class SubmitCommand implements Callable<Integer>
       return finish(context, report.outcome(Outcome.DRY_RUN, "Dry run: nothing submitted, nothing written."));
     }
     final SupervisorHealth health = new SupervisorHealth(client, context, healthTimeout, settle, pollInterval);
-    final Rollout rollout = new Rollout(client, KnownGoodStore.at(stateDir, context), health, context);
+    final Rollout rollout = new Rollout(client, KnownGoodStore.at(stateDir, fullStateCopy, context), health, context);
     try {
       return finish(context, rollout.run(local, live.live, report));
     }

@@ -1,5 +1,8 @@
 package dev.druidmsk.probe.node;
 
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -55,6 +58,16 @@ public final class NodeProbe
 
   private NodeProbe()
   {
+    // What a node's injector would supply to the provider (its node policy) is unknown here: none, so the probe
+    // checks the provider's own rules only.
+    mapper.setInjectableValues(new InjectableValues()
+    {
+      @Override
+      public Object findInjectableValue(Object id, DeserializationContext context, BeanProperty property, Object bean)
+      {
+        return null;
+      }
+    });
   }
 
   public static void main(String[] args) throws Exception

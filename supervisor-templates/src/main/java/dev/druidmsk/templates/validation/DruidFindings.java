@@ -28,7 +28,7 @@ final class DruidFindings
     this.druidHome = druidHome;
   }
 
-  void supervisor(JsonNode report, List<Problem> problems)
+  void supervisor(JsonNode report, SupervisorSpec spec, List<Problem> problems)
   {
     if (report.has("canonicalError")) {
       problems.add(new Problem(
@@ -43,6 +43,10 @@ final class DruidFindings
       return;
     }
     final JsonPath path = path(report.path("path"));
+    if (!spec.provider().isMissingNode() && path.toString().startsWith(spec.providerPath().toString())) {
+      // druid-msk's extension builds the provider while Druid parses the spec; the provider's report says it.
+      return;
+    }
     final String typeId = report.path("typeId").asText(null);
     final String extension = typeId == null ? null : SUPERVISOR_EXTENSIONS.get(typeId);
     if (extension != null && path.isRoot()) {

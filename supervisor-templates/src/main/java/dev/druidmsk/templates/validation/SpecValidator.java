@@ -48,7 +48,7 @@ public final class SpecValidator implements AutoCloseable
     }
     final SupervisorSpec supervisor = SupervisorSpec.of(spec);
     final JsonNode report = askDruid(supervisor);
-    findings.supervisor(report.path("supervisor"), problems);
+    findings.supervisor(report.path("supervisor"), supervisor, problems);
     // Druid's own rewrite of the spec, missing when Druid rejected it.
     final SupervisorSpec canonical = SupervisorSpec.of(report.path("supervisor").path("canonical"));
     if (report.has("provider")) {
