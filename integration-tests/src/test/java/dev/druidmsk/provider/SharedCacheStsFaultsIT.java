@@ -5,6 +5,7 @@ import dev.druidmsk.localmsk.testing.TestStacks;
 import dev.druidmsk.testing.DruidReaderClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -72,19 +72,21 @@ class SharedCacheStsFaultsIT
   @Test
   void manyClientsOfAThrottledRoleMakeOneStsAttemptPerBackOff() throws Exception
   {
-    final Map<String, Object> reader = client("throttled");
     final long before = stack.msk().sts().counters().assumeRoleCalls(TestStacks.READER_ROLE);
     final AtomicLong failures = new AtomicLong();
-    stack.msk().sts().faults().throttle();
+    final List<Admin> admins = new ArrayList<>();
     final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    final long recovered;
     try {
+      for (int i = 0; i < CLIENTS; i++) {
+        admins.add(Admin.create(client("throttled")));
+      }
+      stack.msk().sts().faults().throttle();
       final long end = System.nanoTime() + THROTTLED.toNanos();
       final List<Future<?>> running = new ArrayList<>();
-      for (int i = 0; i < CLIENTS; i++) {
+      for (Admin admin : admins) {
         running.add(clients.submit(() -> {
           while (System.nanoTime() < end) {
-            if (!describeCluster(reader, Duration.ofSeconds(2))) {
+            if (!describeCluster(admin, Duration.ofSeconds(2))) {
               failures.incrementAndGet();
             }
           }
@@ -98,25 +100,26 @@ class SharedCacheStsFaultsIT
       stack.msk().sts().faults().clear();
       final long cleared = System.nanoTime();
       final List<Future<Boolean>> back = new ArrayList<>();
-      for (int i = 0; i < CLIENTS; i++) {
-        back.add(clients.submit(() -> describeCluster(reader, Duration.ofSeconds(60))));
+      for (Admin admin : admins) {
+        back.add(clients.submit(() -> describeCluster(admin, Duration.ofSeconds(60))));
       }
       for (Future<Boolean> client : back) {
         assertThat(client.get(2, TimeUnit.MINUTES)).as("a client authenticated after the throttling").isTrue();
       }
-      recovered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cleared);
+      final long recovered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cleared);
       System.out.printf(
-          "SharedCacheStsFaultsIT throttling: %d clients for %d s, %d failed authentications, AssumeRole requests "
-          + "%d (throttled %d), all %d authenticated %d ms after the throttling ended%n",
+          "SharedCacheStsFaultsIT throttling: %d clients for %d s, %d failed describe calls, AssumeRole requests %d"
+          + " (throttled %d), all %d authenticated %d ms after the throttling ended%n",
           CLIENTS, THROTTLED.toSeconds(), failures.get(), throttledRequests,
           stack.msk().sts().counters().throttled(TestStacks.READER_ROLE), CLIENTS, recovered
       );
 
-      assertThat(failures.get()).as("failed authentications while throttled").isPositive();
+      assertThat(failures.get()).as("failed describe calls while throttled").isPositive();
       assertThat(throttledRequests).as("AssumeRole requests while throttled").isBetween(1L, (long) MOST_STS_REQUESTS);
     }
     finally {
       clients.shutdownNow();
+      admins.forEach(Admin::close);
     }
   }
 
@@ -188,17 +191,18 @@ class SharedCacheStsFaultsIT
         stack.msk(), DruidReaderClients.readerProvider(session, TestStacks.EXTERNAL_ID, false), false
     );
     properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
+    properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "30000");
     return properties;
   }
 
   /** True once the cluster is described within {@code timeout}; false on any failure. */
-  private static boolean describeCluster(Map<String, Object> properties, Duration timeout)
+  private static boolean describeCluster(Admin admin, Duration timeout)
   {
-    final Map<String, Object> timed = new HashMap<>(properties);
-    timed.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
-    timed.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(timeout.toMillis(), 30_000)));
-    try (Admin admin = Admin.create(timed)) {
-      admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+           .nodes()
+           .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       return true;
     }
     catch (Exception e) {
