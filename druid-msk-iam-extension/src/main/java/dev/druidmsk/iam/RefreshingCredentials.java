@@ -16,9 +16,10 @@ import java.util.function.DoubleSupplier;
 
 /**
  * One set of credentials shared by every Kafka client of a JVM that uses the same JAAS options, fetched from its
- * {@link CredentialSource} again ahead of expiry: at half the remaining lifetime, and no earlier than
- * {@link #MAX_REFRESH_AHEAD} before expiry (the AWS SDK's own prefetch point, so a refresh is never answered from
- * the SDK's cache with the credentials we already have for long).
+ * {@link CredentialSource} again ahead of expiry: halfway through their usable lifetime (which ends
+ * {@link #SIGNING_MARGIN} before expiry), and no earlier than {@link #MAX_REFRESH_AHEAD} before expiry (the AWS
+ * SDK's own prefetch point, so a refresh is never answered from the SDK's cache with the credentials we already
+ * have for long).
  *
  * <p>Refreshes run on the refresher executor, one at a time: a Kafka client thread that still holds usable
  * credentials never waits for STS. Credentials are usable until {@link #SIGNING_MARGIN} before their expiry and
@@ -223,10 +224,9 @@ final class RefreshingCredentials
       if (expiry == null) {
         return new Held(credentials, null, now);
       }
-      final Duration remaining = Duration.between(now, expiry);
-      final Duration half = remaining.isNegative() ? Duration.ZERO : remaining.dividedBy(2);
-      final Duration ahead = half.compareTo(MAX_REFRESH_AHEAD) < 0 ? half : MAX_REFRESH_AHEAD;
-      return new Held(credentials, expiry, expiry.minus(ahead));
+      final Duration usable = Duration.between(now, expiry).minus(SIGNING_MARGIN);
+      final Duration ahead = SIGNING_MARGIN.plus(usable.isNegative() ? Duration.ZERO : usable.dividedBy(2));
+      return new Held(credentials, expiry, expiry.minus(ahead.compareTo(MAX_REFRESH_AHEAD) < 0 ? ahead : MAX_REFRESH_AHEAD));
     }
 
     /** Long-term keys do not expire; temporary ones are usable until MSK's too-short margin. */

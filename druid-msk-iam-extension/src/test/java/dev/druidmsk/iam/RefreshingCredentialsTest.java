@@ -52,20 +52,21 @@ class RefreshingCredentialsTest
     final RefreshingCredentials credentials = refreshing(source);
     credentials.get();
 
-    clock.advance(Duration.ofSeconds(9));
+    clock.advance(Duration.ofSeconds(7));
 
     assertThat(credentials.get().accessKeyId()).isEqualTo("ASIA1");
     assertThat(source.fetches()).isEqualTo(1);
   }
 
   @Test
-  void shortLivedCredentialsAreRefreshedAtHalfTheirLifetime()
+  void shortLivedCredentialsAreRefreshedHalfwayThroughTheirUsableLifetime()
   {
     final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
     final RefreshingCredentials credentials = refreshing(source);
     credentials.get();
 
-    clock.advance(Duration.ofSeconds(10));
+    // Usable for 20 - 5 s, so refreshed after 7.5 s.
+    clock.advance(Duration.ofMillis(7_500));
 
     assertThat(credentials.get().accessKeyId()).isEqualTo("ASIA2");
   }
