@@ -1,5 +1,6 @@
 package dev.druidmsk.faults;
 
+import dev.druidmsk.localmsk.sts.CallCounters;
 import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.time.Duration;
@@ -31,7 +32,9 @@ final class FaultRun
   final IngestedEvents ingested;
   final Duration recovery;
   final long reauthentications;
-  final long assumeRoles;
+  final StsCalls sts;
+  /** Authentications the broker refused during the run, with the reason clients got. */
+  final List<String> refusals;
   final List<String> failedTasks;
 
   private FaultRun(
@@ -41,7 +44,8 @@ final class FaultRun
       IngestedEvents ingested,
       Duration recovery,
       long reauthentications,
-      long assumeRoles,
+      StsCalls sts,
+      List<String> refusals,
       List<String> failedTasks
   )
   {
@@ -51,7 +55,8 @@ final class FaultRun
     this.ingested = ingested;
     this.recovery = recovery;
     this.reauthentications = reauthentications;
-    this.assumeRoles = assumeRoles;
+    this.sts = sts;
+    this.refusals = refusals;
     this.failedTasks = failedTasks;
   }
 
@@ -61,7 +66,8 @@ final class FaultRun
     stack.submitOneRowPerEvent(dataSource);
     FaultStack.await("a reading task for " + dataSource, TASK_START, () -> !stack.activeTasks(dataSource).isEmpty());
     final long reauthenticationsBefore = stack.msk().broker().reauthentications();
-    final long assumeRolesBefore = assumeRoles(stack);
+    final int refusalsBefore = stack.msk().broker().refusals().size();
+    final StsCalls stsBefore = StsCalls.of(stack);
     final long produced;
     final long recordsInTopic;
     final Duration recovery;
@@ -91,7 +97,8 @@ final class FaultRun
         IngestedEvents.of(stack.stack().sql(), dataSource),
         recovery,
         stack.msk().broker().reauthentications() - reauthenticationsBefore,
-        assumeRoles(stack) - assumeRolesBefore,
+        StsCalls.of(stack).minus(stsBefore),
+        since(stack.msk().broker().refusals(), refusalsBefore),
         stack.failedTasks(dataSource)
     );
     run.print();
@@ -103,9 +110,15 @@ final class FaultRun
     return IngestedEvents.rows(stack.stack().sql(), dataSource);
   }
 
-  private static long assumeRoles(FaultStack stack)
+  private static List<String> since(List<String> all, int before)
   {
-    return stack.msk().sts().counters().issued(TestStacks.READER_ROLE);
+    return List.copyOf(all.subList(Math.min(before, all.size()), all.size()));
+  }
+
+  /** Authentications the broker refused as "Session too short". */
+  long tooShortRefusals()
+  {
+    return refusals.stream().filter(refusal -> refusal.contains("Session too short")).count();
   }
 
   long lost()
@@ -118,13 +131,52 @@ final class FaultRun
     return ingested.duplicated();
   }
 
+  /** The reader role's AssumeRole requests as the local STS counted them, every SDK retry included. */
+  static final class StsCalls
+  {
+    final long requests;
+    final long issued;
+    final long throttled;
+    final long failed;
+    final long refused;
+
+    private StsCalls(long requests, long issued, long throttled, long failed, long refused)
+    {
+      this.requests = requests;
+      this.issued = issued;
+      this.throttled = throttled;
+      this.failed = failed;
+      this.refused = refused;
+    }
+
+    static StsCalls of(FaultStack stack)
+    {
+      final CallCounters counters = stack.msk().sts().counters();
+      final String role = TestStacks.READER_ROLE;
+      return new StsCalls(
+          counters.assumeRoleCalls(role), counters.issued(role), counters.throttled(role), counters.failed(role),
+          counters.refused(role)
+      );
+    }
+
+    StsCalls minus(StsCalls before)
+    {
+      return new StsCalls(
+          requests - before.requests, issued - before.issued, throttled - before.throttled, failed - before.failed,
+          refused - before.refused
+      );
+    }
+  }
+
   private void print()
   {
     System.out.printf(
         "FAULT %s: produced %d (topic holds %d), ingested %d rows (%d distinct ids %d..%d), lost %d, duplicated %d,"
-        + " recovery %d ms, broker re-authentications %d, credentials AssumeRole issued %d, failed tasks %d %s%n",
+        + " recovery %d ms, broker re-authentications %d, broker refusals %d (session too short %d),"
+        + " STS AssumeRole requests %d: issued %d, throttled %d, failed %d, refused %d; failed tasks %d %s%n",
         name, produced, recordsInTopic, ingested.rows(), ingested.distinct(), ingested.minId(), ingested.maxId(),
-        lost(), duplicated(), recovery.toMillis(), reauthentications, assumeRoles, failedTasks.size(), failedTasks
+        lost(), duplicated(), recovery.toMillis(), reauthentications, refusals.size(), tooShortRefusals(),
+        sts.requests, sts.issued, sts.throttled, sts.failed, sts.refused, failedTasks.size(), failedTasks
     );
     System.out.printf("BENCH fault %s: recovery %d ms%n", name, recovery.toMillis());
   }

@@ -32,6 +32,17 @@ class IngestionFaultsIT
   private static final Duration STS_OUTAGE = Duration.ofSeconds(60);
   /** By then every credential issued before the outage has expired and no connection can have re-authenticated. */
   private static final Duration STALLED_AFTER = CREDENTIAL_LIFETIME.plus(REAUTHENTICATION).plusSeconds(15);
+  /** Longer than the credentials live, so at least one refresh of every JVM falls inside it. */
+  private static final Duration STS_THROTTLING = Duration.ofMinutes(2);
+  /**
+   * The JVMs whose Kafka clients assume the reader role (the Overlord's supervisor, the Indexer's tasks), each with
+   * one shared cache entry, and the most attempts an entry's back-off allows in {@link #STS_THROTTLING} were each
+   * answered at once (waits of at least 0.5, 1, 2, 4, 8, then 15 s), each sent up to 4 times by the AWS SDK.
+   */
+  private static final long MOST_THROTTLED_REQUESTS = 2 * 12 * 4;
+  /** Above the shared cache's refresh lead for these credentials (10 s before expiry): they near expiry first. */
+  private static final Duration STS_LATENCY = Duration.ofSeconds(20);
+  private static final Duration SLOW_STS = Duration.ofSeconds(45);
 
   private static FaultStack stack;
 
@@ -68,7 +79,7 @@ class IngestionFaultsIT
                                           stream -> stream.finish(Duration.ofMinutes(5)));
 
     assertThat(run.reauthentications).as("broker-side re-authentications").isGreaterThanOrEqualTo(10);
-    assertThat(run.assumeRoles).as("credential rotations (credentials AssumeRole issued)").isGreaterThanOrEqualTo(3);
+    assertThat(run.sts.issued).as("credential rotations (credentials AssumeRole issued)").isGreaterThanOrEqualTo(3);
     assertExactlyOnce(run);
     assertThat(run.failedTasks).isEmpty();
   }
@@ -123,6 +134,38 @@ class IngestionFaultsIT
                                .singleElement()
                                .asString()
                                .contains("disappeared on the worker");
+  }
+
+  @Test
+  @Order(5)
+  void stsThrottlingForTwoMinutesAcrossARefreshLosesNothingAndStormsNot() throws Exception
+  {
+    final FaultRun run = FaultRun.measure(stack, "faults_sts_throttling", 30_000, 300, stream -> {
+      stack.msk().sts().faults().throttle();
+      Thread.sleep(STS_THROTTLING.toMillis());
+      stack.msk().sts().faults().clear();
+    });
+
+    assertExactlyOnce(run);
+    assertThat(run.sts.throttled).as("AssumeRole requests STS throttled").isPositive();
+    assertThat(run.sts.throttled).as("throttled requests: one attempt per back-off per JVM")
+                                 .isLessThanOrEqualTo(MOST_THROTTLED_REQUESTS);
+    assertThat(run.tooShortRefusals()).as("authentications refused as too short").isZero();
+  }
+
+  @Test
+  @Order(6)
+  void slowStsLetsCredentialsNearExpiryWithoutASessionTooShort() throws Exception
+  {
+    final FaultRun run = FaultRun.measure(stack, "faults_sts_slow", 20_000, 400, stream -> {
+      stack.msk().sts().faults().latency(STS_LATENCY);
+      Thread.sleep(SLOW_STS.toMillis());
+      stack.msk().sts().faults().clear();
+    });
+
+    assertExactlyOnce(run);
+    assertThat(run.sts.issued).as("credentials issued late").isPositive();
+    assertThat(run.tooShortRefusals()).as("authentications refused as too short").isZero();
   }
 
   private static void assertExactlyOnce(FaultRun run)
