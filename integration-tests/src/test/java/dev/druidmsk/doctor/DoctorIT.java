@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.localmsk.process.FreePorts;
+import dev.druidmsk.localmsk.sts.LocalSts;
 import dev.druidmsk.localmsk.sts.Role;
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.TestStacks;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,8 @@ class DoctorIT
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).doesNotContain("FAIL", "WARN", "SKIP").contains("ready: 17 passed");
+    assertThat(result.check("credentials.base-identity"))
+        .contains("base identity: environment AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", "long-term");
   }
 
   @Test
@@ -220,6 +224,63 @@ class DoctorIT
         .contains("FAIL", "STS is unreachable", "http://127.0.0.1:" + closedPort + " (override from system property "
                   + "aws.endpointUrlSts) in place of the regional endpoint of",
                   "fix: allow this node HTTPS to the STS endpoint");
+  }
+
+  @Test
+  void throttlingStsFailsTheAssumeRoleCheckAsThrottlingNotAsARefusal() throws Exception
+  {
+    stack.msk().sts().faults().throttle();
+    final Doctor.Result result;
+    try {
+      result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+    }
+    finally {
+      stack.msk().sts().faults().clear();
+    }
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("credentials.assume-role"))
+        .contains("FAIL", "STS throttled AssumeRole of " + TestStacks.READER_ROLE, "Throttling (HTTP 400): Rate exceeded",
+                  "fix: keep \"credentialCache\": \"shared\"")
+        .doesNotContain("trust policy");
+  }
+
+  @Test
+  void credentialsTooShortForMskFailTheLifetimeAndAuthenticationChecks() throws Exception
+  {
+    // An STS of its own whose credentials live 3 s, issued by the emulator's authority so the broker judges them.
+    try (LocalSts shortSts = LocalSts.builder(stack.msk().authority())
+                                     .user(TestStacks.DRUID)
+                                     .role(trusted(TestStacks.READER_ROLE))
+                                     .rotationTestLifetime(Duration.ofSeconds(3))
+                                     .start()) {
+      final Doctor.Result result = doctor().env("AWS_ENDPOINT_URL_STS", shortSts.endpoint().toString())
+                                           .run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.check("credentials.lifetime"))
+          .contains("FAIL", "too short for MSK", "fix: credentials this close to expiry are refused by MSK");
+      assertThat(result.check("kafka.authenticate"))
+          .contains("FAIL", "no usable credentials", "AWS MSK IAM credentials of role[" + TestStacks.READER_ROLE);
+    }
+  }
+
+  @Test
+  void aMissingWebIdentityTokenFileFailsTheBaseIdentityCheckNamingIrsa() throws Exception
+  {
+    final Path absent = work.resolve("no-such-token");
+
+    final Doctor.Result result = doctor().unset("AWS_ACCESS_KEY_ID")
+                                         .unset("AWS_SECRET_ACCESS_KEY")
+                                         .env("AWS_WEB_IDENTITY_TOKEN_FILE", absent.toString())
+                                         .env("AWS_ROLE_ARN", "arn:aws:iam::111111111111:role/druid-node")
+                                         .run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("credentials.base-identity"))
+        .contains("FAIL", "EKS IRSA is configured but its web identity token file " + absent,
+                  "fix: the token is a projected service-account token", "eks.amazonaws.com/role-arn");
+    assertThat(result.check("credentials.assume-role")).contains("SKIP");
   }
 
   @Test

@@ -105,14 +105,15 @@ final class BaseIdentities
       return lines;
     }
 
-    /** What is wrong when a configured identity's token file is missing, or null. */
-    String missingTokenFile()
+    /** What is wrong when the chain's {@code link} is a configured identity whose token file is missing, or null. */
+    String missingTokenFile(String link)
     {
-      if (webIdentityTokenFile != null && !readable(webIdentityTokenFile)) {
+      if (WEB_IDENTITY.equals(link) && webIdentityTokenFile != null && !readable(webIdentityTokenFile)) {
         return "EKS IRSA is configured but its web identity token file " + webIdentityTokenFile
                + " is missing or unreadable, so this node has no IRSA identity";
       }
-      if (containerFullUri != null && containerTokenFile != null && !readable(containerTokenFile)) {
+      if (containerKind().equals(link) && containerFullUri != null && containerTokenFile != null
+          && !readable(containerTokenFile)) {
         return "EKS Pod Identity is configured but its authorization token file " + containerTokenFile
                + " is missing or unreadable, so this node has no Pod Identity";
       }

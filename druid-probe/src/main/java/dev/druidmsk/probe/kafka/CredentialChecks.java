@@ -82,11 +82,6 @@ final class CredentialChecks
       chain.put("profile " + jaas.get("awsProfileName") + " (awsProfileName)",
                 () -> ProfileCredentialsProvider.create(jaas.get("awsProfileName")));
     } else {
-      final String missing = configured.missingTokenFile();
-      if (missing != null) {
-        checks.fail(name, missing, configured.evidence(), configured.tokenFileFix());
-        return false;
-      }
       // The order of the SDK's DefaultCredentialsProvider, which aws-msk-iam-auth uses for the role's base identity.
       chain.put("system properties aws.accessKeyId/aws.secretAccessKey", SystemPropertyCredentialsProvider::create);
       chain.put("environment AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", EnvironmentVariableCredentialsProvider::create);
@@ -97,6 +92,12 @@ final class CredentialChecks
     }
     final List<String> evidence = new ArrayList<>(configured.evidence());
     for (Map.Entry<String, Supplier<AwsCredentialsProvider>> link : chain.entrySet()) {
+      final String missing = configured.missingTokenFile(link.getKey());
+      if (missing != null) {
+        // The SDK's chain would go on to the next link: an identity the node was not meant to have, or none.
+        checks.fail(name, missing, evidence, configured.tokenFileFix());
+        return false;
+      }
       try {
         base = Timed.call(timeout, () -> link.getValue().get().resolveCredentials());
         evidence.add("supplied by: " + link.getKey());
