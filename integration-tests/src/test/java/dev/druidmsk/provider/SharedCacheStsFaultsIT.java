@@ -15,10 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,11 +28,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * druid-msk's shared credential cache against the local STS's faults, counted by the STS and judged by the broker:
- * many clients of one role make one STS attempt per back-off period while STS throttles, and credentials that
- * STS is too slow to replace are not signed once inside MSK's too-short margin.
+ * druid-msk's aws-msk-iam provider and shared credential cache against the local STS's faults, counted by the STS
+ * and judged by the broker: many clients of one role make one STS attempt per back-off period while STS throttles;
+ * credentials that STS is too slow to replace are not signed once inside MSK's too-short margin; and while STS is
+ * down, failing closed keeps every connection from authenticating as the node's base identity (an IAM user with
+ * long-term keys, which MSK authenticates as itself), while the fallback, when allowed, shows as that user.
  */
 class SharedCacheStsFaultsIT
 {
@@ -44,6 +49,7 @@ class SharedCacheStsFaultsIT
    */
   private static final int MOST_STS_REQUESTS = 6 * 4;
   private static final String TOPIC = "slow-sts";
+  private static final String ASSUMED_READER = "arn:aws:sts::222222222222:assumed-role/msk-reader/";
   private static ReaderStack stack;
 
   @BeforeAll
@@ -153,7 +159,7 @@ class SharedCacheStsFaultsIT
       }
       stack.msk().sts().faults().clear();
       final long cleared = System.nanoTime();
-      awaitSend(producer);
+      within(Duration.ofSeconds(90), () -> producer.send(new ProducerRecord<>(TOPIC, "k", "after")).get(10, TimeUnit.SECONDS));
       final List<String> refusals = stack.msk().broker().refusals();
       final List<String> newRefusals = List.copyOf(refusals.subList(refusalsBefore, refusals.size()));
       System.out.printf(
@@ -168,27 +174,64 @@ class SharedCacheStsFaultsIT
     }
   }
 
-  private static void awaitSend(KafkaProducer<String, String> producer) throws InterruptedException
+  @Test
+  void withARoleAndNoFallbackNoConnectionAuthenticatesAsTheNodeWhileStsIsDown() throws Exception
   {
-    final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (true) {
-      try {
-        producer.send(new ProducerRecord<>(TOPIC, "k", "after")).get(10, TimeUnit.SECONDS);
-        return;
-      }
-      catch (Exception e) {
-        if (System.nanoTime() > end) {
-          throw new AssertionError("the producer did not recover within 90 s after STS did", e);
-        }
-        Thread.sleep(500);
-      }
+    final Map<String, Object> reader = client("fail-closed");
+    final int before = principals().size();
+    stack.msk().sts().faults().outage();
+
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertThatThrownBy(() -> describeCluster(reader)).hasStackTraceContaining("AWS MSK IAM credentials of role[");
     }
+    final List<String> duringOutage = since(before);
+    stack.msk().sts().faults().clear();
+    within(Duration.ofSeconds(60), () -> {
+      describeCluster(reader);
+      return null;
+    });
+    final List<String> afterOutage = since(before);
+    System.out.println("SharedCacheStsFaultsIT fail-closed: broker authenticated during the STS outage " + duringOutage
+                       + ", after it " + afterOutage);
+
+    assertThat(duringOutage).isEmpty();
+    assertThat(afterOutage).isNotEmpty().allMatch(principal -> principal.startsWith(ASSUMED_READER + "fail-closed"));
+  }
+
+  @Test
+  void withTheFallbackAllowedAndStsDownTheBrokerAuthenticatesTheNodesOwnUser() throws Exception
+  {
+    final Map<String, Object> reader = fallbackClient("fallback-allowed");
+    final int before = principals().size();
+    stack.msk().sts().faults().outage();
+
+    try {
+      describeCluster(reader);
+    }
+    catch (Exception authorizationOnly) {
+      // The node's user holds no Kafka policy: authorization may refuse what authentication let in.
+      assertThat(authorizationOnly).hasStackTraceContaining("Authorization");
+    }
+    final List<String> duringOutage = since(before);
+    System.out.println("SharedCacheStsFaultsIT fallback allowed: broker authenticated during the STS outage " + duringOutage);
+
+    assertThat(duringOutage).isNotEmpty().containsOnly(TestStacks.DRUID.arn());
   }
 
   private static Map<String, Object> client(String session)
   {
+    return client(session, null);
+  }
+
+  private static Map<String, Object> fallbackClient(String session)
+  {
+    return client(session, true);
+  }
+
+  private static Map<String, Object> client(String session, Boolean fallback)
+  {
     final Map<String, Object> properties = DruidReaderClients.clientProperties(
-        stack.msk(), DruidReaderClients.readerProvider(session, TestStacks.EXTERNAL_ID, false), false
+        stack.msk(), DruidReaderClients.readerProvider(session, TestStacks.EXTERNAL_ID, false, fallback), false
     );
     properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
@@ -208,5 +251,41 @@ class SharedCacheStsFaultsIT
     catch (Exception e) {
       return false;
     }
+  }
+
+  private static void describeCluster(Map<String, Object> properties) throws Exception
+  {
+    try (Admin admin = Admin.create(properties)) {
+      admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Runs {@code step} until it succeeds, through the cache's back-off after a fault's failures. */
+  private static void within(Duration timeout, Callable<?> step) throws Exception
+  {
+    final long end = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        step.call();
+        return;
+      }
+      catch (Exception e) {
+        if (System.nanoTime() > end) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private static List<String> principals() throws IOException
+  {
+    return stack.msk().broker().authenticatedPrincipals();
+  }
+
+  private static List<String> since(int before) throws IOException
+  {
+    final List<String> all = principals();
+    return List.copyOf(all.subList(before, all.size()));
   }
 }
