@@ -159,7 +159,8 @@ class SharedCacheStsFaultsIT
       }
       stack.msk().sts().faults().clear();
       final long cleared = System.nanoTime();
-      within(Duration.ofSeconds(90), () -> producer.send(new ProducerRecord<>(TOPIC, "k", "after")).get(10, TimeUnit.SECONDS));
+      within(Duration.ofSeconds(90), () -> producer.send(new ProducerRecord<>(TOPIC, "k", "after"))
+                                                   .get(10, TimeUnit.SECONDS));
       final List<String> refusals = stack.msk().broker().refusals();
       final List<String> newRefusals = List.copyOf(refusals.subList(refusalsBefore, refusals.size()));
       System.out.printf(
