@@ -63,8 +63,16 @@ final class FaultRun
   static FaultRun measure(FaultStack stack, String dataSource, int events, int perSecond, Fault fault)
       throws Exception
   {
-    stack.submitOneRowPerEvent(dataSource);
-    FaultStack.await("a reading task for " + dataSource, TASK_START, () -> !stack.activeTasks(dataSource).isEmpty());
+    return measure(stack, dataSource, 1, events, perSecond, fault);
+  }
+
+  /** As above, with a topic of {@code tasks} partitions read by as many tasks. */
+  static FaultRun measure(FaultStack stack, String dataSource, int tasks, int events, int perSecond, Fault fault)
+      throws Exception
+  {
+    stack.submitOneRowPerEvent(dataSource, tasks);
+    FaultStack.await(tasks + " reading tasks for " + dataSource, TASK_START,
+                     () -> stack.activeTasks(dataSource).size() >= tasks);
     final long reauthenticationsBefore = stack.msk().broker().reauthentications();
     final int refusalsBefore = stack.msk().broker().refusals().size();
     final StsCalls stsBefore = StsCalls.of(stack);

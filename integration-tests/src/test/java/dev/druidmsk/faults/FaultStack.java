@@ -47,15 +47,16 @@ final class FaultStack implements AutoCloseable
   }
 
   /**
-   * Creates a one-partition topic and submits the shipped telemetry template's supervisor for it (IAM role with
-   * external ID, SASL_SSL), changed to keep every event as its own row: no rollup, no metrics, {@code event_id} as
-   * a long dimension.
+   * Creates a topic of {@code tasks} partitions and submits the shipped telemetry template's supervisor for it (IAM
+   * role with external ID, SASL_SSL) with one reading task per partition, changed to keep every event as its own
+   * row: no rollup, no metrics, {@code event_id} as a long dimension.
    */
-  void submitOneRowPerEvent(String dataSource) throws Exception
+  void submitOneRowPerEvent(String dataSource, int tasks) throws Exception
   {
-    cluster.stack().createTopic(dataSource, 1);
+    cluster.stack().createTopic(dataSource, tasks);
     final Path rendered = cluster.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID);
     final ObjectNode spec = (ObjectNode) E2eCluster.JSON.readTree(rendered.toFile());
+    ((ObjectNode) spec.at("/spec/ioConfig")).put("taskCount", tasks);
     final ObjectNode schema = (ObjectNode) spec.at("/spec/dataSchema");
     ((ArrayNode) schema.at("/dimensionsSpec/dimensions")).addObject().put("type", "long").put("name", "event_id");
     schema.putArray("metricsSpec");
