@@ -151,21 +151,25 @@ final class RefreshingCredentials
       }
       refresh.complete(fresh);
     }
-    catch (RuntimeException e) {
+    catch (Throwable e) {
+      // An Error too (a class missing from a broken install): a refresh must never stay in flight for good.
+      final RuntimeException failure = e instanceof RuntimeException
+                                       ? (RuntimeException) e
+                                       : new IllegalStateException(e.toString(), e);
       final Duration backOff;
       final int failed;
       synchronized (this) {
         failed = ++failures;
-        lastFailure = e;
+        lastFailure = failure;
         backOff = backOff(failed, jitter.getAsDouble());
         nextAttempt = clock.instant().plus(backOff);
         inFlight = null;
       }
       log.warn(
           "Fetching AWS MSK IAM credentials of %s failed (%d in a row), next attempt in %d ms: %s",
-          identity, failed, backOff.toMillis(), e.toString()
+          identity, failed, backOff.toMillis(), failure.toString()
       );
-      refresh.completeExceptionally(e);
+      refresh.completeExceptionally(failure);
     }
   }
 
