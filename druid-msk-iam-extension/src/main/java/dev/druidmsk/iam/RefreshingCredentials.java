@@ -230,7 +230,8 @@ final class RefreshingCredentials
       }
       final Duration usable = Duration.between(now, expiry).minus(SIGNING_MARGIN);
       final Duration ahead = SIGNING_MARGIN.plus(usable.isNegative() ? Duration.ZERO : usable.dividedBy(2));
-      return new Held(credentials, expiry, expiry.minus(ahead.compareTo(MAX_REFRESH_AHEAD) < 0 ? ahead : MAX_REFRESH_AHEAD));
+      final Duration lead = ahead.compareTo(MAX_REFRESH_AHEAD) < 0 ? ahead : MAX_REFRESH_AHEAD;
+      return new Held(credentials, expiry, expiry.minus(lead));
     }
 
     /** Long-term keys do not expire; temporary ones are usable until MSK's too-short margin. */

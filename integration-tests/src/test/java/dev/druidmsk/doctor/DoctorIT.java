@@ -232,7 +232,7 @@ class DoctorIT
     stack.msk().sts().faults().throttle();
     final Doctor.Result result;
     try {
-      result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+      result = doctor().run(work, args(installedHome, readySpec()));
     }
     finally {
       stack.msk().sts().faults().clear();
@@ -240,8 +240,8 @@ class DoctorIT
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.check("credentials.assume-role"))
-        .contains("FAIL", "STS throttled AssumeRole of " + TestStacks.READER_ROLE, "Throttling (HTTP 400): Rate exceeded",
-                  "fix: keep \"credentialCache\": \"shared\"")
+        .contains("FAIL", "STS throttled AssumeRole of " + TestStacks.READER_ROLE,
+                  "Throttling (HTTP 400): Rate exceeded", "fix: keep \"credentialCache\": \"shared\"")
         .doesNotContain("trust policy");
   }
 
@@ -255,7 +255,7 @@ class DoctorIT
                                      .rotationTestLifetime(Duration.ofSeconds(3))
                                      .start()) {
       final Doctor.Result result = doctor().env("AWS_ENDPOINT_URL_STS", shortSts.endpoint().toString())
-                                           .run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+                                           .run(work, args(installedHome, readySpec()));
 
       assertThat(result.exitCode()).isEqualTo(2);
       assertThat(result.check("credentials.lifetime"))
@@ -274,7 +274,7 @@ class DoctorIT
                                          .unset("AWS_SECRET_ACCESS_KEY")
                                          .env("AWS_WEB_IDENTITY_TOKEN_FILE", absent.toString())
                                          .env("AWS_ROLE_ARN", "arn:aws:iam::111111111111:role/druid-node")
-                                         .run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
+                                         .run(work, args(installedHome, readySpec()));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.check("credentials.base-identity"))
@@ -367,6 +367,12 @@ class DoctorIT
       case DESCRIBE_GROUP_SESSION -> DESCRIBE_GROUP_ROLE;
       default -> TestStacks.READER_ROLE;
     };
+  }
+
+  /** The spec on which every check passes against the emulator as it was started. */
+  private static Path readySpec() throws Exception
+  {
+    return spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true);
   }
 
   /** The spec a supervisor of the msk-iam-api-telemetry kind would have, pointed at the emulator. */

@@ -89,7 +89,9 @@ final class StsFailure
           + "with `druid-msk policy --trusted-principal <node identity ARN> --external-id-file FILE`"
       );
     }
-    return new StsFailure("STS refused " + call + " (" + code + ")", detail, "fix the request STS rejected, see the error above");
+    return new StsFailure(
+        "STS refused " + call + " (" + code + ")", detail, "fix the request STS rejected, see the error above"
+    );
   }
 
   private static boolean mentionsRegion(String code, String message)

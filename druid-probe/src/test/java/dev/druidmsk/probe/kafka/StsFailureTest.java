@@ -58,7 +58,7 @@ class StsFailureTest
   void anUnresolvableEndpointNamesTheRegion()
   {
     final StsFailure failure = StsFailure.of(
-        SdkClientException.create("Unable to execute HTTP request", new UnknownHostException("sts.eu-west-9.amazonaws.com")),
+        SdkClientException.create("Unable to execute HTTP request", new UnknownHostException("sts.eu-west-9.example")),
         CALL, "eu-west-9", "regional endpoint of eu-west-9"
     );
 
