@@ -7,6 +7,7 @@ import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.NodeIdentity;
 import dev.druidmsk.localmsk.process.Deadline;
 import dev.druidmsk.localmsk.testing.TestStacks;
 
@@ -31,9 +32,17 @@ final class FaultStack implements AutoCloseable
     this.cluster = cluster;
   }
 
-  static FaultStack start(Class<?> suite, UnaryOperator<LocalMsk.Builder> emulator) throws Exception
+  /**
+   * The nodes' own identity is EKS IRSA (a web identity token file, no keys), from which they assume the reader role
+   * in the MSK account with its external ID; the Indexer has a slot for each of {@code indexerTasks}.
+   */
+  static FaultStack start(Class<?> suite, UnaryOperator<LocalMsk.Builder> emulator, int indexerTasks)
+      throws Exception
   {
-    return new FaultStack(E2eCluster.start(suite, true, emulator, druid -> { }));
+    return new FaultStack(E2eCluster.start(
+        suite, true, E2eCluster.READER.onNodes(NodeIdentity.IRSA), emulator,
+        druid -> druid.indexerCapacity(indexerTasks)
+    ));
   }
 
   LocalIngestionStack stack()
@@ -80,6 +89,17 @@ final class FaultStack implements AutoCloseable
       }
     }
     return failed;
+  }
+
+  /**
+   * Suspends the supervisor, waits until its tasks are gone, and resumes it: a new task for every partition group
+   * starts at once.
+   */
+  void suspendAndResume(String supervisor) throws Exception
+  {
+    cluster.overlord().act(supervisor, "suspend");
+    await("the tasks of " + supervisor + " to end", Duration.ofMinutes(3), () -> activeTasks(supervisor).isEmpty());
+    cluster.overlord().act(supervisor, "resume");
   }
 
   void terminateSupervisors()

@@ -43,6 +43,13 @@ class IngestionFaultsIT
   /** Above the shared cache's refresh lead for these credentials (10 s before expiry): they near expiry first. */
   private static final Duration STS_LATENCY = Duration.ofSeconds(20);
   private static final Duration SLOW_STS = Duration.ofSeconds(45);
+  /** One supervisor's tasks, all started at once. */
+  private static final int CONCURRENT_TASKS = 8;
+  /**
+   * The broker's quota of new IAM authentications per second: above what the other rows' few connections and their
+   * re-authentications need, below the burst of {@link #CONCURRENT_TASKS} tasks connecting at once.
+   */
+  private static final int NEW_CONNECTIONS_PER_SECOND = 8;
 
   private static FaultStack stack;
 
@@ -51,7 +58,10 @@ class IngestionFaultsIT
   {
     stack = FaultStack.start(
         IngestionFaultsIT.class,
-        msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REAUTHENTICATION))
+        msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME)
+                  .broker(broker -> broker.reauthentication(REAUTHENTICATION)
+                                          .connectionLimits(NEW_CONNECTIONS_PER_SECOND, 3_000)),
+        CONCURRENT_TASKS
     );
   }
 
@@ -166,6 +176,21 @@ class IngestionFaultsIT
     assertExactlyOnce(run);
     assertThat(run.sts.issued).as("credentials issued late").isPositive();
     assertThat(run.tooShortRefusals()).as("authentications refused as too short").isZero();
+  }
+
+  @Test
+  @Order(7)
+  void eightTasksStartingAtOnceOverTheConnectionRateQuotaLoseAndDuplicateNothing() throws Exception
+  {
+    final String supervisor = "faults_connection_rate";
+    final FaultRun run = FaultRun.measure(stack, supervisor, CONCURRENT_TASKS, 24_000, 400, stream -> {
+      // Every task ends and a new set starts at once, all connecting together, mid-stream.
+      stack.suspendAndResume(supervisor);
+    });
+
+    assertExactlyOnce(run);
+    assertThat(run.refusals).as("authentications refused over the quota")
+                            .anyMatch(refusal -> refusal.contains("Too many connects"));
   }
 
   private static void assertExactlyOnce(FaultRun run)
