@@ -103,14 +103,14 @@ class IngestionFaultsIT
     final AtomicLong producedAtRestore = new AtomicLong();
     final AtomicLong rowsAtRestore = new AtomicLong();
     final FaultRun run = FaultRun.measure(stack, "faults_sts_outage", 40_000, 400, stream -> {
-      stack.msk().sts().stop();
+      stack.msk().sts().faults().outage();
       Thread.sleep(STALLED_AFTER.toMillis());
       producedWhenStalled.set(stream.acknowledged());
       rowsWhenStalled.set(FaultRun.rows(stack, "faults_sts_outage"));
       Thread.sleep(STS_OUTAGE.minus(STALLED_AFTER).toMillis());
       producedAtRestore.set(stream.acknowledged());
       rowsAtRestore.set(FaultRun.rows(stack, "faults_sts_outage"));
-      stack.msk().sts().restart();
+      stack.msk().sts().faults().clear();
     });
 
     assertThat(producedAtRestore.get()).as("events produced late in the outage")

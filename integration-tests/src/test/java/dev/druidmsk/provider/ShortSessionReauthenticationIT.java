@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Credentials that live two seconds, so the broker caps each session at what is left of them: a client that keeps
- * re-authenticating must never be refused for re-authenticating too soon after its previous re-authentication. The
- * client is druid-msk's aws-msk-iam provider, which refreshes before expiry (plain aws-msk-iam-auth signs with
- * nearly expired credentials here, MSK's "session too short").
+ * Credentials that live six seconds (local-msk's rotation-test opt-in; AWS issues 900 s at least), so the broker
+ * caps each session at what is left of them and refuses credentials within two seconds of expiry, MSK's "Session too
+ * short": a client that keeps re-authenticating must never be refused. The client is druid-msk's aws-msk-iam
+ * provider, which refreshes before expiry (plain aws-msk-iam-auth signs with nearly expired credentials here).
  */
 class ShortSessionReauthenticationIT
 {
-  private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(2);
+  private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(6);
   private static final Duration RUN = Duration.ofSeconds(30);
   private static final String TOPIC = "short-sessions";
   private static ReaderStack stack;
@@ -32,7 +32,7 @@ class ShortSessionReauthenticationIT
   @BeforeAll
   static void startStack() throws Exception
   {
-    stack = ReaderStack.start(ShortSessionReauthenticationIT.class, msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME));
+    stack = ReaderStack.start(ShortSessionReauthenticationIT.class, msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME));
     // The reader role is the producer here: the test is about its sessions, not about what it may do.
     stack.policies(TestStacks.READER_ROLE, TestStacks.producerPolicy(stack.msk().clusterArn()));
     stack.createTopics(TOPIC);
@@ -47,7 +47,7 @@ class ShortSessionReauthenticationIT
   }
 
   @Test
-  void aProducerReauthenticatesWithoutRefusalWhenSessionsEndWithSecondLongCredentials() throws Exception
+  void aProducerReauthenticatesWithoutRefusalWhenSessionsEndWithSecondsLongCredentials() throws Exception
   {
     int sent = 0;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(
@@ -70,7 +70,7 @@ class ShortSessionReauthenticationIT
       System.out.println("ShortSessionReauthenticationIT: sent " + sent + ", re-authentications " + reauthentications
                          + " (broker: " + brokerReauthentications + "), failed (re-)authentications " + failures);
 
-      assertThat(reauthentications).isGreaterThanOrEqualTo(10);
+      assertThat(reauthentications).isGreaterThanOrEqualTo(6);
       assertThat(failures).isZero();
       // The broker logs each one it completes: its count is what the fault suite relies on.
       assertThat(brokerReauthentications).isGreaterThanOrEqualTo((long) reauthentications);

@@ -60,7 +60,7 @@ class DruidSharedCredentialsIT
     cluster = E2eCluster.start(
         DruidSharedCredentialsIT.class,
         true,
-        msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REAUTHENTICATION)),
+        msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REAUTHENTICATION)),
         druid -> druid.environment(DruidService.COORDINATOR, "HOSTNAME", "overlord")
                       .environment(DruidService.INDEXER, "HOSTNAME", "indexer")
     );

@@ -262,7 +262,7 @@ class IngestionBenchmarkIT
     rows.add("|---|---|---|---|---|---|");
     try (ReaderStack stack = ReaderStack.start(
         IngestionBenchmarkIT.class,
-        msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REFRESH_PERIOD))
+        msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REFRESH_PERIOD))
     )) {
       stack.policies(TestStacks.READER_ROLE, TestStacks.readerPolicy(stack.msk().clusterArn()));
       for (int consumers : CONSUMERS) {

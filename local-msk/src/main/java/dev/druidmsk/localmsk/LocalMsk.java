@@ -3,9 +3,13 @@ package dev.druidmsk.localmsk;
 import dev.druidmsk.localmsk.broker.BrokerConfig;
 import dev.druidmsk.localmsk.broker.IamPolicies;
 import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
+import dev.druidmsk.localmsk.iam.LongTermKeys;
+import dev.druidmsk.localmsk.iam.PrivateFiles;
 import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
 import dev.druidmsk.localmsk.sts.BaseUser;
+import dev.druidmsk.localmsk.sts.LocalOidcIssuer;
 import dev.druidmsk.localmsk.sts.LocalSts;
+import dev.druidmsk.localmsk.sts.NodeIdentityEndpoints;
 import dev.druidmsk.localmsk.sts.Role;
 
 import java.io.IOException;
@@ -24,13 +28,24 @@ import java.util.regex.Pattern;
 
 /**
  * An offline stand-in for AWS MSK with IAM authentication: a {@link LocalSts} and a {@link LocalKafkaBroker}
- * sharing one credential authority, so the broker accepts exactly the credentials this STS issued.
+ * sharing one credential authority, so the broker accepts exactly the credentials this STS issued, and, as MSK
+ * does, the base user's long-term keys (as that user).
  */
 public final class LocalMsk implements AutoCloseable
 {
   public static final String DEFAULT_CLUSTER_NAME = "local-msk";
   /** In the work directory: the policies the broker's authorizer reads ({@link IamPolicies}). */
   public static final String POLICIES_FILE = "iam-policies.json";
+  /**
+   * The role a node's own identity (IRSA, Pod Identity, instance profile) is a session of, in the base user's
+   * account: trust it from a reader role to let such nodes assume that role ({@code Role.trusting(reader, externalId,
+   * NODE_ROLE_ARN)}), the cross-account pattern.
+   */
+  public static final String NODE_ROLE_ARN = "arn:aws:iam::111111111111:role/druid-node";
+  /** The session name IRSA nodes use ({@code aws.roleSessionName}). */
+  public static final String NODE_SESSION_NAME = "druid-node";
+  private static final String IRSA_TOKEN_FILE = "irsa-token";
+  private static final String POD_IDENTITY_TOKEN_FILE = "pod-identity-token";
   private static final String CLUSTER_UUID_FILE = "cluster-uuid";
   private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
 
@@ -38,24 +53,28 @@ public final class LocalMsk implements AutoCloseable
   private final SessionCredentialAuthority authority;
   private final LocalSts sts;
   private final LocalKafkaBroker broker;
+  private final NodeIdentityEndpoints nodeEndpoints;
+  private final Path workDir;
   private final String clusterArn;
   private final List<Role> roles;
 
   private LocalMsk(
-      final BaseUser user,
+      final Builder builder,
       final SessionCredentialAuthority authority,
       final LocalSts sts,
       final LocalKafkaBroker broker,
-      final String clusterArn,
-      final List<Role> roles
+      final NodeIdentityEndpoints nodeEndpoints,
+      final String clusterArn
   )
   {
-    this.user = user;
+    this.user = builder.user;
     this.authority = authority;
     this.sts = sts;
     this.broker = broker;
+    this.nodeEndpoints = nodeEndpoints;
+    this.workDir = builder.workDir;
     this.clusterArn = clusterArn;
-    this.roles = List.copyOf(roles);
+    this.roles = List.copyOf(builder.roles);
   }
 
   public static Builder builder(final Path workDir, final BaseUser user)
@@ -110,6 +129,41 @@ public final class LocalMsk implements AutoCloseable
     return properties;
   }
 
+  /**
+   * The JVM system properties of a node whose own identity is {@code kind}, as the AWS SDK v2 default chain reads
+   * them (each has an environment variable twin): the STS endpoint and region, and only that identity's settings, so
+   * the chain finds it and nothing before it. IRSA and Pod Identity read token files in the work directory (IRSA's
+   * is valid 24 hours from start, as EKS's projected tokens are); all three are sessions of {@link #NODE_ROLE_ARN}.
+   */
+  public Map<String, String> nodeSystemProperties(final NodeIdentity kind)
+  {
+    final Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("aws.endpointUrlSts", sts.endpoint().toString());
+    properties.put("aws.region", broker.region());
+    switch (kind) {
+      case KEYS -> {
+        properties.put("aws.accessKeyId", user.accessKeyId());
+        properties.put("aws.secretAccessKey", user.secretAccessKey());
+      }
+      case IRSA -> {
+        properties.put("aws.roleArn", NODE_ROLE_ARN);
+        properties.put("aws.webIdentityTokenFile", workDir.resolve(IRSA_TOKEN_FILE).toString());
+        properties.put("aws.roleSessionName", NODE_SESSION_NAME);
+      }
+      case POD_IDENTITY -> {
+        properties.put("aws.containerCredentialsFullUri", nodeEndpoints.podIdentityUri().toString());
+        properties.put("aws.containerAuthorizationTokenFile", workDir.resolve(POD_IDENTITY_TOKEN_FILE).toString());
+      }
+      case INSTANCE_PROFILE -> properties.put(
+          "aws.ec2MetadataServiceEndpoint", nodeEndpoints.instanceMetadataEndpoint().toString()
+      );
+      default -> throw new IllegalArgumentException("Unknown node identity " + kind);
+    }
+    // Only an instance-profile node reads IMDS; others would otherwise probe the EC2 metadata address for seconds.
+    properties.put("aws.disableEc2Metadata", Boolean.toString(kind != NodeIdentity.INSTANCE_PROFILE));
+    return properties;
+  }
+
   @Override
   public void close() throws InterruptedException
   {
@@ -117,6 +171,7 @@ public final class LocalMsk implements AutoCloseable
       broker.close();
     }
     finally {
+      nodeEndpoints.close();
       sts.close();
     }
   }
@@ -128,7 +183,7 @@ public final class LocalMsk implements AutoCloseable
     private final BaseUser user;
     private final List<Role> roles = new ArrayList<>();
     private int stsPort;
-    private Duration credentialLifetime = Duration.ofHours(1);
+    private Duration rotationTestLifetime;
     private Consumer<BrokerConfig.Builder> brokerSettings = broker -> { };
     private String clusterName = DEFAULT_CLUSTER_NAME;
     private boolean iamAuthorization = true;
@@ -181,9 +236,13 @@ public final class LocalMsk implements AutoCloseable
       return this;
     }
 
-    public Builder credentialLifetime(final Duration lifetime)
+    /**
+     * FOR ROTATION TESTS ONLY: the STS issues credentials of {@code lifetime} (under 900 s, which AWS never does)
+     * whatever DurationSeconds asks; see {@link LocalSts.Builder#rotationTestLifetime(Duration)}.
+     */
+    public Builder rotationTestLifetime(final Duration lifetime)
     {
-      this.credentialLifetime = lifetime;
+      this.rotationTestLifetime = lifetime;
       return this;
     }
 
@@ -200,12 +259,26 @@ public final class LocalMsk implements AutoCloseable
       final SessionCredentialAuthority authority = SessionCredentialAuthority.withNewMasterKey();
       final Path masterKey = workDir.resolve("sts-master.key");
       authority.writeMasterKey(masterKey);
+      final LocalOidcIssuer oidc = LocalOidcIssuer.create("oidc.eks.local-msk.example/id/" + clusterName);
+      oidc.writeToken(workDir.resolve(IRSA_TOKEN_FILE), "system:serviceaccount:druid:druid", Duration.ofHours(24));
+      final String podToken = UUID.randomUUID().toString();
+      PrivateFiles.write(workDir.resolve(POD_IDENTITY_TOKEN_FILE), podToken);
+      final Role nodeRole = Role.trusting(NODE_ROLE_ARN, null, oidc.providerArn(NODE_ROLE_ARN.split(":")[4]));
       final LocalSts.Builder stsBuilder = LocalSts.builder(authority)
                                                  .port(stsPort)
                                                  .user(user)
-                                                 .credentialLifetime(credentialLifetime);
+                                                 .oidcIssuer(oidc)
+                                                 .role(nodeRole);
+      if (rotationTestLifetime != null) {
+        stsBuilder.rotationTestLifetime(rotationTestLifetime);
+      }
       roles.forEach(stsBuilder::role);
-      final BrokerConfig.Builder brokerConfig = BrokerConfig.builder(workDir.resolve("broker"), masterKey);
+      final Path longTermKeys = workDir.resolve("iam-user-keys");
+      LongTermKeys.write(longTermKeys, Map.of(
+          user.accessKeyId(), new LongTermKeys.Key(user.secretAccessKey(), user.arn())
+      ));
+      final BrokerConfig.Builder brokerConfig = BrokerConfig.builder(workDir.resolve("broker"), masterKey)
+                                                            .longTermKeys(longTermKeys);
       brokerSettings.accept(brokerConfig);
       final String clusterArn = "arn:aws:kafka:" + brokerConfig.region() + ':' + account() + ":cluster/" + clusterName
                                 + '/' + clusterUuid();
@@ -215,10 +288,18 @@ public final class LocalMsk implements AutoCloseable
         ));
       }
       final LocalSts sts = stsBuilder.start();
+      NodeIdentityEndpoints nodeEndpoints = null;
       try {
-        return new LocalMsk(user, authority, sts, LocalKafkaBroker.start(brokerConfig.build()), clusterArn, roles);
+        nodeEndpoints = new NodeIdentityEndpoints(
+            authority, nodeRole, podToken, nodeRole,
+            rotationTestLifetime == null ? Role.DEFAULT_MAX_SESSION : rotationTestLifetime, sts.counters()
+        );
+        return new LocalMsk(this, authority, sts, LocalKafkaBroker.start(brokerConfig.build()), nodeEndpoints, clusterArn);
       }
       catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
+        if (nodeEndpoints != null) {
+          nodeEndpoints.close();
+        }
         sts.close();
         throw e;
       }

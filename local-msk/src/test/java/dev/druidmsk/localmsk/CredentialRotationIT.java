@@ -38,7 +38,7 @@ class CredentialRotationIT
   @BeforeAll
   static void startStack() throws Exception
   {
-    stack = ReaderStack.start(CredentialRotationIT.class, msk -> msk.credentialLifetime(CREDENTIAL_LIFETIME)
+    stack = ReaderStack.start(CredentialRotationIT.class, msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME)
                                                                      .broker(broker -> broker.reauthentication(REAUTHENTICATION)));
     // One role produces and consumes here: the test is about its credentials, not about what it may do.
     stack.policies(

@@ -134,14 +134,7 @@ class LocalMskDistributionIT
     ))) {
       operator.createTopics(List.of(new NewTopic("dist-orders", 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
     }
-    final Map<String, Object> client = new HashMap<>();
-    client.put("bootstrap.servers", endpoints.path("listeners").get(0).path("bootstrapServers").asText());
-    client.put("security.protocol", "SASL_PLAINTEXT");
-    client.put("sasl.mechanism", "AWS_MSK_IAM");
-    client.put("sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required awsRoleArn=\"" + ROLE
-                                   + "\" awsRoleSessionName=\"dist-it\" awsRoleExternalId=\"" + EXTERNAL_ID
-                                   + "\" awsAddDefaultProviders=\"false\";");
-    client.put("sasl.client.callback.handler.class", "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+    final Map<String, Object> client = roleClient("dist-it");
     try (ScopedSystemProperties aws = ScopedSystemProperties.set(Map.of(
         "aws.endpointUrlSts", endpoints.path("sts").path("endpoint").asText(),
         "aws.region", endpoints.path("region").asText(),
@@ -165,6 +158,18 @@ class LocalMskDistributionIT
         }
         assertThat(values).containsExactly("order-1");
       }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void anIrsaNodeWithTheSettingsOfEndpointsJsonAssumesTheRole() throws Exception
+  {
+    final Map<String, String> irsa = new HashMap<>();
+    endpoints.path("nodeIdentities").path("IRSA").fields().forEachRemaining(e -> irsa.put(e.getKey(), e.getValue().asText()));
+    try (ScopedSystemProperties node = ScopedSystemProperties.set(irsa);
+         Admin admin = Admin.create(roleClient("dist-irsa"))) {
+      assertThat(admin.describeCluster().nodes().get(60, TimeUnit.SECONDS)).hasSize(1);
     }
   }
 
@@ -249,5 +254,18 @@ class LocalMskDistributionIT
   {
     final Path file = workDir.resolve(name);
     return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+  }
+
+  private static Map<String, Object> roleClient(final String session)
+  {
+    final Map<String, Object> client = new HashMap<>();
+    client.put("bootstrap.servers", endpoints.path("listeners").get(0).path("bootstrapServers").asText());
+    client.put("security.protocol", "SASL_PLAINTEXT");
+    client.put("sasl.mechanism", "AWS_MSK_IAM");
+    client.put("sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required awsRoleArn=\"" + ROLE
+                                   + "\" awsRoleSessionName=\"" + session + "\" awsRoleExternalId=\"" + EXTERNAL_ID
+                                   + "\" awsAddDefaultProviders=\"false\";");
+    client.put("sasl.client.callback.handler.class", "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+    return client;
   }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -121,7 +122,7 @@ class MskIamClientIT
   }
 
   @Test
-  void baseCredentialsFromASilentFallbackAreRefusedByTheBroker() throws Exception
+  void aSilentFallbackAuthenticatesAsTheBaseUserAsOnMskAndOnlyAuthorizationStopsIt() throws Exception
   {
     final Map<String, Object> properties = reader(false);
     // What a client that does not fail closed signs with when the STS is unreachable: the default chain's base user.
@@ -129,11 +130,60 @@ class MskIamClientIT
         .replace("awsAddDefaultProviders=\"false\"", "awsAddDefaultProviders=\"true\""));
     try (ScopedSystemProperties unreachableSts = new ScopedSystemProperties()) {
       unreachableSts.put("aws.endpointUrlSts", "http://127.0.0.1:" + closedPort());
+      try (Admin admin = Admin.create(properties)) {
+        assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("fallback-made", 1, (short) 1)))
+                                      .all()
+                                      .get(60, TimeUnit.SECONDS))
+            .hasRootCauseInstanceOf(AuthorizationException.class);
+      }
+    }
+    System.out.println("MskIamClientIT: principals the broker authenticated " + Set.copyOf(msk.broker().authenticatedPrincipals()));
+    assertThat(msk.broker().authenticatedPrincipals()).contains(TestStacks.DRUID.arn());
+  }
+
+  @Test
+  void failingClosedNoConnectionAuthenticatesAsTheBaseUserWhenTheStsIsDown() throws Exception
+  {
+    final String session = "fail-closed-probe";
+    final Map<String, Object> properties = stack.readerClient(session, TestStacks.EXTERNAL_ID, false);
+    final int before = msk.broker().authenticatedPrincipals().size();
+    try (ScopedSystemProperties unreachableSts = new ScopedSystemProperties()) {
+      unreachableSts.put("aws.endpointUrlSts", "http://127.0.0.1:" + closedPort());
 
       assertThatThrownBy(() -> describeCluster(properties))
-          .hasRootCauseInstanceOf(SaslAuthenticationException.class)
-          .hasStackTraceContaining("access key " + TestStacks.DRUID.accessKeyId() + " is a long-term key");
+          .hasCauseInstanceOf(SaslAuthenticationException.class)
+          .hasStackTraceContaining("Failed to find AWS IAM Credentials");
     }
+
+    final List<String> principals = msk.broker().authenticatedPrincipals();
+    assertThat(principals.subList(before, principals.size())).doesNotContain(TestStacks.DRUID.arn());
+  }
+
+  @Test
+  void credentialsExpiringWithinTwoSecondsAreRefusedSessionTooShort() throws Exception
+  {
+    final IssuedCredentials nearlyExpired = msk.authority().issue(
+        "arn:aws:sts::222222222222:assumed-role/msk-reader/raw", Instant.now().plusMillis(1_500)
+    );
+
+    final RawSaslClient.Verdict verdict = rawAuthenticate(
+        ConnectPayloads.signed(nearlyExpired, "localhost", "us-east-1", Instant.now(), 900)
+    );
+
+    assertThat(verdict.error()).isEqualTo(Errors.SASL_AUTHENTICATION_FAILED);
+    assertThat(verdict.message()).matches("\\[[0-9a-f-]{36}]: Session too short");
+    assertThat(msk.broker().refusals()).contains(verdict.message());
+  }
+
+  @Test
+  void signatureValidForMoreThan900SecondsIsRefusedByTheBroker() throws Exception
+  {
+    final RawSaslClient.Verdict verdict = rawAuthenticate(
+        ConnectPayloads.signed(issued(), "localhost", "us-east-1", Instant.now(), 901)
+    );
+
+    assertThat(verdict.error()).isEqualTo(Errors.SASL_AUTHENTICATION_FAILED);
+    assertThat(verdict.message()).contains("x-amz-expires 901 is outside 1..900");
   }
 
   @Test

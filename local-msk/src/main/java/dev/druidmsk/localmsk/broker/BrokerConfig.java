@@ -2,6 +2,7 @@ package dev.druidmsk.localmsk.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ public final class BrokerConfig
 
   final Path workDir;
   final Path masterKeyFile;
+  final Path longTermKeysFile;
   final BrokerLayout layout;
   final String region;
   final int saslPlaintextPort;
@@ -23,6 +25,8 @@ public final class BrokerConfig
   final Duration reauthentication;
   final IamAuthorization iamAuthorization;
   final Duration maxClockSkew;
+  final int maxNewConnectionsPerSecond;
+  final int maxConnections;
   final Duration startTimeout;
   final Duration stopTimeout;
   final String heap;
@@ -31,6 +35,7 @@ public final class BrokerConfig
   {
     this.workDir = Objects.requireNonNull(builder.workDir, "workDir").toAbsolutePath();
     this.masterKeyFile = Objects.requireNonNull(builder.masterKeyFile, "masterKeyFile").toAbsolutePath();
+    this.longTermKeysFile = builder.longTermKeysFile == null ? null : builder.longTermKeysFile.toAbsolutePath();
     this.layout = builder.layout;
     this.region = builder.region;
     this.saslPlaintextPort = builder.saslPlaintextPort;
@@ -40,11 +45,19 @@ public final class BrokerConfig
     this.reauthentication = builder.reauthentication;
     this.iamAuthorization = builder.iamAuthorization;
     this.maxClockSkew = builder.maxClockSkew;
+    this.maxNewConnectionsPerSecond = builder.maxNewConnectionsPerSecond;
+    this.maxConnections = builder.maxConnections;
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
     this.heap = builder.heap;
-    for (Path path : iamAuthorization == null ? new Path[]{workDir, masterKeyFile}
-                                              : new Path[]{workDir, masterKeyFile, iamAuthorization.policiesFile()}) {
+    final List<Path> paths = new ArrayList<>(List.of(workDir, masterKeyFile));
+    if (iamAuthorization != null) {
+      paths.add(iamAuthorization.policiesFile());
+    }
+    if (longTermKeysFile != null) {
+      paths.add(longTermKeysFile);
+    }
+    for (Path path : paths) {
       // Both end up inside JAAS or properties values, where these characters would break the syntax.
       if (path.toString().matches(".*[\"\\\\;\\s].*")) {
         throw new IllegalArgumentException("Path " + path + " contains a quote, backslash, ';' or white space; "
@@ -83,6 +96,7 @@ public final class BrokerConfig
   {
     private final Path workDir;
     private final Path masterKeyFile;
+    private Path longTermKeysFile;
     private BrokerLayout layout;
     private String region = "us-east-1";
     private int saslPlaintextPort;
@@ -92,6 +106,8 @@ public final class BrokerConfig
     private Duration reauthentication = Duration.ZERO;
     private IamAuthorization iamAuthorization;
     private Duration maxClockSkew = Duration.ofMinutes(5);
+    private int maxNewConnectionsPerSecond = 100;
+    private int maxConnections = 3000;
     private Duration startTimeout = Duration.ofMinutes(2);
     private Duration stopTimeout = Duration.ofSeconds(30);
     private String heap = "512m";
@@ -149,6 +165,13 @@ public final class BrokerConfig
       return this;
     }
 
+    /** IAM users' long-term keys the broker accepts (a file written by {@code LongTermKeys.write}); none by default. */
+    public Builder longTermKeys(final Path file)
+    {
+      this.longTermKeysFile = file;
+      return this;
+    }
+
     /** Turns on authorization by IAM policy (local-msk's MSK-like authorizer) instead of allowing everything. */
     public Builder iamAuthorization(final IamAuthorization settings)
     {
@@ -160,6 +183,22 @@ public final class BrokerConfig
     public String region()
     {
       return region;
+    }
+
+    /**
+     * MSK's IAM connection quotas per broker: new connections per second (100 on MSK Standard brokers, 4 on
+     * kafka.t3.small; the ones over it are refused during authentication with "Too many connects"; 0 for no limit)
+     * and open connections per IAM listener (3,000; Kafka's max.connections, as MSK sets it).
+     */
+    public Builder connectionLimits(final int newPerSecond, final int maxOpen)
+    {
+      if (newPerSecond < 0 || maxOpen < 1) {
+        throw new IllegalArgumentException("Connection limits: new connections per second 0 (no limit) or more, open "
+                                           + "connections 1 or more; got " + newPerSecond + " and " + maxOpen);
+      }
+      this.maxNewConnectionsPerSecond = newPerSecond;
+      this.maxConnections = maxOpen;
+      return this;
     }
 
     public Builder maxClockSkew(final Duration skew)

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +33,8 @@ public final class LocalKafkaBroker implements AutoCloseable
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   /** What Kafka 3.9's SaslServerAuthenticator logs at DEBUG when a re-authentication succeeds. */
   private static final String REAUTHENTICATED = "Set SASL server state to COMPLETE during re-authentication";
+  private static final Pattern AUTHENTICATED = Pattern.compile(" AUTHENTICATED (\\S+) until ");
+  private static final Pattern REFUSED = Pattern.compile(" REFUSED (.*)$");
 
   private final BrokerConfig config;
   private final BrokerPorts ports;
@@ -120,12 +125,32 @@ public final class LocalKafkaBroker implements AutoCloseable
    */
   public long reauthentications() throws IOException
   {
+    return saslLog(lines -> lines.filter(line -> line.contains(REAUTHENTICATED)).count());
+  }
+
+  /** The principal ARN of every AWS_MSK_IAM authentication the broker accepted so far, in order, repeats kept. */
+  public List<String> authenticatedPrincipals() throws IOException
+  {
+    return saslLog(lines -> lines.map(AUTHENTICATED::matcher)
+                                 .filter(Matcher::find)
+                                 .map(matcher -> matcher.group(1))
+                                 .toList());
+  }
+
+  /** The reason of every AWS_MSK_IAM authentication the broker refused so far, as the client got it. */
+  public List<String> refusals() throws IOException
+  {
+    return saslLog(lines -> lines.map(REFUSED::matcher)
+                                 .filter(Matcher::find)
+                                 .map(matcher -> matcher.group(1))
+                                 .toList());
+  }
+
+  private <T> T saslLog(final Function<Stream<String>, T> reader) throws IOException
+  {
     final Path log = logDir().resolve(ServerProperties.SASL_LOG);
-    if (!Files.exists(log)) {
-      return 0;
-    }
-    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-      return lines.filter(line -> line.contains(REAUTHENTICATED)).count();
+    try (Stream<String> lines = Files.exists(log) ? Files.lines(log, StandardCharsets.UTF_8) : Stream.empty()) {
+      return reader.apply(lines);
     }
   }
 

@@ -28,6 +28,7 @@ final class ServerProperties
   static final String CLUSTER_ARN = "druidmsk.authz.cluster.arn";
   /** The broker's SASL authentication log, under its log directory. */
   static final String SASL_LOG = "sasl-authentication.log";
+  private static final String IAM_VERDICT_LOGGER = "dev.druidmsk.localmsk.sasl";
   private static final String SASL_SERVER_LOGGER =
       "org.apache.kafka.common.security.authenticator.SaslServerAuthenticator";
 
@@ -79,6 +80,8 @@ final class ServerProperties
       properties.put(prefix + "aws_msk_iam.sasl.jaas.config", jaasConfig(config));
       properties.put(prefix + "aws_msk_iam.sasl.server.callback.handler.class", MskIamCallbackHandler.class.getName());
       properties.put(prefix + "aws_msk_iam.connections.max.reauth.ms", Long.toString(config.reauthentication.toMillis()));
+      // MSK's own setting for its IAM listeners (listener.name.client_iam.max.connections), Kafka's mechanism.
+      properties.put(prefix + "max.connections", Integer.toString(config.maxConnections));
     }
     final String tlsPrefix = "listener.name." + IAM_TLS.toLowerCase() + '.';
     properties.put(tlsPrefix + "ssl.keystore.type", "PKCS12");
@@ -111,6 +114,9 @@ final class ServerProperties
         // own record of them, which LocalKafkaBroker.reauthentications() counts.
         "log4j.logger." + SASL_SERVER_LOGGER + "=DEBUG, sasl",
         "log4j.additivity." + SASL_SERVER_LOGGER + "=false",
+        // The AWS_MSK_IAM verdicts (principal and session end, or the refusal), which LocalKafkaBroker reads.
+        "log4j.logger." + IAM_VERDICT_LOGGER + "=INFO, sasl",
+        "log4j.additivity." + IAM_VERDICT_LOGGER + "=false",
         "log4j.appender.sasl=org.apache.log4j.FileAppender",
         "log4j.appender.sasl.File=" + logDir.resolve(SASL_LOG),
         "log4j.appender.sasl.Append=true",
@@ -126,6 +132,9 @@ final class ServerProperties
            + " masterKeyFile=\"" + config.masterKeyFile + '"'
            + " region=\"" + config.region + '"'
            + " hosts=\"" + ADVERTISED_HOST + '"'
-           + " maxClockSkewSeconds=\"" + config.maxClockSkew.toSeconds() + "\";";
+           + " maxClockSkewSeconds=\"" + config.maxClockSkew.toSeconds() + '"'
+           + " maxNewConnectionsPerSecond=\"" + config.maxNewConnectionsPerSecond + '"'
+           + (config.longTermKeysFile == null ? "" : " longTermKeysFile=\"" + config.longTermKeysFile + '"')
+           + ';';
   }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.NodeIdentity;
 import dev.druidmsk.localmsk.iam.PrivateFiles;
 import dev.druidmsk.localmsk.sts.Role;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,6 +101,12 @@ final class Endpoints
       final ObjectNode entry = roles.addObject().put("arn", role.arn());
       entry.put("externalIdRequired", role.externalId().isPresent());
       role.externalId().ifPresent(id -> entry.put("externalId", id));
+    }
+    final ObjectNode nodes = root.putObject("nodeIdentities");
+    nodes.put("roleArn", LocalMsk.NODE_ROLE_ARN);
+    for (NodeIdentity kind : List.of(NodeIdentity.IRSA, NodeIdentity.POD_IDENTITY, NodeIdentity.INSTANCE_PROFILE)) {
+      final ObjectNode properties = nodes.putObject(kind.name());
+      msk.nodeSystemProperties(kind).forEach(properties::put);
     }
     root.putObject("baseUser")
         .put("arn", msk.user().arn())

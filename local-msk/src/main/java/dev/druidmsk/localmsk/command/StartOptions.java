@@ -26,7 +26,8 @@ final class StartOptions
   static final String BASE_USER_ARN = "arn:aws:iam::111111111111:user/druid-msk-local";
   static final Set<String> SINGLE = Set.of(
       "--work-dir", "--region", "--role-arn", "--external-id", "--sts-port", "--sasl-port", "--sasl-ssl-port",
-      "--credential-lifetime", "--reauth", "--authorization", "--cluster-name"
+      "--rotation-test-lifetime", "--reauth", "--authorization", "--cluster-name",
+      "--max-connection-rate", "--max-connections"
   );
   static final Set<String> REPEATABLE = Set.of("--role", "--policy");
   /** A role ARN (whose name has no ':'), then optionally ':' and the external ID the role requires. */
@@ -41,8 +42,11 @@ final class StartOptions
   final int stsPort;
   final int saslPort;
   final int saslSslPort;
-  final Duration credentialLifetime;
+  /** Null unless the user opted in to credentials shorter than AWS issues. */
+  final Duration rotationTestLifetime;
   final Duration reauthentication;
+  final int maxConnectionRate;
+  final int maxConnections;
   /** Role ARN to the external ID it requires (null for none), in the order given. */
   final Map<String, String> roles = new LinkedHashMap<>();
   final Map<String, List<String>> policies = new LinkedHashMap<>();
@@ -56,8 +60,10 @@ final class StartOptions
     this.stsPort = options.number("--sts-port", 0, 0);
     this.saslPort = options.number("--sasl-port", 0, 0);
     this.saslSslPort = options.number("--sasl-ssl-port", 0, 0);
-    this.credentialLifetime = Duration.ofSeconds(options.number("--credential-lifetime", 3600, 1));
+    this.rotationTestLifetime = options.has("--rotation-test-lifetime") ? rotationTestLifetime(options) : null;
     this.reauthentication = Duration.ofSeconds(options.number("--reauth", 0, 0));
+    this.maxConnectionRate = options.number("--max-connection-rate", 100, 0);
+    this.maxConnections = options.number("--max-connections", 3000, 1);
     // --role-arn/--external-id: the single role of earlier versions, and the default when no --role is given.
     if (options.has("--role-arn") || options.has("--external-id") || !options.has("--role")) {
       roles.put(options.get("--role-arn", DEFAULT_ROLE_ARN), options.get("--external-id", DEFAULT_EXTERNAL_ID));
@@ -80,16 +86,29 @@ final class StartOptions
   {
     final LocalMsk.Builder builder = LocalMsk.builder(workDir, user)
                                              .stsPort(stsPort)
-                                             .credentialLifetime(credentialLifetime)
                                              .clusterName(clusterName)
                                              .iamAuthorization(authorization)
                                              .broker(broker -> broker.region(region)
                                                                      .saslPlaintextPort(saslPort)
                                                                      .saslSslPort(saslSslPort)
-                                                                     .reauthentication(reauthentication));
-    roles.forEach((arn, externalId) -> builder.role(Role.trusting(arn, externalId, user.arn())));
+                                                                     .reauthentication(reauthentication)
+                                                                     .connectionLimits(maxConnectionRate, maxConnections));
+    if (rotationTestLifetime != null) {
+      builder.rotationTestLifetime(rotationTestLifetime);
+    }
+    roles.forEach((arn, externalId) -> builder.role(Role.trusting(arn, externalId, user.arn(), LocalMsk.NODE_ROLE_ARN)));
     policies.forEach((arn, documents) -> documents.forEach(document -> builder.policy(arn, document)));
     return builder;
+  }
+
+  private static Duration rotationTestLifetime(final Options options) throws UsageException
+  {
+    final int seconds = options.number("--rotation-test-lifetime", 0, 1);
+    if (seconds >= 900) {
+      throw new UsageException("--rotation-test-lifetime takes 1 to 899 seconds (AWS issues 900 s and more on its own, "
+                               + "as the client's DurationSeconds asks), got " + seconds);
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   private static String required(final Options options, final String name) throws UsageException

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the local STS answered to authenticated callers, issued credentials and refusals apart (a refused AssumeRole
- * is no rotation): per action, per action and role, and per action, role and session name (which tells apart callers
+ * What the local STS answered to authenticated callers, issued credentials, refusals and injected faults apart (a
+ * refused AssumeRole is no rotation): per action, per action and role, and per action, role and session name (which tells apart callers
  * that name their sessions after themselves, as Druid nodes do).
  */
 public final class CallCounters
@@ -18,7 +18,11 @@ public final class CallCounters
     /** Answered: for AssumeRole, new credentials were issued. */
     ISSUED,
     /** Refused with an error (trust, external ID, validation). */
-    REFUSED
+    REFUSED,
+    /** Answered {@code Throttling} by {@link StsFaults#throttle()}. */
+    THROTTLED,
+    /** Answered 500 or 503 by {@link StsFaults#internalFailure(int)}. */
+    FAILED
   }
 
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -53,10 +57,36 @@ public final class CallCounters
     return value(StsActions.ASSUME_ROLE + ' ' + Outcome.REFUSED + ' ' + roleArn);
   }
 
-  /** Every call of {@code action}, answered or refused. */
+  /** AssumeRole calls for {@code roleArn} answered {@code Throttling}. */
+  public long throttled(final String roleArn)
+  {
+    return value(StsActions.ASSUME_ROLE + ' ' + Outcome.THROTTLED + ' ' + roleArn);
+  }
+
+  /** AssumeRole calls for {@code roleArn} answered 500 or 503. */
+  public long failed(final String roleArn)
+  {
+    return value(StsActions.ASSUME_ROLE + ' ' + Outcome.FAILED + ' ' + roleArn);
+  }
+
+  /** Every AssumeRole call for {@code roleArn} that reached the STS, whatever the outcome. */
+  public long assumeRoleCalls(final String roleArn)
+  {
+    long total = 0;
+    for (Outcome outcome : Outcome.values()) {
+      total += value(StsActions.ASSUME_ROLE + ' ' + outcome + ' ' + roleArn);
+    }
+    return total;
+  }
+
+  /** Every call of {@code action} that reached the STS, whatever the outcome. */
   public long calls(final String action)
   {
-    return value(action + ' ' + Outcome.ISSUED) + value(action + ' ' + Outcome.REFUSED);
+    long total = 0;
+    for (Outcome outcome : Outcome.values()) {
+      total += value(action + ' ' + outcome);
+    }
+    return total;
   }
 
   /** Every counter, keyed {@code <action> <outcome>[ <role ARN>[ <session>]]}. */

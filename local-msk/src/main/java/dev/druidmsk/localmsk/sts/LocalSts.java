@@ -24,8 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A local AWS STS on 127.0.0.1 answering the Query API actions that aws-msk-iam-auth uses, AssumeRole and
- * GetCallerIdentity, with SigV4-verified requests. Its temporary credentials can be checked by anyone holding the
+ * A local AWS STS on 127.0.0.1 answering the Query API actions that aws-msk-iam-auth and the AWS SDK's default
+ * chain use: AssumeRole and GetCallerIdentity, SigV4-verified, and AssumeRoleWithWebIdentity, unsigned. Its temporary credentials can be checked by anyone holding the
  * same {@link SessionCredentialAuthority}, such as the local broker.
  */
 public final class LocalSts implements AutoCloseable
@@ -37,14 +37,18 @@ public final class LocalSts implements AutoCloseable
   private final StsRequestAuthenticator authenticator;
   private final StsActions actions;
   private final CallCounters counters = new CallCounters();
+  private final StsFaults faults = new StsFaults(this, counters);
   private HttpServer server;
 
   private LocalSts(final Builder builder) throws IOException
   {
     final Clock clock = Clock.systemUTC();
     this.authenticator = new StsRequestAuthenticator(builder.users, builder.authority, clock);
-    this.actions = new StsActions(builder.roles, builder.authority, builder.credentialLifetime, clock, counters);
-    this.executor = Executors.newFixedThreadPool(4, runnable -> {
+    this.actions = new StsActions(
+        builder.roles, builder.oidcIssuers, builder.authority, builder.rotationTestLifetime, clock, counters
+    );
+    // Enough threads that added latency delays callers rather than queueing them behind each other.
+    this.executor = Executors.newFixedThreadPool(32, runnable -> {
       final Thread thread = new Thread(runnable, "local-sts");
       thread.setDaemon(true);
       return thread;
@@ -58,10 +62,19 @@ public final class LocalSts implements AutoCloseable
     return new Builder(authority);
   }
 
-  /** What to set as {@code aws.endpointUrlSts} / {@code AWS_ENDPOINT_URL_STS}; the same after {@link #restart()}. */
+  /** What to set as {@code aws.endpointUrlSts} / {@code AWS_ENDPOINT_URL_STS}; the same after an {@link StsFaults#outage()}. */
   public URI endpoint()
   {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * This STS under an AWS STS host name ({@link StsHosts}: global, regional, FIPS), for JVMs whose hosts file maps
+   * that name to 127.0.0.1 ({@link StsHosts#writeHostsFile}); requests to it must be signed for its region.
+   */
+  public URI endpoint(final String stsHostName)
+  {
+    return URI.create("http://" + stsHostName + ':' + port);
   }
 
   public CallCounters counters()
@@ -69,14 +82,20 @@ public final class LocalSts implements AutoCloseable
     return counters;
   }
 
+  /** Throttling, service failures, latency and outages on demand. */
+  public StsFaults faults()
+  {
+    return faults;
+  }
+
   /** An STS outage: stops listening, so clients get connection refused until {@link #restart()}. */
-  public synchronized void stop()
+  synchronized void stop()
   {
     server.stop(0);
   }
 
   /** Ends an outage: listens again on the same port, with the same roles, credentials and counters. */
-  public synchronized void restart() throws IOException
+  synchronized void restart() throws IOException
   {
     server = listen(port);
   }
@@ -110,14 +129,16 @@ public final class LocalSts implements AutoCloseable
             exchange.getRequestHeaders()::get,
             body
         );
-        final Caller caller = authenticator.authenticate(request);
         final Map<String, String> parameters = new LinkedHashMap<>();
         request.query().forEach(parameter -> parameters.put(parameter.getKey(), parameter.getValue()));
         if ("POST".equals(request.method())) {
           parseForm(new String(body, StandardCharsets.UTF_8))
               .forEach(parameter -> parameters.put(parameter.getKey(), parameter.getValue()));
         }
-        respond(exchange, 200, actions.answer(caller, parameters));
+        faults.inject(parameters);
+        respond(exchange, 200, StsActions.ASSUME_ROLE_WITH_WEB_IDENTITY.equals(parameters.get("Action"))
+                               ? actions.assumeRoleWithWebIdentity(parameters)
+                               : actions.answer(authenticator.authenticate(request), parameters));
       }
       catch (StsFault fault) {
         respond(exchange, fault.status(), StsXml.error(
@@ -177,8 +198,9 @@ public final class LocalSts implements AutoCloseable
     private final SessionCredentialAuthority authority;
     private final List<BaseUser> users = new ArrayList<>();
     private final List<Role> roles = new ArrayList<>();
+    private final List<LocalOidcIssuer> oidcIssuers = new ArrayList<>();
     private int port;
-    private Duration credentialLifetime = Duration.ofHours(1);
+    private Duration rotationTestLifetime;
 
     private Builder(final SessionCredentialAuthority authority)
     {
@@ -204,13 +226,20 @@ public final class LocalSts implements AutoCloseable
       return this;
     }
 
-    /** How long issued credentials live; seconds make rotation tests quick (AWS itself allows 900 s at least). */
-    public Builder credentialLifetime(final Duration lifetime)
+    /** Registers an OIDC issuer as an IAM OIDC provider, for AssumeRoleWithWebIdentity (EKS IRSA). */
+    public Builder oidcIssuer(final LocalOidcIssuer issuer)
     {
-      if (lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalArgumentException("The credential lifetime must be positive, got " + lifetime);
-      }
-      this.credentialLifetime = lifetime;
+      oidcIssuers.add(issuer);
+      return this;
+    }
+
+    /**
+     * FOR ROTATION TESTS ONLY: issued credentials live {@code lifetime} (under 900 s), whatever DurationSeconds
+     * asks, so refresh and re-authentication happen within seconds. AWS never issues credentials under 900 s.
+     */
+    public Builder rotationTestLifetime(final Duration lifetime)
+    {
+      this.rotationTestLifetime = StsActions.requireRotationTestLifetime(lifetime);
       return this;
     }
 

@@ -63,6 +63,7 @@ final class StsRequestAuthenticator
     if (!SERVICE.equals(credential.scope().service())) {
       throw StsFault.signatureDoesNotMatch("Credential should be scoped to correct service: 'sts'.");
     }
+    checkRegion(credential.scope().region(), single(request, "host").orElse(""));
     if (!amzDate.startsWith(credential.scope().date())) {
       throw StsFault.signatureDoesNotMatch("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of "
                                            + "date from HTTP: '" + credential.scope().date() + "' != '"
@@ -122,6 +123,26 @@ final class StsRequestAuthenticator
     final String[] roleAndSession = arnParts[5].split("/");
     final String userId = "AROA" + accessKeyId.substring(4) + ':' + roleAndSession[roleAndSession.length - 1];
     return new Principal(authority.secretFor(accessKeyId), new Caller(arn, userId, arnParts[4]));
+  }
+
+  /**
+   * An STS endpoint accepts only its own region's signatures, as AWS does; the global one us-east-1's, and also
+   * {@code aws-global}'s, which is what the SDK signs with when the global endpoint is an override (on AWS the SDK
+   * picks the global endpoint itself and signs for us-east-1).
+   */
+  private static void checkRegion(final String scopeRegion, final String host) throws StsFault
+  {
+    final Optional<String> expected = StsHosts.signingRegion(host);
+    if (expected.isEmpty() || expected.get().equals(scopeRegion)) {
+      return;
+    }
+    if (StsHosts.isGlobal(host)) {
+      if (!StsHosts.SDK_GLOBAL_REGION.equals(scopeRegion)) {
+        throw StsFault.signatureDoesNotMatch("Credential should be scoped to a valid region, not '" + scopeRegion + "'. ");
+      }
+      return;
+    }
+    throw StsFault.signatureDoesNotMatch("Credential should be scoped to a valid region. ");
   }
 
   private void checkFreshness(final String amzDate) throws StsFault

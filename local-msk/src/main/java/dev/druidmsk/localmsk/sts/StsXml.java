@@ -21,7 +21,15 @@ final class StsXml
   {
     return "<AssumeRoleResponse xmlns=\"" + NAMESPACE + "\">"
            + "<AssumeRoleResult>"
-           + "<AssumedRoleUser>"
+           + assumedRoleUserAndCredentials(credentials, assumedRoleId)
+           + "</AssumeRoleResult>"
+           + metadata(requestId)
+           + "</AssumeRoleResponse>";
+  }
+
+  private static String assumedRoleUserAndCredentials(final IssuedCredentials credentials, final String assumedRoleId)
+  {
+    return "<AssumedRoleUser>"
            + element("AssumedRoleId", assumedRoleId)
            + element("Arn", credentials.assumedRoleArn())
            + "</AssumedRoleUser>"
@@ -30,10 +38,26 @@ final class StsXml
            + element("SecretAccessKey", credentials.secretAccessKey())
            + element("SessionToken", credentials.sessionToken())
            + element("Expiration", DateTimeFormatter.ISO_INSTANT.format(credentials.expiration()))
-           + "</Credentials>"
-           + "</AssumeRoleResult>"
+           + "</Credentials>";
+  }
+
+  static String assumeRoleWithWebIdentity(
+      final IssuedCredentials credentials,
+      final String assumedRoleId,
+      final String subject,
+      final String provider,
+      final String requestId
+  )
+  {
+    return "<AssumeRoleWithWebIdentityResponse xmlns=\"" + NAMESPACE + "\">"
+           + "<AssumeRoleWithWebIdentityResult>"
+           + element("SubjectFromWebIdentityToken", subject)
+           + element("Audience", LocalOidcIssuer.STS_AUDIENCE)
+           + assumedRoleUserAndCredentials(credentials, assumedRoleId)
+           + element("Provider", provider)
+           + "</AssumeRoleWithWebIdentityResult>"
            + metadata(requestId)
-           + "</AssumeRoleResponse>";
+           + "</AssumeRoleWithWebIdentityResponse>";
   }
 
   static String getCallerIdentity(final Caller caller, final String requestId)

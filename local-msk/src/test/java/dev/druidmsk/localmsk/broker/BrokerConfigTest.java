@@ -89,6 +89,21 @@ class BrokerConfigTest
   }
 
   @Test
+  void iamListenersCapConnectionsAndNewConnectionsAtMsksQuotasByDefault()
+  {
+    final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key")).layout(new BrokerLayout(dir)).build();
+    final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
+
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4), tls);
+
+    assertThat(properties)
+        .containsEntry("listener.name.iam.max.connections", "3000")
+        .containsEntry("listener.name.iam_tls.max.connections", "3000");
+    assertThat(properties.get("listener.name.iam.aws_msk_iam.sasl.jaas.config"))
+        .contains("maxNewConnectionsPerSecond=\"100\"");
+  }
+
+  @Test
   void iamAuthorizationNamesTheAuthorizerThePoliciesFileAndTheClusterArn()
   {
     final String arn = "arn:aws:kafka:us-east-1:222222222222:cluster/local-msk/6357e0b2-0e6a-4b86-a0b4-70df934c2e31";

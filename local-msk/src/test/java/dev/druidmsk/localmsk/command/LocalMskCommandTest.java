@@ -90,6 +90,24 @@ class LocalMskCommandTest
   }
 
   @Test
+  void rotationTestLifetimeOf900SecondsOrMoreIsRefused() throws Exception
+  {
+    assertRefused(start("--rotation-test-lifetime", "900"), "--rotation-test-lifetime takes 1 to 899 seconds");
+  }
+
+  @Test
+  void theOldCredentialLifetimeOptionIsRefused() throws Exception
+  {
+    assertRefused(start("--credential-lifetime", "6"), "unknown option '--credential-lifetime'");
+  }
+
+  @Test
+  void negativeConnectionRateIsRefused() throws Exception
+  {
+    assertRefused(start("--max-connection-rate", "-1"), "--max-connection-rate takes a whole number of at least 0");
+  }
+
+  @Test
   void unknownOptionIsRefusedWithTheUsage() throws Exception
   {
     assertRefused(start("--regoin", "eu-west-1"), "unknown option '--regoin'");

@@ -27,6 +27,16 @@ public final class ScopedSystemProperties implements AutoCloseable
     return this;
   }
 
+  /** Clears {@code name} until close. */
+  public ScopedSystemProperties remove(final String name)
+  {
+    if (!previous.containsKey(name)) {
+      previous.put(name, System.getProperty(name));
+    }
+    System.clearProperty(name);
+    return this;
+  }
+
   @Override
   public void close()
   {

@@ -1,7 +1,5 @@
 package dev.druidmsk.localmsk.sasl;
 
-import dev.druidmsk.localmsk.iam.VerifiedSession;
-
 import java.util.Map;
 import javax.security.auth.callback.Callback;
 
@@ -9,7 +7,7 @@ import javax.security.auth.callback.Callback;
 final class MskIamAuthenticateCallback implements Callback
 {
   private final Map<String, String> payload;
-  private VerifiedSession session;
+  private BrokerSession session;
 
   MskIamAuthenticateCallback(final Map<String, String> payload)
   {
@@ -21,12 +19,12 @@ final class MskIamAuthenticateCallback implements Callback
     return payload;
   }
 
-  VerifiedSession session()
+  BrokerSession session()
   {
     return session;
   }
 
-  void authenticated(final VerifiedSession session)
+  void authenticated(final BrokerSession session)
   {
     this.session = session;
   }

@@ -1,14 +1,10 @@
 package dev.druidmsk.localmsk.sasl;
 
-import dev.druidmsk.localmsk.iam.VerifiedSession;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.security.authenticator.SaslInternalConfigs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,23 +22,13 @@ import javax.security.sasl.SaslServer;
 final class MskIamSaslServer implements SaslServer
 {
   static final String MECHANISM = "AWS_MSK_IAM";
-  /**
-   * The shortest session granted. Kafka's broker refuses a re-authentication that starts less than one second
-   * after the connection's previous one (KafkaChannel.maybeBeginServerReauthentication) and answers the client's
-   * SaslHandshake as an ordinary request, ILLEGAL_SASL_STATE with no mechanisms; clients re-authenticate at 85-95 %
-   * of the session, so a session under about 1.2 s is certain to be refused. Only credentials that live seconds,
-   * as the local STS can issue, ever come that close to expiry when a client signs.
-   */
-  static final Duration MIN_SESSION = Duration.ofSeconds(2);
 
   private final CallbackHandler callbackHandler;
-  private final Clock clock;
-  private VerifiedSession session;
+  private BrokerSession session;
 
-  MskIamSaslServer(final CallbackHandler callbackHandler, final Clock clock)
+  MskIamSaslServer(final CallbackHandler callbackHandler)
   {
     this.callbackHandler = callbackHandler;
-    this.clock = clock;
   }
 
   @Override
@@ -96,20 +82,20 @@ final class MskIamSaslServer implements SaslServer
   public String getAuthorizationID()
   {
     requireComplete();
-    return session.assumedRoleArn();
+    return session.principalArn();
   }
 
   /**
-   * The credential expiry caps the session, so Kafka makes the client re-authenticate before it, but never below
-   * {@link #MIN_SESSION} from now: a session Kafka would not let the client renew in time ends the connection.
+   * The session's end (credential expiry, at most the signature's validity) is when Kafka makes the client
+   * re-authenticate or drops the connection, as MSK does; no floor, so a client signing with nearly expired
+   * credentials gets the short session (or MSK's "Session too short" refusal) it would get on MSK.
    */
   @Override
   public Object getNegotiatedProperty(final String propertyName)
   {
     requireComplete();
     if (SaslInternalConfigs.CREDENTIAL_LIFETIME_MS_SASL_NEGOTIATED_PROPERTY_KEY.equals(propertyName)) {
-      final Instant earliest = clock.instant().plus(MIN_SESSION);
-      return (session.expiration().isAfter(earliest) ? session.expiration() : earliest).toEpochMilli();
+      return session.end().toEpochMilli();
     }
     return null;
   }

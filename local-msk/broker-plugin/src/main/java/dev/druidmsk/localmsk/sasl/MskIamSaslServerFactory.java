@@ -1,6 +1,5 @@
 package dev.druidmsk.localmsk.sasl;
 
-import java.time.Clock;
 import java.util.Map;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.sasl.SaslServer;
@@ -19,7 +18,7 @@ public class MskIamSaslServerFactory implements SaslServerFactory
   )
   {
     return MskIamSaslServer.MECHANISM.equals(mechanism)
-           ? new MskIamSaslServer(callbackHandler, Clock.systemUTC())
+           ? new MskIamSaslServer(callbackHandler)
            : null;
   }
 

@@ -1,6 +1,7 @@
 package dev.druidmsk.localmsk.sasl;
 
 import dev.druidmsk.localmsk.iam.IssuedCredentials;
+import dev.druidmsk.localmsk.iam.LongTermKeys;
 import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -47,10 +48,11 @@ class SigV4SdkOracleTest
   void verifierAcceptsTheSdkPresignature()
   {
     final SignedPayloadVerifier verifier = new SignedPayloadVerifier(
-        authority, "us-east-1", Set.of("localhost"), Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC)
+        authority, LongTermKeys.none(), "us-east-1", Set.of("localhost"), Duration.ofMinutes(5),
+        Clock.fixed(NOW, ZoneOffset.UTC)
     );
 
-    assertThat(verifier.verify(sdkPresignedPayload()).accessKeyId()).isEqualTo(credentials.accessKeyId());
+    assertThat(verifier.verify(sdkPresignedPayload()).principalArn()).isEqualTo(credentials.assumedRoleArn());
   }
 
   private Map<String, String> sdkPresignedPayload()

@@ -1,6 +1,7 @@
 package dev.druidmsk.localmsk.sasl;
 
 import dev.druidmsk.localmsk.iam.IssuedCredentials;
+import dev.druidmsk.localmsk.iam.LongTermKeys;
 import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,21 +24,77 @@ class SignedPayloadVerifierTest
 {
   private static final String ARN = "arn:aws:sts::222222222222:assumed-role/reader/druid";
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  private static final String USER_ARN = "arn:aws:iam::111111111111:user/druid";
+  private static final String USER_KEY = "AKIAIOSFODNN7DRUID0";
+  private static final String USER_SECRET = "user-secret";
 
   private final SessionCredentialAuthority authority = SessionCredentialAuthority.withNewMasterKey();
   private final IssuedCredentials credentials = authority.issue(ARN, NOW.plusSeconds(3600));
   private final SignedPayloadVerifier verifier = new SignedPayloadVerifier(
       authority,
+      longTermKeys(),
       "us-east-1",
       Set.of("localhost"),
       Duration.ofMinutes(5),
       Clock.fixed(NOW, ZoneOffset.UTC)
   );
 
+  private static LongTermKeys longTermKeys()
+  {
+    try {
+      final Path file = Files.createTempDirectory("long-term-keys").resolve("keys");
+      LongTermKeys.write(file, Map.of(USER_KEY, new LongTermKeys.Key(USER_SECRET, USER_ARN)));
+      return LongTermKeys.read(file);
+    }
+    catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void acceptsAFreshPayloadAndNamesTheAssumedRole()
   {
-    assertThat(verifier.verify(payload(NOW)).assumedRoleArn()).isEqualTo(ARN);
+    assertThat(verifier.verify(payload(NOW)).principalArn()).isEqualTo(ARN);
+  }
+
+  @Test
+  void theSessionEndsWhenTheCredentialsExpireBeforeTheSignature()
+  {
+    final IssuedCredentials expiring = authority.issue(ARN, NOW.plusSeconds(300));
+
+    assertThat(verifier.verify(ConnectPayloads.signed(expiring, "localhost", "us-east-1", NOW, 900)).end())
+        .isEqualTo(NOW.plusSeconds(300));
+  }
+
+  @Test
+  void theSessionEndsWhenTheSignatureDoesEvenIfTheCredentialsLiveLonger()
+  {
+    assertThat(verifier.verify(payload(NOW.minusSeconds(100))).end()).isEqualTo(NOW.plusSeconds(800));
+  }
+
+  @Test
+  void credentialsExpiringWithinTwoSecondsAreRefusedAsMskDoesSessionTooShort()
+  {
+    final IssuedCredentials nearlyExpired = authority.issue(ARN, NOW.plusMillis(1_500));
+
+    assertThatThrownBy(() -> verifier.verify(ConnectPayloads.signed(nearlyExpired, "localhost", "us-east-1", NOW, 900)))
+        .isInstanceOf(SaslAuthenticationException.class)
+        .hasMessageMatching("\\[[0-9a-f-]{36}]: Session too short");
+  }
+
+  @Test
+  void credentialsExpiringInThreeSecondsGetAThreeSecondSession()
+  {
+    final IssuedCredentials expiring = authority.issue(ARN, NOW.plusSeconds(3));
+
+    assertThat(verifier.verify(ConnectPayloads.signed(expiring, "localhost", "us-east-1", NOW, 900)).end())
+        .isEqualTo(NOW.plusSeconds(3));
+  }
+
+  @Test
+  void rejectsASignatureValidForMoreThan900Seconds()
+  {
+    assertRejected(ConnectPayloads.signed(credentials, "localhost", "us-east-1", NOW, 901), "x-amz-expires 901 is outside");
   }
 
   @Test
@@ -51,7 +111,7 @@ class SignedPayloadVerifierTest
   void rejectsAFieldChangedAfterSigning()
   {
     final Map<String, String> payload = payload(NOW);
-    payload.put("x-amz-expires", "3600");
+    payload.put("x-amz-expires", "600");
 
     assertRejected(payload, "signature does not match");
   }
@@ -71,7 +131,7 @@ class SignedPayloadVerifierTest
   @Test
   void acceptsASignatureWithinTheClockSkew()
   {
-    assertThat(verifier.verify(payload(NOW.plusSeconds(299))).assumedRoleArn()).isEqualTo(ARN);
+    assertThat(verifier.verify(payload(NOW.plusSeconds(299))).principalArn()).isEqualTo(ARN);
   }
 
   @Test
@@ -136,12 +196,24 @@ class SignedPayloadVerifierTest
   }
 
   @Test
-  void rejectsLongTermCredentials()
+  void acceptsAnIamUsersLongTermKeyAsThatUserUntilTheSignatureExpires()
   {
-    final Map<String, String> payload = payload(NOW);
-    payload.remove("x-amz-security-token");
+    final BrokerSession session = verifier.verify(longTermKeyPayload(USER_KEY, USER_SECRET));
 
-    assertRejected(ConnectPayloads.resign(payload, "base-secret"), "long-term key");
+    assertThat(session.principalArn()).isEqualTo(USER_ARN);
+    assertThat(session.end()).isEqualTo(NOW.plusSeconds(900));
+  }
+
+  @Test
+  void rejectsALongTermKeySignedWithTheWrongSecret()
+  {
+    assertRejected(longTermKeyPayload(USER_KEY, "not-the-secret"), "signature does not match");
+  }
+
+  @Test
+  void rejectsAnUnknownKeyWithoutSessionToken()
+  {
+    assertRejected(longTermKeyPayload("AKIAUNKNOWNUNKNOWN00", USER_SECRET), "is neither an IAM user's key");
   }
 
   @Test
@@ -158,6 +230,14 @@ class SignedPayloadVerifierTest
     final IssuedCredentials expired = authority.issue(ARN, NOW.minusSeconds(1));
 
     assertRejected(ConnectPayloads.signed(expired, "localhost", "us-east-1", NOW, 900), "expired at");
+  }
+
+  private Map<String, String> longTermKeyPayload(final String accessKeyId, final String secret)
+  {
+    final Map<String, String> payload = payload(NOW);
+    payload.remove("x-amz-security-token");
+    payload.put("x-amz-credential", payload.get("x-amz-credential").replace(credentials.accessKeyId(), accessKeyId));
+    return ConnectPayloads.resign(payload, secret);
   }
 
   private Map<String, String> payload(final Instant signedAt)
