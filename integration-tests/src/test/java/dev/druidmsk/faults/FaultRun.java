@@ -139,40 +139,51 @@ final class FaultRun
     return ingested.duplicated();
   }
 
-  /** The reader role's AssumeRole requests as the local STS counted them, every SDK retry included. */
+  /**
+   * The nodes' STS requests as the local STS counted them, every AWS SDK retry included: AssumeRole of the reader
+   * role, and AssumeRoleWithWebIdentity, through which the nodes' IRSA identity is had first.
+   */
   static final class StsCalls
   {
+    private static final String WEB_IDENTITY = "AssumeRoleWithWebIdentity";
+
     final long requests;
     final long issued;
     final long throttled;
     final long failed;
     final long refused;
+    final long webIdentityRequests;
+    final long webIdentityThrottled;
 
-    private StsCalls(long requests, long issued, long throttled, long failed, long refused)
+    private StsCalls(long[] counts)
     {
-      this.requests = requests;
-      this.issued = issued;
-      this.throttled = throttled;
-      this.failed = failed;
-      this.refused = refused;
+      this.requests = counts[0];
+      this.issued = counts[1];
+      this.throttled = counts[2];
+      this.failed = counts[3];
+      this.refused = counts[4];
+      this.webIdentityRequests = counts[5];
+      this.webIdentityThrottled = counts[6];
     }
 
     static StsCalls of(FaultStack stack)
     {
       final CallCounters counters = stack.msk().sts().counters();
       final String role = TestStacks.READER_ROLE;
-      return new StsCalls(
+      return new StsCalls(new long[]{
           counters.assumeRoleCalls(role), counters.issued(role), counters.throttled(role), counters.failed(role),
-          counters.refused(role)
-      );
+          counters.refused(role), counters.calls(WEB_IDENTITY),
+          counters.snapshot().getOrDefault(WEB_IDENTITY + ' ' + CallCounters.Outcome.THROTTLED, 0L)
+      });
     }
 
     StsCalls minus(StsCalls before)
     {
-      return new StsCalls(
+      return new StsCalls(new long[]{
           requests - before.requests, issued - before.issued, throttled - before.throttled, failed - before.failed,
-          refused - before.refused
-      );
+          refused - before.refused, webIdentityRequests - before.webIdentityRequests,
+          webIdentityThrottled - before.webIdentityThrottled
+      });
     }
   }
 
@@ -181,10 +192,12 @@ final class FaultRun
     System.out.printf(
         "FAULT %s: produced %d (topic holds %d), ingested %d rows (%d distinct ids %d..%d), lost %d, duplicated %d,"
         + " recovery %d ms, broker re-authentications %d, broker refusals %d (session too short %d),"
-        + " STS AssumeRole requests %d: issued %d, throttled %d, failed %d, refused %d; failed tasks %d %s%n",
+        + " STS AssumeRole requests %d: issued %d, throttled %d, failed %d, refused %d;"
+        + " AssumeRoleWithWebIdentity (IRSA) requests %d, throttled %d; failed tasks %d %s%n",
         name, produced, recordsInTopic, ingested.rows(), ingested.distinct(), ingested.minId(), ingested.maxId(),
         lost(), duplicated(), recovery.toMillis(), reauthentications, refusals.size(), tooShortRefusals(),
-        sts.requests, sts.issued, sts.throttled, sts.failed, sts.refused, failedTasks.size(), failedTasks
+        sts.requests, sts.issued, sts.throttled, sts.failed, sts.refused, sts.webIdentityRequests,
+        sts.webIdentityThrottled, failedTasks.size(), failedTasks
     );
     System.out.printf("BENCH fault %s: recovery %d ms%n", name, recovery.toMillis());
   }

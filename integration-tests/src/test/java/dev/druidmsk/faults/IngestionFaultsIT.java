@@ -36,10 +36,11 @@ class IngestionFaultsIT
   private static final Duration STS_THROTTLING = Duration.ofMinutes(2);
   /**
    * The JVMs whose Kafka clients assume the reader role (the Overlord's supervisor, the Indexer's tasks), each with
-   * one shared cache entry, and the most attempts an entry's back-off allows in {@link #STS_THROTTLING} were each
-   * answered at once (waits of at least 0.5, 1, 2, 4, 8, then 15 s), each sent up to 4 times by the AWS SDK.
+   * one shared cache entry; the most attempts an entry's back-off allows in {@link #STS_THROTTLING} were each
+   * answered at once (waits of at least 0.5, 1, 2, 4, 8, then 15 s); and per attempt, AssumeRoleWithWebIdentity and
+   * AssumeRole, each sent up to 4 times by the AWS SDK.
    */
-  private static final long MOST_THROTTLED_REQUESTS = 2 * 12 * 4;
+  private static final long MOST_THROTTLED_REQUESTS = 2 * 12 * (4 + 4);
   /** Above the shared cache's refresh lead for these credentials (10 s before expiry): they near expiry first. */
   private static final Duration STS_LATENCY = Duration.ofSeconds(20);
   private static final Duration SLOW_STS = Duration.ofSeconds(45);
@@ -90,6 +91,8 @@ class IngestionFaultsIT
 
     assertThat(run.reauthentications).as("broker-side re-authentications").isGreaterThanOrEqualTo(10);
     assertThat(run.sts.issued).as("credential rotations (credentials AssumeRole issued)").isGreaterThanOrEqualTo(3);
+    assertThat(run.sts.webIdentityRequests).as("the nodes' IRSA identity, had through AssumeRoleWithWebIdentity")
+                                           .isPositive();
     assertExactlyOnce(run);
     assertThat(run.failedTasks).isEmpty();
   }
@@ -156,10 +159,11 @@ class IngestionFaultsIT
       stack.msk().sts().faults().clear();
     });
 
+    final long throttled = run.sts.throttled + run.sts.webIdentityThrottled;
     assertExactlyOnce(run);
-    assertThat(run.sts.throttled).as("AssumeRole requests STS throttled").isPositive();
-    assertThat(run.sts.throttled).as("throttled requests: one attempt per back-off per JVM")
-                                 .isLessThanOrEqualTo(MOST_THROTTLED_REQUESTS);
+    assertThat(throttled).as("requests STS throttled").isPositive();
+    assertThat(throttled).as("throttled requests: one attempt per back-off per JVM")
+                         .isLessThanOrEqualTo(MOST_THROTTLED_REQUESTS);
     assertThat(run.tooShortRefusals()).as("authentications refused as too short").isZero();
   }
 
