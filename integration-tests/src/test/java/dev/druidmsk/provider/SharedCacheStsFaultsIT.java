@@ -107,7 +107,7 @@ class SharedCacheStsFaultsIT
       final long cleared = System.nanoTime();
       final List<Future<Boolean>> back = new ArrayList<>();
       for (Admin admin : admins) {
-        back.add(clients.submit(() -> describeCluster(admin, Duration.ofSeconds(60))));
+        back.add(clients.submit(() -> describesWithin(admin, Duration.ofSeconds(60))));
       }
       for (Future<Boolean> client : back) {
         assertThat(client.get(2, TimeUnit.MINUTES)).as("a client authenticated after the throttling").isTrue();
@@ -238,6 +238,19 @@ class SharedCacheStsFaultsIT
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
     properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "30000");
     return properties;
+  }
+
+  /** True once the cluster is described, trying again through the cache's back-off, within {@code timeout}. */
+  private static boolean describesWithin(Admin admin, Duration timeout) throws InterruptedException
+  {
+    final long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (describeCluster(admin, Duration.ofSeconds(5))) {
+        return true;
+      }
+      Thread.sleep(500);
+    }
+    return false;
   }
 
   /** True once the cluster is described within {@code timeout}; false on any failure. */
