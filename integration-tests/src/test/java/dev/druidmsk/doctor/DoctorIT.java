@@ -8,6 +8,7 @@ import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.localmsk.process.FreePorts;
 import dev.druidmsk.localmsk.sts.LocalSts;
 import dev.druidmsk.localmsk.sts.Role;
+import dev.druidmsk.localmsk.sts.StsHosts;
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import org.apache.kafka.clients.admin.Admin;
@@ -263,6 +264,28 @@ class DoctorIT
       assertThat(result.check("kafka.authenticate"))
           .contains("FAIL", "no usable credentials", "AWS MSK IAM credentials of role[" + TestStacks.READER_ROLE);
     }
+  }
+
+  @Test
+  void anStsRegionOtherThanTheEndpointsFailsTheAssumeRoleCheckNamingStsRegion() throws Exception
+  {
+    // The node calls eu-west-1's STS endpoint (resolved locally), the spec signs for the broker's region.
+    final Path hosts = work.resolve("sts-hosts");
+    StsHosts.writeHostsFile(hosts, List.of("eu-west-1"));
+    final String endpoint = stack.msk().sts().endpoint(StsHosts.regional("eu-west-1")).toString();
+    final Path jvmConfig = Files.writeString(
+        Files.createTempFile(work, "jvm-", ".config"),
+        "-server\n-Xmx1g\n-Daws.endpointUrlSts=" + endpoint + "\n-Djdk.net.hosts.file=" + hosts + "\n"
+    );
+    final List<String> args = new ArrayList<>(List.of(args(installedHome, readySpec())));
+    args.addAll(List.of("--jvm-config", jvmConfig.toString()));
+
+    final Doctor.Result result = doctor().run(work, args.toArray(new String[0]));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("credentials.assume-role"))
+        .contains("FAIL", "signed for region " + stack.msk().broker().region(), endpoint,
+                  "SignatureDoesNotMatch", "fix: the provider's stsRegion must be the region of the STS endpoint");
   }
 
   @Test
