@@ -126,12 +126,11 @@ final class KafkaAccessChecks
     catch (Exception e) {
       final Throwable cause = cause(e);
       evidence.add(CredentialChecks.firstLine(cause));
-      final Throwable unavailable = withMessage(cause, CredentialChecks.UNAVAILABLE);
       if (withMessage(cause, "Session too short") != null) {
         checks.fail(name, "the broker refused the session as too short: the credentials were signed within seconds "
                           + "of their expiry", evidence, CredentialChecks.TOO_SHORT_FIX);
-      } else if (unavailable != null) {
-        evidence.add(unavailable.getMessage());
+      } else if (withMessage(cause, CredentialChecks.UNAVAILABLE) != null) {
+        // The provider's message (role, remaining lifetime, STS's error) is in the evidence line above.
         checks.fail(name, "this node's consumers have no usable credentials, so none were sent to the broker",
                     evidence, "see credentials.assume-role and credentials.lifetime, and the error above");
       } else if (cause instanceof SaslAuthenticationException || cause instanceof AuthorizationException) {
