@@ -43,6 +43,8 @@ class SharedCacheStsFaultsIT
   private static final Duration LIFETIME = Duration.ofSeconds(15);
   private static final int CLIENTS = 8;
   private static final Duration THROTTLED = Duration.ofSeconds(20);
+  /** The clients' reconnect.backoff.max.ms: how often each asks for credentials again while they fail. */
+  private static final Duration RECONNECT = Duration.ofSeconds(1);
   /**
    * The most attempts the cache's back-off allows in {@link #THROTTLED}, were each answered at once: at 0, 0.5,
    * 1.5, 3.5, 7.5 and 15.5 s (the shortest waits, 0.5, 1, 2, 4, 8 s); the AWS SDK sends each up to 4 times.
@@ -94,6 +96,8 @@ class SharedCacheStsFaultsIT
           while (System.nanoTime() < end) {
             if (!describeCluster(admin, Duration.ofSeconds(2))) {
               failures.incrementAndGet();
+              // A failed authentication fails the next call at once: ask again at Kafka's reconnect pace instead.
+              Thread.sleep(RECONNECT.toMillis());
             }
           }
           return null;
@@ -234,7 +238,7 @@ class SharedCacheStsFaultsIT
     final Map<String, Object> properties = DruidReaderClients.clientProperties(
         stack.msk(), DruidReaderClients.readerProvider(session, TestStacks.EXTERNAL_ID, false, fallback), false
     );
-    properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+    properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, String.valueOf(RECONNECT.toMillis()));
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
     properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "30000");
     return properties;
@@ -248,7 +252,7 @@ class SharedCacheStsFaultsIT
       if (describeCluster(admin, Duration.ofSeconds(5))) {
         return true;
       }
-      Thread.sleep(500);
+      Thread.sleep(RECONNECT.toMillis());
     }
     return false;
   }
