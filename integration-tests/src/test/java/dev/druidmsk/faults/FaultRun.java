@@ -33,7 +33,7 @@ final class FaultRun
   final Duration recovery;
   final long reauthentications;
   final StsCalls sts;
-  /** Authentications the broker refused during the run, with the reason clients got. */
+  /** Authentications the broker refused from the supervisor's submission on, with the reason clients got. */
   final List<String> refusals;
   final List<String> failedTasks;
 
@@ -70,11 +70,12 @@ final class FaultRun
   static FaultRun measure(FaultStack stack, String dataSource, int tasks, int events, int perSecond, Fault fault)
       throws Exception
   {
+    // From before the tasks start: several starting at once may be refused over the broker's connection quota.
+    final int refusalsBefore = stack.msk().broker().refusals().size();
     stack.submitOneRowPerEvent(dataSource, tasks);
     FaultStack.await(tasks + " reading tasks for " + dataSource, TASK_START,
                      () -> stack.activeTasks(dataSource).size() >= tasks);
     final long reauthenticationsBefore = stack.msk().broker().reauthentications();
-    final int refusalsBefore = stack.msk().broker().refusals().size();
     final StsCalls stsBefore = StsCalls.of(stack);
     final long produced;
     final long recordsInTopic;
