@@ -8,7 +8,12 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -19,22 +24,56 @@ import java.util.function.Function;
  *
  * <p>Entries are counted: the last client to close its lease closes the entry and its STS client, and a client
  * opening the same options later starts a new one.
+ *
+ * <p>Each entry's source is aws-msk-iam-auth's provider with its own retry loop off ({@code awsMaxRetries=0}):
+ * that loop sleeps between attempts and only retries client-side errors (aws-msk-iam-auth #251), and
+ * {@link RefreshingCredentials}' back-off replaces it. The SDK's STS client keeps its own retries within an attempt.
  */
 final class SharedCredentialsCache
 {
   private static final Logger log = new Logger(SharedCredentialsCache.class);
 
-  static final SharedCredentialsCache JVM =
-      new SharedCredentialsCache(MskIamLibrary::credentialSource, Clock.systemUTC());
+  static final SharedCredentialsCache JVM = new SharedCredentialsCache(
+      options -> MskIamLibrary.credentialSource(withoutLibraryRetries(options)),
+      Clock.systemUTC(),
+      refresherThreads()
+  );
 
   private final Function<Map<String, ?>, CredentialSource> sources;
   private final Clock clock;
+  private final Executor refresher;
   private final Map<Map<String, String>, Entry> entries = new HashMap<>();
 
+  /** Refreshes run on the calling thread: for tests that step a fake clock. */
   SharedCredentialsCache(Function<Map<String, ?>, CredentialSource> sources, Clock clock)
+  {
+    this(sources, clock, Runnable::run);
+  }
+
+  SharedCredentialsCache(Function<Map<String, ?>, CredentialSource> sources, Clock clock, Executor refresher)
   {
     this.sources = sources;
     this.clock = clock;
+    this.refresher = refresher;
+  }
+
+  static Map<String, String> withoutLibraryRetries(Map<String, ?> options)
+  {
+    final Map<String, String> source = new HashMap<>();
+    options.forEach((name, value) -> source.put(name, String.valueOf(value)));
+    source.put("awsMaxRetries", "0");
+    return source;
+  }
+
+  /** Daemon threads, so a refresh stuck on a slow STS never keeps a JVM alive; at most one per entry is busy. */
+  private static ExecutorService refresherThreads()
+  {
+    final AtomicInteger count = new AtomicInteger();
+    return Executors.newCachedThreadPool(task -> {
+      final Thread thread = new Thread(task, "druid-msk-credentials-refresh-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   synchronized Lease lease(Map<String, ?> jaasOptions)
@@ -56,13 +95,24 @@ final class SharedCredentialsCache
   private Entry open(Map<String, String> key)
   {
     // Only the role and session name: the options may hold an external ID or static role keys.
-    log.info(
-        "Sharing AWS MSK IAM credentials of role[%s] session[%s] among the Kafka clients of this JVM.",
+    final String identity = String.format(
+        "role[%s] session[%s]",
         key.getOrDefault("awsRoleArn", "<none>"),
         key.getOrDefault("awsRoleSessionName", "<default>")
     );
+    log.info("Sharing AWS MSK IAM credentials of %s among the Kafka clients of this JVM.", identity);
     final CredentialSource source = sources.apply(key);
-    return new Entry(source, new RefreshingCredentials(source, clock));
+    return new Entry(
+        source,
+        new RefreshingCredentials(
+            source,
+            identity,
+            clock,
+            refresher,
+            () -> ThreadLocalRandom.current().nextDouble(),
+            RefreshingCredentials.MAX_WAIT
+        )
+    );
   }
 
   private synchronized void release(Map<String, String> key, Entry entry)

@@ -8,20 +8,27 @@ import software.amazon.msk.auth.iam.internals.region.ConfigurableRegionProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for STS: each fetch issues new session credentials (access key {@code ASIA<n>}) that expire a fixed
- * lifetime after the clock's now, or fails while told to.
+ * lifetime after the clock's now, or fails while told to, or first waits while told to. It counts every call
+ * (attempts) and the most calls under way at once.
  */
 class FakeCredentialSource implements CredentialSource
 {
   private final Clock clock;
   private final Duration lifetime;
   private final AtomicInteger fetches = new AtomicInteger();
+  private final AtomicInteger attempts = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile RuntimeException failure;
+  private volatile CountDownLatch gate;
 
   FakeCredentialSource(Clock clock, Duration lifetime)
   {
@@ -47,9 +54,25 @@ class FakeCredentialSource implements CredentialSource
     this.failure = failure;
   }
 
+  /** Every call from now on waits for {@code release} before answering, as a slow STS does. */
+  void blockUntil(CountDownLatch release)
+  {
+    this.gate = release;
+  }
+
   int fetches()
   {
     return fetches.get();
+  }
+
+  int attempts()
+  {
+    return attempts.get();
+  }
+
+  int mostInFlight()
+  {
+    return mostInFlight.get();
   }
 
   boolean isClosed()
@@ -59,6 +82,26 @@ class FakeCredentialSource implements CredentialSource
 
   @Override
   public AwsCredentials resolveCredentials()
+  {
+    attempts.incrementAndGet();
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      final CountDownLatch release = gate;
+      if (release != null && !release.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test never released the fake STS");
+      }
+      return issue();
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private AwsCredentials issue()
   {
     final RuntimeException toThrow = failure;
     if (toThrow != null) {

@@ -20,12 +20,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RefreshingCredentialsTest
 {
   private static final Duration HOUR = Duration.ofHours(1);
+  private static final String ROLE = "role[arn:aws:iam::123456789012:role/reader] session[druid-ingest]";
 
   private final FakeClock clock = new FakeClock();
 
+  /** Refreshes on the calling thread, no jitter. */
   private RefreshingCredentials refreshing(FakeCredentialSource source)
   {
-    return new RefreshingCredentials(source, clock);
+    return new RefreshingCredentials(source, ROLE, clock, Runnable::run, () -> 0, RefreshingCredentials.MAX_WAIT);
+  }
+
+  /** Refreshes on a thread of their own, as in a Kafka client JVM. */
+  private RefreshingCredentials refreshingOn(ExecutorService refresher, FakeCredentialSource source, Duration wait)
+  {
+    return new RefreshingCredentials(source, ROLE, clock, refresher, () -> 0, wait);
   }
 
   @Test
@@ -44,20 +52,21 @@ class RefreshingCredentialsTest
     final RefreshingCredentials credentials = refreshing(source);
     credentials.get();
 
-    clock.advance(Duration.ofSeconds(9));
+    clock.advance(Duration.ofSeconds(7));
 
     assertThat(credentials.get().accessKeyId()).isEqualTo("ASIA1");
     assertThat(source.fetches()).isEqualTo(1);
   }
 
   @Test
-  void shortLivedCredentialsAreRefreshedAtHalfTheirLifetime()
+  void shortLivedCredentialsAreRefreshedHalfwayThroughTheirUsableLifetime()
   {
     final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
     final RefreshingCredentials credentials = refreshing(source);
     credentials.get();
 
-    clock.advance(Duration.ofSeconds(10));
+    // Usable for 20 - 5 s, so refreshed after 7.5 s.
+    clock.advance(Duration.ofMillis(7_500));
 
     assertThat(credentials.get().accessKeyId()).isEqualTo("ASIA2");
   }
@@ -82,7 +91,7 @@ class RefreshingCredentialsTest
   {
     final AtomicInteger asked = new AtomicInteger();
     final AwsCredentials longTerm = AwsBasicCredentials.create("AKIA1", "secret");
-    final RefreshingCredentials credentials = new RefreshingCredentials(new FakeCredentialSource(clock, HOUR)
+    final RefreshingCredentials credentials = refreshing(new FakeCredentialSource(clock, HOUR)
     {
       @Override
       public AwsCredentials resolveCredentials()
@@ -90,7 +99,7 @@ class RefreshingCredentialsTest
         asked.incrementAndGet();
         return longTerm;
       }
-    }, clock);
+    });
 
     credentials.get();
     credentials.get();
@@ -106,7 +115,7 @@ class RefreshingCredentialsTest
     credentials.get();
     source.failWith(new IllegalStateException("STS unreachable"));
 
-    clock.advance(Duration.ofSeconds(15));
+    clock.advance(Duration.ofSeconds(14));
 
     assertThat(credentials.get().accessKeyId()).isEqualTo("ASIA1");
   }
@@ -121,20 +130,202 @@ class RefreshingCredentialsTest
 
     clock.advance(Duration.ofSeconds(20));
 
-    assertThatThrownBy(credentials::get).hasMessage("STS unreachable");
+    assertThatThrownBy(credentials::get)
+        .isInstanceOf(CredentialsUnavailableException.class)
+        .hasMessageContaining("STS unreachable")
+        .hasRootCauseMessage("STS unreachable");
   }
 
   @Test
-  void theNextUseAfterAFailureTriesAgain()
+  void credentialsWithinMsksTooShortMarginAreNeverSigned()
+  {
+    final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
+    final RefreshingCredentials credentials = refreshing(source);
+    credentials.get();
+    source.failWith(new IllegalStateException("Throttling: Rate exceeded"));
+
+    clock.advance(Duration.ofSeconds(20).minus(RefreshingCredentials.SIGNING_MARGIN));
+
+    assertThatThrownBy(credentials::get)
+        .isInstanceOf(CredentialsUnavailableException.class)
+        .hasMessageContaining("expire in 5000 ms")
+        .hasMessageContaining("too short");
+  }
+
+  @Test
+  void theFailureNamesTheRoleTheRemainingLifetimeStsErrorAndFixButNoSecret()
+  {
+    final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
+    final RefreshingCredentials credentials = refreshing(source);
+    credentials.get();
+    source.failWith(new IllegalStateException("Throttling: Rate exceeded"));
+    clock.advance(Duration.ofSeconds(12));
+    credentials.get();
+
+    clock.advance(Duration.ofMillis(4_500));
+
+    assertThatThrownBy(credentials::get)
+        .hasMessageContaining(ROLE)
+        .hasMessageContaining("expire in 3500 ms")
+        .hasMessageContaining("Throttling: Rate exceeded")
+        .hasMessageContaining("Fix: ")
+        .hasMessageNotContaining("DRUIDMSKFAKESECRET")
+        .hasMessageNotContaining("ASIA1");
+  }
+
+  @Test
+  void newCredentialsAlreadyWithinTheMarginAreRefused()
+  {
+    final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(3));
+
+    assertThatThrownBy(refreshing(source)::get)
+        .isInstanceOf(CredentialsUnavailableException.class)
+        .hasMessageContaining("the new credentials already expire within 5 s");
+  }
+
+  @Test
+  void aFailedFetchIsNotTriedAgainWithinItsBackOffHoweverManyClientsAsk()
+  {
+    final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
+    final RefreshingCredentials credentials = refreshing(source);
+    source.failWith(new IllegalStateException("Throttling: Rate exceeded"));
+
+    for (int i = 0; i < 100; i++) {
+      assertThatThrownBy(credentials::get).isInstanceOf(CredentialsUnavailableException.class);
+    }
+
+    assertThat(source.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void theFirstUseAfterTheBackOffTriesAgain()
   {
     final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
     final RefreshingCredentials credentials = refreshing(source);
     source.failWith(new IllegalStateException("STS unreachable"));
-    assertThatThrownBy(credentials::get).hasMessage("STS unreachable");
+    assertThatThrownBy(credentials::get).hasMessageContaining("next attempt in 500 ms");
 
     source.failWith(null);
+    clock.advance(RefreshingCredentials.backOff(1, 0));
 
     assertThat(credentials.get().accessKeyId()).isEqualTo("ASIA1");
+  }
+
+  @Test
+  void theBackOffDoublesFromOneSecondToThirtyWithEqualJitter()
+  {
+    final List<Long> lowest = new ArrayList<>();
+    final List<Long> highest = new ArrayList<>();
+    for (int failed = 1; failed <= 8; failed++) {
+      lowest.add(RefreshingCredentials.backOff(failed, 0).toMillis());
+      highest.add(RefreshingCredentials.backOff(failed, 0.999_999).toMillis());
+    }
+
+    assertThat(lowest).containsExactly(500L, 1_000L, 2_000L, 4_000L, 8_000L, 15_000L, 15_000L, 15_000L);
+    assertThat(highest).containsExactly(999L, 1_999L, 3_999L, 7_999L, 15_999L, 29_999L, 29_999L, 29_999L);
+  }
+
+  @Test
+  void aSuccessResetsTheBackOff()
+  {
+    final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
+    final RefreshingCredentials credentials = refreshing(source);
+    source.failWith(new IllegalStateException("STS unreachable"));
+    assertThatThrownBy(credentials::get).isInstanceOf(CredentialsUnavailableException.class);
+    clock.advance(RefreshingCredentials.backOff(1, 0));
+    assertThatThrownBy(credentials::get).isInstanceOf(CredentialsUnavailableException.class);
+    source.failWith(null);
+    clock.advance(RefreshingCredentials.backOff(2, 0));
+    credentials.get();
+    source.failWith(new IllegalStateException("STS unreachable"));
+    clock.advance(Duration.ofSeconds(20));
+
+    assertThatThrownBy(credentials::get).hasMessageContaining("next attempt in 500 ms");
+  }
+
+  @Test
+  void aClientHoldingUsableCredentialsDoesNotWaitForASlowSts() throws Exception
+  {
+    final CountDownLatch release = new CountDownLatch(1);
+    final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
+    final ExecutorService refresher = Executors.newSingleThreadExecutor();
+    try {
+      final RefreshingCredentials credentials = refreshingOn(refresher, source, RefreshingCredentials.MAX_WAIT);
+      credentials.get();
+      source.blockUntil(release);
+      clock.advance(Duration.ofSeconds(12));
+
+      final long started = System.nanoTime();
+      final String used = credentials.get().accessKeyId();
+      final long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      System.out.println("client with usable credentials waited " + waitedMs + " ms for a refresh under way");
+
+      assertThat(used).isEqualTo("ASIA1");
+      assertThat(waitedMs).isLessThan(RefreshingCredentials.MAX_WAIT.toMillis());
+    }
+    finally {
+      release.countDown();
+      refresher.shutdownNow();
+    }
+  }
+
+  @Test
+  void aClientWithoutUsableCredentialsWaitsAtMostTheBoundThenFails() throws Exception
+  {
+    final CountDownLatch release = new CountDownLatch(1);
+    final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
+    source.blockUntil(release);
+    final ExecutorService refresher = Executors.newSingleThreadExecutor();
+    try {
+      final RefreshingCredentials credentials = refreshingOn(refresher, source, Duration.ofMillis(300));
+
+      assertThatThrownBy(credentials::get)
+          .isInstanceOf(CredentialsUnavailableException.class)
+          .hasMessageContaining("STS has not answered within 300 ms");
+    }
+    finally {
+      release.countDown();
+      refresher.shutdownNow();
+    }
+  }
+
+  @Test
+  void atMostOneStsCallIsInFlightWhateverTheClients() throws Exception
+  {
+    final CountDownLatch release = new CountDownLatch(1);
+    final FakeCredentialSource source = new FakeCredentialSource(clock, Duration.ofSeconds(20));
+    final ExecutorService refresher = Executors.newCachedThreadPool();
+    final ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      final RefreshingCredentials credentials = refreshingOn(refresher, source, Duration.ofMillis(50));
+      credentials.get();
+      source.blockUntil(release);
+      clock.advance(Duration.ofSeconds(16));
+      final List<Future<?>> asking = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        asking.add(clients.submit(() -> {
+          for (int n = 0; n < 50; n++) {
+            try {
+              credentials.get();
+            }
+            catch (CredentialsUnavailableException expected) {
+              // STS is slow: the client fails its authentication and Kafka retries it.
+            }
+          }
+        }));
+      }
+      for (Future<?> client : asking) {
+        client.get(30, TimeUnit.SECONDS);
+      }
+
+      assertThat(source.attempts()).as("STS calls: the first fetch and one refresh").isEqualTo(2);
+      assertThat(source.mostInFlight()).isEqualTo(1);
+    }
+    finally {
+      release.countDown();
+      clients.shutdownNow();
+      refresher.shutdownNow();
+    }
   }
 
   @Test
@@ -157,7 +348,8 @@ class RefreshingCredentialsTest
         return super.resolveCredentials();
       }
     };
-    final RefreshingCredentials credentials = refreshing(source);
+    final ExecutorService refresher = Executors.newSingleThreadExecutor();
+    final RefreshingCredentials credentials = refreshingOn(refresher, source, RefreshingCredentials.MAX_WAIT);
     final ExecutorService threads = Executors.newFixedThreadPool(8);
     try {
       final List<Future<AwsCredentials>> results = new ArrayList<>();
@@ -172,6 +364,7 @@ class RefreshingCredentialsTest
     }
     finally {
       threads.shutdownNow();
+      refresher.shutdownNow();
     }
     assertThat(source.fetches()).isEqualTo(1);
   }

@@ -129,13 +129,25 @@ class SharedCredentialsCacheTest
   }
 
   @Test
-  void aFailureReachesEveryClient()
+  void aFailureReachesEveryClientFromOneStsCall()
   {
     final SharedCredentialsCache.Lease first = cache.lease(READER);
     final SharedCredentialsCache.Lease second = cache.lease(READER);
     sources.get(0).failWith(new IllegalStateException("AccessDenied"));
 
-    assertThatThrownBy(first::credentials).hasMessage("AccessDenied");
-    assertThatThrownBy(second::credentials).hasMessage("AccessDenied");
+    assertThatThrownBy(first::credentials).hasRootCauseMessage("AccessDenied");
+    assertThatThrownBy(second::credentials).hasRootCauseMessage("AccessDenied");
+    assertThat(sources.get(0).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void theLibrarysOwnRetryLoopIsTurnedOffForTheSharedSource()
+  {
+    final Map<String, String> options = new HashMap<>(READER);
+    options.put("awsMaxRetries", "3");
+
+    assertThat(SharedCredentialsCache.withoutLibraryRetries(options))
+        .containsEntry("awsMaxRetries", "0")
+        .containsEntry("awsRoleArn", READER.get("awsRoleArn"));
   }
 }

@@ -86,7 +86,10 @@ class SharedCredentialsCallbackHandlerTest
 
     assertThat(callback.isSuccessful()).isFalse();
     assertThat(callback.getAwsCredentials()).isNull();
-    assertThat(callback.getLoadingException()).hasMessage("AccessDenied");
+    assertThat(callback.getLoadingException())
+        .isInstanceOf(CredentialsUnavailableException.class)
+        .hasMessageContaining("role[arn:aws:iam::123456789012:role/reader] session[druid-ingest]")
+        .hasRootCauseMessage("AccessDenied");
   }
 
   @Test

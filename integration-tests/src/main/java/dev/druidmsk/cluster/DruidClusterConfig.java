@@ -25,6 +25,7 @@ public final class DruidClusterConfig
   private final Map<DruidService, Map<String, String>> serviceEnvironments;
   private final Duration startTimeout;
   private final Duration stopGrace;
+  private final int indexerCapacity;
 
   private DruidClusterConfig(Builder builder)
   {
@@ -38,6 +39,7 @@ public final class DruidClusterConfig
     this.serviceEnvironments = perService;
     this.startTimeout = builder.startTimeout;
     this.stopGrace = builder.stopGrace;
+    this.indexerCapacity = builder.indexerCapacity;
   }
 
   public static Builder builder(Path druidHome, Path runDirectory)
@@ -88,6 +90,12 @@ public final class DruidClusterConfig
     return stopGrace;
   }
 
+  /** The Indexer's task slots ({@code druid.worker.capacity}). */
+  public int indexerCapacity()
+  {
+    return indexerCapacity;
+  }
+
   public static final class Builder
   {
     private final Path druidHome;
@@ -104,6 +112,7 @@ public final class DruidClusterConfig
     private final Map<DruidService, Map<String, String>> serviceEnvironments = new EnumMap<>(DruidService.class);
     private Duration startTimeout = Duration.ofMinutes(3);
     private Duration stopGrace = Duration.ofSeconds(20);
+    private int indexerCapacity = 4;
 
     private Builder(Path druidHome, Path runDirectory)
     {
@@ -158,6 +167,13 @@ public final class DruidClusterConfig
     public Builder stopGrace(Duration grace)
     {
       this.stopGrace = grace;
+      return this;
+    }
+
+    /** Task slots of the Indexer: a supervisor's tasks all start at once only if they all fit. */
+    public Builder indexerCapacity(int slots)
+    {
+      this.indexerCapacity = slots;
       return this;
     }
 

@@ -124,7 +124,7 @@ final class DruidConfigWriter
         break;
       case INDEXER:
         putProcessing(p, service);
-        p.put("druid.worker.capacity", "4");
+        p.put("druid.worker.capacity", String.valueOf(config.indexerCapacity()));
         p.put("druid.worker.baseTaskDirs", "[\"" + var().resolve("task") + "\"]");
         p.put("druid.indexer.task.baseTaskDir", var().resolve("task").toString());
         break;

@@ -77,7 +77,7 @@ public final class LocalIngestionStack implements AutoCloseable
   {
     final LocalMsk msk = emulator.apply(
         LocalMsk.builder(work.resolve("msk"), reader.nodeUser())
-                .role(Role.trusting(reader.roleArn(), reader.externalId(), reader.nodeUser().arn()))
+                .role(Role.trusting(reader.roleArn(), reader.externalId(), reader.nodePrincipal()))
     ).start();
     progress.accept("MSK IAM emulator ready in " + msk.broker().lastStartTime().toMillis() + " ms: broker "
                     + msk.broker().saslSslBootstrap() + " (SASL_SSL, AWS_MSK_IAM), STS " + msk.sts().endpoint());
@@ -93,7 +93,7 @@ public final class LocalIngestionStack implements AutoCloseable
                                                                       TRUSTSTORE_PASSWORD_VARIABLE,
                                                                       msk.broker().tls().truststorePassword()
                                                                   );
-      msk.awsSystemProperties().forEach(config::consumerSystemProperty);
+      reader.nodeSystemProperties(msk).forEach(config::consumerSystemProperty);
       cluster.accept(config);
       final DruidCluster druid = DruidCluster.start(config.build(), progress);
       return new LocalIngestionStack(work, reader, msk, druid, build.cliLauncher());
@@ -201,7 +201,7 @@ public final class LocalIngestionStack implements AutoCloseable
   {
     final String name = spec.getFileName().toString().replaceFirst("\\.json$", "");
     return command.readerPolicy(
-        spec, msk.clusterArn(), reader.nodeUser().arn(), work.resolve("reader-policies").resolve(name)
+        spec, msk.clusterArn(), reader.nodePrincipal(), work.resolve("reader-policies").resolve(name)
     );
   }
 

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the cli distribution's `druid-msk doctor` as a process, with a node's environment. */
@@ -21,6 +23,7 @@ public final class Doctor
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, String> env = new HashMap<>();
+  private final Set<String> unset = new HashSet<>();
 
   /**
    * As a node of the tests' Druid cluster runs it: the nodes' base user, the emulator's STS and region, the broker
@@ -39,6 +42,15 @@ public final class Doctor
   public Doctor env(String name, String value)
   {
     env.put(name, value);
+    unset.remove(name);
+    return this;
+  }
+
+  /** The node has no such variable: a base identity other than the tests' user, for one. */
+  public Doctor unset(String name)
+  {
+    env.remove(name);
+    unset.add(name);
     return this;
   }
 
@@ -56,6 +68,7 @@ public final class Doctor
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
     builder.environment().putAll(env);
+    builder.environment().keySet().removeAll(unset);
     final long start = System.nanoTime();
     final Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.localmsk.process.FreePorts;
+import dev.druidmsk.localmsk.sts.LocalSts;
 import dev.druidmsk.localmsk.sts.Role;
+import dev.druidmsk.localmsk.sts.StsHosts;
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +140,8 @@ class DoctorIT
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).doesNotContain("FAIL", "WARN", "SKIP").contains("ready: 17 passed");
+    assertThat(result.check("credentials.base-identity"))
+        .contains("base identity: environment AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", "long-term");
   }
 
   @Test
@@ -223,6 +228,85 @@ class DoctorIT
   }
 
   @Test
+  void throttlingStsFailsTheAssumeRoleCheckAsThrottlingNotAsARefusal() throws Exception
+  {
+    stack.msk().sts().faults().throttle();
+    final Doctor.Result result;
+    try {
+      result = doctor().run(work, args(installedHome, readySpec()));
+    }
+    finally {
+      stack.msk().sts().faults().clear();
+    }
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("credentials.assume-role"))
+        .contains("FAIL", "STS throttled AssumeRole of " + TestStacks.READER_ROLE,
+                  "Throttling (HTTP 400): Rate exceeded", "fix: keep \"credentialCache\": \"shared\"")
+        .doesNotContain("trust policy");
+  }
+
+  @Test
+  void credentialsTooShortForMskFailTheLifetimeAndAuthenticationChecks() throws Exception
+  {
+    // An STS of its own whose credentials live 3 s, issued by the emulator's authority so the broker judges them.
+    try (LocalSts shortSts = LocalSts.builder(stack.msk().authority())
+                                     .user(TestStacks.DRUID)
+                                     .role(trusted(TestStacks.READER_ROLE))
+                                     .rotationTestLifetime(Duration.ofSeconds(3))
+                                     .start()) {
+      final Doctor.Result result = doctor().env("AWS_ENDPOINT_URL_STS", shortSts.endpoint().toString())
+                                           .run(work, args(installedHome, readySpec()));
+
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.check("credentials.lifetime"))
+          .contains("FAIL", "too short for MSK", "fix: credentials this close to expiry are refused by MSK");
+      assertThat(result.check("kafka.authenticate"))
+          .contains("FAIL", "no usable credentials", "AWS MSK IAM credentials of role[" + TestStacks.READER_ROLE);
+    }
+  }
+
+  @Test
+  void anStsRegionOtherThanTheEndpointsFailsTheAssumeRoleCheckNamingStsRegion() throws Exception
+  {
+    // The node calls eu-west-1's STS endpoint (resolved locally), the spec signs for the broker's region.
+    final Path hosts = work.resolve("sts-hosts");
+    StsHosts.writeHostsFile(hosts, List.of("eu-west-1"));
+    final String endpoint = stack.msk().sts().endpoint(StsHosts.regional("eu-west-1")).toString();
+    final Path jvmConfig = Files.writeString(
+        Files.createTempFile(work, "jvm-", ".config"),
+        "-server\n-Xmx1g\n-Daws.endpointUrlSts=" + endpoint + "\n-Djdk.net.hosts.file=" + hosts + "\n"
+    );
+    final List<String> args = new ArrayList<>(List.of(args(installedHome, readySpec())));
+    args.addAll(List.of("--jvm-config", jvmConfig.toString()));
+
+    final Doctor.Result result = doctor().run(work, args.toArray(new String[0]));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("credentials.assume-role"))
+        .contains("FAIL", "signed for region " + stack.msk().broker().region(), endpoint,
+                  "SignatureDoesNotMatch", "fix: the provider's stsRegion must be the region of the STS endpoint");
+  }
+
+  @Test
+  void aMissingWebIdentityTokenFileFailsTheBaseIdentityCheckNamingIrsa() throws Exception
+  {
+    final Path absent = work.resolve("no-such-token");
+
+    final Doctor.Result result = doctor().unset("AWS_ACCESS_KEY_ID")
+                                         .unset("AWS_SECRET_ACCESS_KEY")
+                                         .env("AWS_WEB_IDENTITY_TOKEN_FILE", absent.toString())
+                                         .env("AWS_ROLE_ARN", "arn:aws:iam::111111111111:role/druid-node")
+                                         .run(work, args(installedHome, readySpec()));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.check("credentials.base-identity"))
+        .contains("FAIL", "EKS IRSA is configured but its web identity token file " + absent,
+                  "fix: the token is a projected service-account token", "eks.amazonaws.com/role-arn");
+    assertThat(result.check("credentials.assume-role")).contains("SKIP");
+  }
+
+  @Test
   void unresolvableBrokerFailsTheDnsCheck() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, "b-1.doctor.invalid:9098", true)));
@@ -306,6 +390,12 @@ class DoctorIT
       case DESCRIBE_GROUP_SESSION -> DESCRIBE_GROUP_ROLE;
       default -> TestStacks.READER_ROLE;
     };
+  }
+
+  /** The spec on which every check passes against the emulator as it was started. */
+  private static Path readySpec() throws Exception
+  {
+    return spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true);
   }
 
   /** The spec a supervisor of the msk-iam-api-telemetry kind would have, pointed at the emulator. */

@@ -68,13 +68,25 @@ public final class E2eCluster implements AutoCloseable
       Consumer<DruidClusterConfig.Builder> cluster
   ) throws Exception
   {
+    return start(suite, withBundle, READER, emulator, cluster);
+  }
+
+  /** As above, with Druid's nodes reading as {@code reader}: their own identity IRSA, for instance. */
+  public static E2eCluster start(
+      Class<?> suite,
+      boolean withBundle,
+      ReaderIdentity reader,
+      UnaryOperator<LocalMsk.Builder> emulator,
+      Consumer<DruidClusterConfig.Builder> cluster
+  ) throws Exception
+  {
     final UnaryOperator<LocalMsk.Builder> withProducer = msk -> emulator.apply(
         msk.role(Role.trusting(TestStacks.PRODUCER_ROLE, null, TestStacks.DRUID.arn()))
     );
     final LocalIngestionStack stack = LocalIngestionStack.start(
         TestStacks.workDir(suite),
         BuildOutputs.fromSystemProperties(),
-        READER,
+        reader,
         withBundle,
         withProducer,
         cluster,

@@ -21,10 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * API-request events, each with a unique {@code event_id} (0, 1, 2, ...), sent at a steady rate on a thread of
- * its own into a one-partition topic by an idempotent producer that waits for every replica, so what the broker
+ * its own into a topic by an idempotent producer that waits for every replica, so what the broker
  * acknowledged is in the topic exactly once. It writes through the broker's operator listener: the faults are for
  * Druid's side of the IAM path, and the producer's count is the ground truth they are measured against.
  */
@@ -73,15 +74,18 @@ final class EventStream implements AutoCloseable
     return sent;
   }
 
-  /** The topic's end offset: with one partition and no transactions, the number of records in it. */
+  /** The sum of the topic's end offsets: without transactions, the number of records in it. */
   long recordsInTopic()
   {
     final Map<String, Object> properties = new HashMap<>(operator);
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
-      final TopicPartition partition = new TopicPartition(topic, 0);
-      return consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
+      final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                                                      .stream()
+                                                      .map(info -> new TopicPartition(topic, info.partition()))
+                                                      .collect(Collectors.toList());
+      return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.druidmsk.faults;
 
+import dev.druidmsk.localmsk.sts.CallCounters;
 import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.time.Duration;
@@ -31,7 +32,9 @@ final class FaultRun
   final IngestedEvents ingested;
   final Duration recovery;
   final long reauthentications;
-  final long assumeRoles;
+  final StsCalls sts;
+  /** Authentications the broker refused from the supervisor's submission on, with the reason clients got. */
+  final List<String> refusals;
   final List<String> failedTasks;
 
   private FaultRun(
@@ -41,7 +44,8 @@ final class FaultRun
       IngestedEvents ingested,
       Duration recovery,
       long reauthentications,
-      long assumeRoles,
+      StsCalls sts,
+      List<String> refusals,
       List<String> failedTasks
   )
   {
@@ -51,17 +55,28 @@ final class FaultRun
     this.ingested = ingested;
     this.recovery = recovery;
     this.reauthentications = reauthentications;
-    this.assumeRoles = assumeRoles;
+    this.sts = sts;
+    this.refusals = refusals;
     this.failedTasks = failedTasks;
   }
 
   static FaultRun measure(FaultStack stack, String dataSource, int events, int perSecond, Fault fault)
       throws Exception
   {
-    stack.submitOneRowPerEvent(dataSource);
-    FaultStack.await("a reading task for " + dataSource, TASK_START, () -> !stack.activeTasks(dataSource).isEmpty());
+    return measure(stack, dataSource, 1, events, perSecond, fault);
+  }
+
+  /** As above, with a topic of {@code tasks} partitions read by as many tasks. */
+  static FaultRun measure(FaultStack stack, String dataSource, int tasks, int events, int perSecond, Fault fault)
+      throws Exception
+  {
+    // From before the tasks start: several starting at once may be refused over the broker's connection quota.
+    final int refusalsBefore = stack.msk().broker().refusals().size();
+    stack.submitOneRowPerEvent(dataSource, tasks);
+    FaultStack.await(tasks + " reading tasks for " + dataSource, TASK_START,
+                     () -> stack.activeTasks(dataSource).size() >= tasks);
     final long reauthenticationsBefore = stack.msk().broker().reauthentications();
-    final long assumeRolesBefore = assumeRoles(stack);
+    final StsCalls stsBefore = StsCalls.of(stack);
     final long produced;
     final long recordsInTopic;
     final Duration recovery;
@@ -91,7 +106,8 @@ final class FaultRun
         IngestedEvents.of(stack.stack().sql(), dataSource),
         recovery,
         stack.msk().broker().reauthentications() - reauthenticationsBefore,
-        assumeRoles(stack) - assumeRolesBefore,
+        StsCalls.of(stack).minus(stsBefore),
+        since(stack.msk().broker().refusals(), refusalsBefore),
         stack.failedTasks(dataSource)
     );
     run.print();
@@ -103,9 +119,15 @@ final class FaultRun
     return IngestedEvents.rows(stack.stack().sql(), dataSource);
   }
 
-  private static long assumeRoles(FaultStack stack)
+  private static List<String> since(List<String> all, int before)
   {
-    return stack.msk().sts().counters().issued(TestStacks.READER_ROLE);
+    return List.copyOf(all.subList(Math.min(before, all.size()), all.size()));
+  }
+
+  /** Authentications the broker refused as "Session too short". */
+  long tooShortRefusals()
+  {
+    return refusals.stream().filter(refusal -> refusal.contains("Session too short")).count();
   }
 
   long lost()
@@ -118,13 +140,65 @@ final class FaultRun
     return ingested.duplicated();
   }
 
+  /**
+   * The nodes' STS requests as the local STS counted them, every AWS SDK retry included: AssumeRole of the reader
+   * role, and AssumeRoleWithWebIdentity, through which the nodes' IRSA identity is had first.
+   */
+  static final class StsCalls
+  {
+    private static final String WEB_IDENTITY = "AssumeRoleWithWebIdentity";
+
+    final long requests;
+    final long issued;
+    final long throttled;
+    final long failed;
+    final long refused;
+    final long webIdentityRequests;
+    final long webIdentityThrottled;
+
+    private StsCalls(long[] counts)
+    {
+      this.requests = counts[0];
+      this.issued = counts[1];
+      this.throttled = counts[2];
+      this.failed = counts[3];
+      this.refused = counts[4];
+      this.webIdentityRequests = counts[5];
+      this.webIdentityThrottled = counts[6];
+    }
+
+    static StsCalls of(FaultStack stack)
+    {
+      final CallCounters counters = stack.msk().sts().counters();
+      final String role = TestStacks.READER_ROLE;
+      return new StsCalls(new long[]{
+          counters.assumeRoleCalls(role), counters.issued(role), counters.throttled(role), counters.failed(role),
+          counters.refused(role), counters.calls(WEB_IDENTITY),
+          counters.snapshot().getOrDefault(WEB_IDENTITY + ' ' + CallCounters.Outcome.THROTTLED, 0L)
+      });
+    }
+
+    StsCalls minus(StsCalls before)
+    {
+      return new StsCalls(new long[]{
+          requests - before.requests, issued - before.issued, throttled - before.throttled, failed - before.failed,
+          refused - before.refused, webIdentityRequests - before.webIdentityRequests,
+          webIdentityThrottled - before.webIdentityThrottled
+      });
+    }
+  }
+
   private void print()
   {
     System.out.printf(
         "FAULT %s: produced %d (topic holds %d), ingested %d rows (%d distinct ids %d..%d), lost %d, duplicated %d,"
-        + " recovery %d ms, broker re-authentications %d, credentials AssumeRole issued %d, failed tasks %d %s%n",
+        + " recovery %d ms, broker re-authentications %d, broker refusals %d (session too short %d),"
+        + " STS AssumeRole requests %d: issued %d, throttled %d, failed %d, refused %d;"
+        + " AssumeRoleWithWebIdentity (IRSA) requests %d, throttled %d; failed tasks %d %s%n",
         name, produced, recordsInTopic, ingested.rows(), ingested.distinct(), ingested.minId(), ingested.maxId(),
-        lost(), duplicated(), recovery.toMillis(), reauthentications, assumeRoles, failedTasks.size(), failedTasks
+        lost(), duplicated(), recovery.toMillis(), reauthentications, refusals.size(), tooShortRefusals(),
+        sts.requests, sts.issued, sts.throttled, sts.failed, sts.refused, sts.webIdentityRequests,
+        sts.webIdentityThrottled, failedTasks.size(), failedTasks
     );
     System.out.printf("BENCH fault %s: recovery %d ms%n", name, recovery.toMillis());
   }

@@ -7,6 +7,7 @@ import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.NodeIdentity;
 import dev.druidmsk.localmsk.process.Deadline;
 import dev.druidmsk.localmsk.testing.TestStacks;
 
@@ -31,9 +32,17 @@ final class FaultStack implements AutoCloseable
     this.cluster = cluster;
   }
 
-  static FaultStack start(Class<?> suite, UnaryOperator<LocalMsk.Builder> emulator) throws Exception
+  /**
+   * The nodes' own identity is EKS IRSA (a web identity token file, no keys), from which they assume the reader role
+   * in the MSK account with its external ID; the Indexer has a slot for each of {@code indexerTasks}.
+   */
+  static FaultStack start(Class<?> suite, UnaryOperator<LocalMsk.Builder> emulator, int indexerTasks)
+      throws Exception
   {
-    return new FaultStack(E2eCluster.start(suite, true, emulator, druid -> { }));
+    return new FaultStack(E2eCluster.start(
+        suite, true, E2eCluster.READER.onNodes(NodeIdentity.IRSA), emulator,
+        druid -> druid.indexerCapacity(indexerTasks)
+    ));
   }
 
   LocalIngestionStack stack()
@@ -47,15 +56,16 @@ final class FaultStack implements AutoCloseable
   }
 
   /**
-   * Creates a one-partition topic and submits the shipped telemetry template's supervisor for it (IAM role with
-   * external ID, SASL_SSL), changed to keep every event as its own row: no rollup, no metrics, {@code event_id} as
-   * a long dimension.
+   * Creates a topic of {@code tasks} partitions and submits the shipped telemetry template's supervisor for it (IAM
+   * role with external ID, SASL_SSL) with one reading task per partition, changed to keep every event as its own
+   * row: no rollup, no metrics, {@code event_id} as a long dimension.
    */
-  void submitOneRowPerEvent(String dataSource) throws Exception
+  void submitOneRowPerEvent(String dataSource, int tasks) throws Exception
   {
-    cluster.stack().createTopic(dataSource, 1);
+    cluster.stack().createTopic(dataSource, tasks);
     final Path rendered = cluster.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID);
     final ObjectNode spec = (ObjectNode) E2eCluster.JSON.readTree(rendered.toFile());
+    ((ObjectNode) spec.at("/spec/ioConfig")).put("taskCount", tasks);
     final ObjectNode schema = (ObjectNode) spec.at("/spec/dataSchema");
     ((ArrayNode) schema.at("/dimensionsSpec/dimensions")).addObject().put("type", "long").put("name", "event_id");
     schema.putArray("metricsSpec");
@@ -79,6 +89,17 @@ final class FaultStack implements AutoCloseable
       }
     }
     return failed;
+  }
+
+  /**
+   * Suspends the supervisor, waits until its tasks are gone, and resumes it: a new task for every partition group
+   * starts at once.
+   */
+  void suspendAndResume(String supervisor) throws Exception
+  {
+    cluster.overlord().act(supervisor, "suspend");
+    await("the tasks of " + supervisor + " to end", Duration.ofMinutes(3), () -> activeTasks(supervisor).isEmpty());
+    cluster.overlord().act(supervisor, "resume");
   }
 
   void terminateSupervisors()

@@ -32,6 +32,25 @@ class IngestionFaultsIT
   private static final Duration STS_OUTAGE = Duration.ofSeconds(60);
   /** By then every credential issued before the outage has expired and no connection can have re-authenticated. */
   private static final Duration STALLED_AFTER = CREDENTIAL_LIFETIME.plus(REAUTHENTICATION).plusSeconds(15);
+  /** Longer than the credentials live, so at least one refresh of every JVM falls inside it. */
+  private static final Duration STS_THROTTLING = Duration.ofMinutes(2);
+  /**
+   * The JVMs whose Kafka clients assume the reader role (the Overlord's supervisor, the Indexer's tasks), each with
+   * one shared cache entry; the most attempts an entry's back-off allows in {@link #STS_THROTTLING} were each
+   * answered at once (waits of at least 0.5, 1, 2, 4, 8, then 15 s); and per attempt, AssumeRoleWithWebIdentity and
+   * AssumeRole, each sent up to 4 times by the AWS SDK.
+   */
+  private static final long MOST_THROTTLED_REQUESTS = 2 * 12 * (4 + 4);
+  /** Above the shared cache's refresh lead for these credentials (10 s before expiry): they near expiry first. */
+  private static final Duration STS_LATENCY = Duration.ofSeconds(20);
+  private static final Duration SLOW_STS = Duration.ofSeconds(45);
+  /** One supervisor's tasks, all started at once. */
+  private static final int CONCURRENT_TASKS = 8;
+  /**
+   * The broker's quota of new IAM authentications per second: above what the other rows' few connections and their
+   * re-authentications need, below the burst of {@link #CONCURRENT_TASKS} tasks connecting at once.
+   */
+  private static final int NEW_CONNECTIONS_PER_SECOND = 8;
 
   private static FaultStack stack;
 
@@ -40,7 +59,10 @@ class IngestionFaultsIT
   {
     stack = FaultStack.start(
         IngestionFaultsIT.class,
-        msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REAUTHENTICATION))
+        msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME)
+                  .broker(broker -> broker.reauthentication(REAUTHENTICATION)
+                                          .connectionLimits(NEW_CONNECTIONS_PER_SECOND, 3_000)),
+        CONCURRENT_TASKS
     );
   }
 
@@ -68,7 +90,9 @@ class IngestionFaultsIT
                                           stream -> stream.finish(Duration.ofMinutes(5)));
 
     assertThat(run.reauthentications).as("broker-side re-authentications").isGreaterThanOrEqualTo(10);
-    assertThat(run.assumeRoles).as("credential rotations (credentials AssumeRole issued)").isGreaterThanOrEqualTo(3);
+    assertThat(run.sts.issued).as("credential rotations (credentials AssumeRole issued)").isGreaterThanOrEqualTo(3);
+    assertThat(run.sts.webIdentityRequests).as("the nodes' IRSA identity, had through AssumeRoleWithWebIdentity")
+                                           .isPositive();
     assertExactlyOnce(run);
     assertThat(run.failedTasks).isEmpty();
   }
@@ -123,6 +147,54 @@ class IngestionFaultsIT
                                .singleElement()
                                .asString()
                                .contains("disappeared on the worker");
+  }
+
+  @Test
+  @Order(5)
+  void stsThrottlingForTwoMinutesAcrossARefreshLosesNothingAndStormsNot() throws Exception
+  {
+    final FaultRun run = FaultRun.measure(stack, "faults_sts_throttling", 30_000, 300, stream -> {
+      stack.msk().sts().faults().throttle();
+      Thread.sleep(STS_THROTTLING.toMillis());
+      stack.msk().sts().faults().clear();
+    });
+
+    final long throttled = run.sts.throttled + run.sts.webIdentityThrottled;
+    assertExactlyOnce(run);
+    assertThat(throttled).as("requests STS throttled").isPositive();
+    assertThat(throttled).as("throttled requests: one attempt per back-off per JVM")
+                         .isLessThanOrEqualTo(MOST_THROTTLED_REQUESTS);
+    assertThat(run.tooShortRefusals()).as("authentications refused as too short").isZero();
+  }
+
+  @Test
+  @Order(6)
+  void slowStsLetsCredentialsNearExpiryWithoutASessionTooShort() throws Exception
+  {
+    final FaultRun run = FaultRun.measure(stack, "faults_sts_slow", 20_000, 400, stream -> {
+      stack.msk().sts().faults().latency(STS_LATENCY);
+      Thread.sleep(SLOW_STS.toMillis());
+      stack.msk().sts().faults().clear();
+    });
+
+    assertExactlyOnce(run);
+    assertThat(run.sts.issued).as("credentials issued late").isPositive();
+    assertThat(run.tooShortRefusals()).as("authentications refused as too short").isZero();
+  }
+
+  @Test
+  @Order(7)
+  void eightTasksStartingAtOnceOverTheConnectionRateQuotaLoseAndDuplicateNothing() throws Exception
+  {
+    final String supervisor = "faults_connection_rate";
+    final FaultRun run = FaultRun.measure(stack, supervisor, CONCURRENT_TASKS, 24_000, 400, stream -> {
+      // Every task ends and a new set starts at once, all connecting together, mid-stream.
+      stack.suspendAndResume(supervisor);
+    });
+
+    assertExactlyOnce(run);
+    assertThat(run.refusals).as("authentications refused over the quota")
+                            .anyMatch(refusal -> refusal.contains("Too many connects"));
   }
 
   private static void assertExactlyOnce(FaultRun run)

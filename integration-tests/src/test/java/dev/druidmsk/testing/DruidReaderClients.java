@@ -37,8 +37,19 @@ public final class DruidReaderClients
   /** The provider for {@link TestStacks#READER_ROLE} with the given session name and external ID, failing closed. */
   public static MskIamConfigProvider readerProvider(final String sessionName, final String externalId, final boolean tls)
   {
+    return readerProvider(sessionName, externalId, tls, null);
+  }
+
+  /** As above; {@code fallback} true lets the node's own credentials stand in when the role cannot be assumed. */
+  public static MskIamConfigProvider readerProvider(
+      final String sessionName,
+      final String externalId,
+      final boolean tls,
+      final Boolean fallback
+  )
+  {
     return new MskIamConfigProvider(
-        TestStacks.READER_ROLE, sessionName, externalId, null, null, null, 0, 200, null, null,
+        TestStacks.READER_ROLE, sessionName, externalId, null, null, fallback, 0, 200, null, null,
         tls ? "SASL_SSL" : "SASL_PLAINTEXT", null, null
     );
   }

@@ -37,6 +37,18 @@ final class CredentialChecks
   /** The SDK's prefetch: aws-msk-iam-auth's role provider refreshes this long before expiry. */
   private static final Duration REFRESH_LEAD = Duration.ofMinutes(5);
   private static final Duration SHORT_SESSION = Duration.ofMinutes(15);
+  /**
+   * MSK refuses a session that would end within about 2 s ("Session too short"); druid-msk's provider never signs
+   * within this much of expiry (its RefreshingCredentials.SIGNING_MARGIN).
+   */
+  static final Duration TOO_SHORT = Duration.ofSeconds(5);
+  /** How druid-msk's provider starts the message of a failure to get usable credentials. */
+  static final String UNAVAILABLE = "AWS MSK IAM credentials of ";
+  static final String TOO_SHORT_FIX =
+      "credentials this close to expiry are refused by MSK (\"Session too short\"): check the node's clock against "
+      + "NTP (a clock running ahead makes every session look short), ask STS for at least 900 s (its minimum "
+      + "DurationSeconds) and keep \"credentialCache\": \"shared\", which refreshes ahead and never signs within "
+      + TOO_SHORT.toSeconds() + " s of expiry";
 
   private final Map<String, String> jaas;
   private final Duration timeout;
@@ -65,6 +77,7 @@ final class CredentialChecks
   {
     final String name = "credentials.base-identity";
     final Map<String, Supplier<AwsCredentialsProvider>> chain = new LinkedHashMap<>();
+    final BaseIdentities.Configured configured = BaseIdentities.configured();
     if (jaas.containsKey("awsProfileName")) {
       chain.put("profile " + jaas.get("awsProfileName") + " (awsProfileName)",
                 () -> ProfileCredentialsProvider.create(jaas.get("awsProfileName")));
@@ -72,22 +85,38 @@ final class CredentialChecks
       // The order of the SDK's DefaultCredentialsProvider, which aws-msk-iam-auth uses for the role's base identity.
       chain.put("system properties aws.accessKeyId/aws.secretAccessKey", SystemPropertyCredentialsProvider::create);
       chain.put("environment AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", EnvironmentVariableCredentialsProvider::create);
-      chain.put("web identity token (EKS IRSA: AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN)", WebIdentityTokenFileCredentialsProvider::create);
+      chain.put(BaseIdentities.WEB_IDENTITY, WebIdentityTokenFileCredentialsProvider::create);
       chain.put("profile file (~/.aws/credentials, AWS_PROFILE)", ProfileCredentialsProvider::create);
-      chain.put("container credentials (ECS task role, EKS Pod Identity)", () -> ContainerCredentialsProvider.builder().build());
-      chain.put("EC2 instance profile (instance metadata)", InstanceProfileCredentialsProvider::create);
+      chain.put(configured.containerKind(), () -> ContainerCredentialsProvider.builder().build());
+      chain.put("EC2 instance profile (instance metadata, IMDSv2)", InstanceProfileCredentialsProvider::create);
     }
-    final List<String> evidence = new ArrayList<>();
+    final List<String> evidence = new ArrayList<>(configured.evidence());
     for (Map.Entry<String, Supplier<AwsCredentialsProvider>> link : chain.entrySet()) {
+      final String missing = configured.missingTokenFile(link.getKey());
+      if (missing != null) {
+        // The SDK's chain would go on to the next link: an identity the node was not meant to have, or none.
+        checks.fail(name, missing, evidence, configured.tokenFileFix());
+        return false;
+      }
       try {
         base = Timed.call(timeout, () -> link.getValue().get().resolveCredentials());
         evidence.add("supplied by: " + link.getKey());
         evidence.add("access key " + maskedKey(base.accessKeyId())
                      + (base instanceof AwsSessionCredentials ? ", temporary (session token)" : ", long-term"));
-        checks.pass(name, "base credentials from " + link.getKey(), evidence);
+        checks.pass(name, "base identity: " + link.getKey(), evidence);
         return true;
       }
       catch (Exception e) {
+        if (BaseIdentities.WEB_IDENTITY.equals(link.getKey()) && configured.webIdentity()) {
+          // IRSA is what the node was given: the SDK's chain would try the next link, but this is the failure to fix.
+          final String region = System.getProperty("aws.region", String.valueOf(System.getenv("AWS_REGION")));
+          final StsFailure failure = StsFailure.of(
+              BaseIdentities.stsCause(e), "AssumeRoleWithWebIdentity (EKS IRSA)", region, endpoint(region)
+          );
+          evidence.add(failure.detail);
+          checks.fail(name, failure.summary, evidence, failure.fix);
+          return false;
+        }
         evidence.add("nothing from " + link.getKey() + " (" + firstSentence(e) + ")");
       }
     }
@@ -126,23 +155,10 @@ final class CredentialChecks
       }
       response = sts.assumeRole(request.build());
     }
-    catch (AwsServiceException e) {
-      evidence.add(e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
-      checks.fail(name, "STS refused AssumeRole of " + role + " (" + e.awsErrorDetails().errorCode() + ")", evidence,
-                  "AccessDenied".equals(e.awsErrorDetails().errorCode())
-                  ? "the role's trust policy must let this node's identity call sts:AssumeRole with sts:ExternalId "
-                    + "equal to the spec's externalId: check externalId in the spec (it is not shown), and compare the "
-                    + "trust policy with `druid-msk policy --trusted-principal <node identity ARN> --external-id-file FILE`"
-                  : "fix the request STS rejected, see the error above");
-      checks.skip("credentials.lifetime", "skipped: no role session");
-      return false;
-    }
-    catch (SdkClientException e) {
-      evidence.add(firstLine(e));
-      checks.fail(name, "STS is unreachable: " + endpoint(region), evidence,
-                  "allow this node HTTPS to the STS endpoint (an interface VPC endpoint for sts, or a NAT route), or "
-                  + "correct aws.endpointUrlSts / AWS_ENDPOINT_URL_STS and the provider's stsRegion; without a route "
-                  + "to the global endpoint, set stsRegion to the cluster's region");
+    catch (AwsServiceException | SdkClientException e) {
+      final StsFailure failure = StsFailure.of(e, "AssumeRole of " + role, region, endpoint(region));
+      evidence.add(failure.detail);
+      checks.fail(name, failure.summary, evidence, failure.fix);
       checks.skip("credentials.lifetime", "skipped: no role session");
       return false;
     }
@@ -157,11 +173,16 @@ final class CredentialChecks
     final String name = "credentials.lifetime";
     final Duration remaining = Duration.between(Instant.now(), expiration);
     final List<String> evidence = List.of(
-        "session expires at " + expiration + " (in " + remaining.toMinutes() + " min)",
+        "session expires at " + expiration + " (in " + remaining.toSeconds() + " s)",
         "aws-msk-iam-auth refreshes it " + REFRESH_LEAD.toMinutes() + " min before expiry; the broker "
         + "re-authenticates each connection at the latest when the session it authenticated with expires "
         + "(MSK caps the interval with connections.max.reauth.ms), so a refreshed session must be ready by then"
     );
+    if (remaining.compareTo(TOO_SHORT) < 0) {
+      checks.fail(name, "the role session has only " + remaining.toMillis() + " ms left, too short for MSK", evidence,
+                  TOO_SHORT_FIX);
+      return;
+    }
     if (remaining.compareTo(SHORT_SESSION) < 0) {
       checks.warn(name, "the role session lasts only " + remaining.toMinutes() + " min", evidence,
                   "sessions this short refresh and re-authenticate every few minutes: raise the role's "

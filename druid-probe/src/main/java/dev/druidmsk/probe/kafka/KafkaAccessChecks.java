@@ -126,7 +126,14 @@ final class KafkaAccessChecks
     catch (Exception e) {
       final Throwable cause = cause(e);
       evidence.add(CredentialChecks.firstLine(cause));
-      if (cause instanceof SaslAuthenticationException || cause instanceof AuthorizationException) {
+      if (withMessage(cause, "Session too short") != null) {
+        checks.fail(name, "the broker refused the session as too short: the credentials were signed within seconds "
+                          + "of their expiry", evidence, CredentialChecks.TOO_SHORT_FIX);
+      } else if (withMessage(cause, CredentialChecks.UNAVAILABLE) != null) {
+        // The provider's message (role, remaining lifetime, STS's error) is in the evidence line above.
+        checks.fail(name, "this node's consumers have no usable credentials, so none were sent to the broker",
+                    evidence, "see credentials.assume-role and credentials.lifetime, and the error above");
+      } else if (cause instanceof SaslAuthenticationException || cause instanceof AuthorizationException) {
         checks.refused(name, "the broker refused the IAM authentication: the role lacks " + Request.AUTHENTICATE.action
                              + ", or this node's clock is off by more than SigV4's 5 minutes", evidence,
                        Request.AUTHENTICATE.action);
@@ -322,6 +329,17 @@ final class KafkaAccessChecks
                                    || key.startsWith("fetch.") || key.startsWith("max.poll") || key.startsWith("isolation.")
                                    || key.endsWith(".deserializer"));
     return admin;
+  }
+
+  /** The first throwable of the chain whose message contains {@code text}, or null. */
+  private static Throwable withMessage(Throwable e, String text)
+  {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(text)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static Throwable cause(Throwable e)
