@@ -40,7 +40,7 @@ class DeploymentSnippetsIT extends DruidHomeTest
     final Map<String, String> before = FolderSnapshot.of(kafkaFolder(home));
     final Path volume = temp.resolve("volume");
 
-    try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"), SHA256)) {
+    try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"))) {
       final Installer.Result first = runInitContainer(init, volume, repository);
       final Installer.Result restarted = runInitContainer(init, volume, repository);
 
@@ -106,7 +106,7 @@ class DeploymentSnippetsIT extends DruidHomeTest
     @SuppressWarnings("unchecked")
     final List<String> runcmd = (List<String>) ((List<Object>) userData.get("runcmd")).get(0);
 
-    try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"), SHA256)) {
+    try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"))) {
       Files.writeString(env, Files.readString(env).replaceAll("DRUID_MSK_MAVEN_REPO=.*",
                                                               "DRUID_MSK_MAVEN_REPO=" + repository.url()));
       final List<String> command = new ArrayList<>(runcmd);
