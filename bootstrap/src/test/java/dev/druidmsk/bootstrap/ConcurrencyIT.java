@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two installs at once, with busybox's flock (no -w) or, without flock, the mkdir lock: the second waits for the
- * first, then finds nothing to do, or gives up after --lock-timeout naming the holder.
+ * first, then finds nothing to do, or gives up after --lock-timeout naming the lock and how to find its holder.
  */
 class ConcurrencyIT extends DruidHomeTest
 {
@@ -67,8 +67,8 @@ class ConcurrencyIT extends DruidHomeTest
 
     assertThat(second.exitCode).as("%s", second).isEqualTo(BUSY);
     assertThat(second.stderr)
-        .contains("another druid-msk-install run (pid " + first.process.pid() + ") holds "
-                  + home.resolve(".druid-msk-install/lock"))
+        .contains("another druid-msk-install run holds " + home.resolve(".druid-msk-install/lock"))
+        .contains("fuser " + home.resolve(".druid-msk-install/lock") + " names it")
         .contains("raise --lock-timeout");
     assertThat(FolderSnapshot.of(kafkaFolder(home))).isEqualTo(before);
     Files.createFile(resume);

@@ -63,6 +63,36 @@ class HardeningIT extends DruidHomeTest
     assertThat(FolderSnapshot.of(home)).isEqualTo(before);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"install", "uninstall", "status"})
+  void installRecordEditedToNameAPathOutsideTheFolderIsRefused(String command) throws Exception
+  {
+    assertThat(installer.install(home).exitCode).isZero();
+    final Path victim = Files.writeString(temp.resolve("victim.jar"), "not ours");
+    final Path record = kafkaFolder(home).resolve(".druid-msk-install.properties");
+    Files.writeString(record, Files.readString(record).replaceFirst("(?m)^files=", "files=../../../victim.jar,"));
+    final Map<String, String> before = FolderSnapshot.of(kafkaFolder(home));
+
+    final Installer.Result result = "install".equals(command)
+                                    ? installer.install(home)
+                                    : installer.run(command, "--druid-home", home.toString());
+
+    assertThat(result.exitCode).as("%s", result).isEqualTo(PRECONDITION);
+    assertThat(result.stderr).contains("lists '../../../victim.jar' in files, which is not a jar name");
+    assertThat(victim).exists();
+    assertThat(FolderSnapshot.of(kafkaFolder(home))).isEqualTo(before);
+  }
+
+  @Test
+  void targetsNamingAPathIsAUsageError() throws Exception
+  {
+    final Installer.Result result = installer.install(home, "--targets", "../lib");
+
+    assertThat(result.exitCode).as("%s", result).isEqualTo(2);
+    assertThat(result.stderr).contains("--targets names '../lib', which is not an extension folder name");
+    assertThat(home.resolve(WORK)).doesNotExist();
+  }
+
   @Test
   void workFolderThatIsASymlinkIsRefused() throws Exception
   {
