@@ -1,5 +1,6 @@
 package dev.druidmsk.bootstrap;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,27 +27,38 @@ class CrashSafetyIT
   private static final int KILLED = 128 + 9;
   private static final String RECORD = ".druid-msk-install.properties";
 
+  /** What an uninterrupted install puts into the Kafka folder: one reference install for the whole class. */
+  private static Map<String, String> installedContent;
+
   @TempDir
   Path temp;
 
   private Path home;
   private Installer installer;
   private Map<String, String> stock;
-  private Map<String, String> installedContent;
 
-  @BeforeEach
-  void layOutHomeAndReference() throws Exception
+  @BeforeAll
+  static void installReference(@TempDir Path referenceTemp) throws Exception
   {
-    home = DruidHomes.stock(temp.resolve("druid"));
-    // A foreign aws-msk-iam-auth jar makes the backup step do real work.
-    Files.writeString(kafkaFolder(home).resolve("aws-msk-iam-auth-2.3.6-all.jar"), "2.3.6");
-    installer = new Installer(temp);
-    stock = FolderSnapshot.of(kafkaFolder(home));
-    final Path reference = DruidHomes.stock(temp.resolve("reference"));
-    Files.writeString(kafkaFolder(reference).resolve("aws-msk-iam-auth-2.3.6-all.jar"), "2.3.6");
-    final Installer.Result referenceInstall = installer.install(reference);
+    final Path reference = withForeignJar(DruidHomes.stock(referenceTemp.resolve("reference")));
+    final Installer.Result referenceInstall = new Installer(referenceTemp).install(reference);
     assertThat(referenceInstall.exitCode).as("%s", referenceInstall).isZero();
     installedContent = content(kafkaFolder(reference));
+  }
+
+  @BeforeEach
+  void layOutHome() throws Exception
+  {
+    home = withForeignJar(DruidHomes.stock(temp.resolve("druid")));
+    installer = new Installer(temp);
+    stock = FolderSnapshot.of(kafkaFolder(home));
+  }
+
+  /** A foreign aws-msk-iam-auth jar makes the backup step do real work. */
+  private static Path withForeignJar(Path home) throws IOException
+  {
+    Files.writeString(kafkaFolder(home).resolve("aws-msk-iam-auth-2.3.6-all.jar"), "2.3.6");
+    return home;
   }
 
   @ParameterizedTest

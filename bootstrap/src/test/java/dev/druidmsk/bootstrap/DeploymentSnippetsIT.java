@@ -61,7 +61,8 @@ class DeploymentSnippetsIT extends DruidHomeTest
       assertThat(restarted.stdout).as("%s", restarted).contains("already installed, nothing changed");
     }
     finally {
-      Sandbox.run("chmod", "u+w", home.toString(), home.resolve("extensions").toString(), home.resolve("lib").toString());
+      Sandbox.run("chmod", "u+w", home.toString(), home.resolve("extensions").toString(),
+                  home.resolve("lib").toString());
     }
     final Path installed = volume.resolve("extensions").resolve(KAFKA);
     assertThat(installed.resolve(Bundle.mskJar())).exists();
@@ -93,7 +94,8 @@ class DeploymentSnippetsIT extends DruidHomeTest
         "initContainers"
     );
 
-    assertThat(additional).containsEntry("runAsInit", true).containsEntry("securityContext", init.get("securityContext"));
+    assertThat(additional).containsEntry("runAsInit", true)
+                          .containsEntry("securityContext", init.get("securityContext"));
     assertThat(additional.get("args")).isEqualTo(init.get("args"));
     assertThat(additional.get("command")).isEqualTo(init.get("command"));
     assertThat(env(additional)).isEqualTo(env(init));
@@ -144,7 +146,7 @@ class DeploymentSnippetsIT extends DruidHomeTest
     @SuppressWarnings("unchecked")
     final List<Map<String, Object>> files = (List<Map<String, Object>>) userData.get("write_files");
     final Map<String, Object> dropIn = files.stream()
-                                            .filter(file -> file.get("path").toString().endsWith(".service.d/druid-msk.conf"))
+                                            .filter(file -> file.get("path").toString().endsWith("/druid-msk.conf"))
                                             .findFirst()
                                             .orElseThrow();
     final Matcher startPre = Pattern.compile("(?m)^ExecStartPre=(.*)$").matcher(dropIn.get("content").toString());
@@ -195,7 +197,8 @@ class DeploymentSnippetsIT extends DruidHomeTest
     for (String run : runs) {
       final Matcher mount = Pattern.compile("--mount=type=bind,source=(\\S+),target=(\\S+) ").matcher(run);
       assertThat(mount.find()).as("the bundle comes in by a bind mount, so no layer keeps it: %s", run).isTrue();
-      assertThat(mount.group(1).replace("0.1.0", MavenRepository.VERSION)).isEqualTo(Bundle.TARBALL.getFileName().toString());
+      assertThat(mount.group(1).replace("0.1.0", MavenRepository.VERSION))
+          .isEqualTo(Bundle.TARBALL.getFileName().toString());
       final Path context = Files.copy(Bundle.TARBALL, temp.resolve(Bundle.TARBALL.getFileName()));
       final String shell = onThisMachine(run.substring(mount.end()).replace(mount.group(2), context.toString()));
 

@@ -187,8 +187,9 @@ class HardeningIT extends DruidHomeTest
     PathShims.tarListingWithoutLinks(bin);
     final Map<String, String> before = FolderSnapshot.of(home);
 
-    final Installer.Result result = installer.with("PATH", PathShims.path(bin))
-                                             .run("install", "--druid-home", home.toString(), "--bundle", linked.toString());
+    final Installer.Result result = installer.with("PATH", PathShims.path(bin)).run(
+        "install", "--druid-home", home.toString(), "--bundle", linked.toString()
+    );
 
     assertThat(result.exitCode).as("%s", result).isEqualTo(BUNDLE);
     assertThat(result.stderr).contains("it unpacked to a link or special file")

@@ -37,7 +37,10 @@ final class LegacyTlsServer implements AutoCloseable
     final Process process = new ProcessBuilder(
         "openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert", certificate.toString(), "-key", key.toString(),
         "-cipher", "DEFAULT@SECLEVEL=0", "-WWW", "-quiet"
-    ).directory(root.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("legacy-tls.log").toFile()).start();
+    ).directory(root.toFile())
+     .redirectErrorStream(true)
+     .redirectOutput(work.resolve("legacy-tls.log").toFile())
+     .start();
     final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       try (Socket socket = new Socket()) {
@@ -47,7 +50,9 @@ final class LegacyTlsServer implements AutoCloseable
       catch (IOException notYet) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
           process.destroyForcibly().waitFor();
-          throw new IllegalStateException("openssl s_server did not start: " + Files.readString(work.resolve("legacy-tls.log")));
+          throw new IllegalStateException(
+              "openssl s_server did not start: " + Files.readString(work.resolve("legacy-tls.log"))
+          );
         }
         Thread.sleep(100);
       }

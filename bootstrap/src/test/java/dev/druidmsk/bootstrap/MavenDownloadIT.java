@@ -103,8 +103,9 @@ class MavenDownloadIT extends DruidHomeTest
   void curlRefusesARedirectToPlainHttp() throws Exception
   {
     try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"))) {
-      final Installer.Result result = withCurl().with("CURL_CA_BUNDLE", MavenRepository.CA_PEM.toString())
-                                                .run(fromMavenArguments(repository.redirectingUrl(), "--sha256", SHA256));
+      final Installer.Result result = withCurl().with("CURL_CA_BUNDLE", MavenRepository.CA_PEM.toString()).run(
+          fromMavenArguments(repository.redirectingUrl(), "--sha256", SHA256)
+      );
 
       assertThat(result.exitCode).as("%s", result).isEqualTo(BUNDLE);
       assertThat(result.stderr).contains("could not download");
