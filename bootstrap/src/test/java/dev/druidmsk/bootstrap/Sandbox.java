@@ -63,7 +63,7 @@ final class Sandbox
 
   private static Sandbox build(Path busybox, Path bin) throws IOException
   {
-    Files.createDirectories(bin);
+    Files.createDirectories(bin).toFile().deleteOnExit();
     final List<String> applets = List.of(run(busybox.toString(), "--list").split("\n"));
     for (String applet : DEFAULT_CONFIG_APPLETS) {
       if (!applets.contains(applet)) {
@@ -76,17 +76,23 @@ final class Sandbox
     }
     for (String applet : applets) {
       if (!applet.isBlank() && !"bash".equals(applet)) {
-        Files.createSymbolicLink(bin.resolve(applet), busybox);
+        link(bin.resolve(applet), busybox);
       }
     }
-    Files.createSymbolicLink(bin.resolve("bash"), Path.of(run("bash", "-c", "command -v bash").trim()).toRealPath());
+    link(bin.resolve("bash"), Path.of(run("bash", "-c", "command -v bash").trim()).toRealPath());
     for (Path command : DruidHomes.list(Path.of(System.getProperty("java.home"), "bin"))) {
       final Path link = bin.resolve(command.getFileName());
       if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-        Files.createSymbolicLink(link, command);
+        link(link, command);
       }
     }
     return new Sandbox(busybox, bin);
+  }
+
+  /** Links are deleted at exit before their folder, which deleteOnExit empties in reverse order. */
+  private static void link(Path link, Path target) throws IOException
+  {
+    Files.createSymbolicLink(link, target).toFile().deleteOnExit();
   }
 
   private static Path findBusybox()
