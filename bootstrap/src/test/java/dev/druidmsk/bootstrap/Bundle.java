@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -121,9 +122,36 @@ final class Bundle
     Files.writeString(manifest, Files.readString(manifest)
                                      .replace("bundle.version=" + manifest("bundle.version"), "bundle.version=" + version)
                                      .replace("extension.jar=" + extensionJar(), "extension.jar=" + extensionJar));
+    resum(folder);
+    return pack(folder, workDir.resolve(top + "-bundle.tar.gz"));
+  }
+
+  /**
+   * A copy whose manifest sets KEY to VALUE, SHA256SUMS made to match: a crafted bundle that passes its own
+   * checksums, as anyone who can write a bundle can make.
+   */
+  static Path withManifestValue(Path workDir, String key, String value) throws IOException, InterruptedException
+  {
+    return altered(workDir, folder -> {
+      final Path manifest = folder.resolve("druid-msk-bundle.properties");
+      Files.writeString(manifest, Files.readString(manifest).replaceFirst(
+          "(?m)^" + key.replace(".", "\\.") + "=.*$",
+          Matcher.quoteReplacement(key + "=" + value)
+      ));
+      try {
+        resum(folder);
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    });
+  }
+
+  private static void resum(Path folder) throws IOException, InterruptedException
+  {
     run(List.of("bash", "-c", "cd '" + folder + "' && find . -type f ! -name SHA256SUMS | sed 's|^./||' | sort"
                               + " | xargs sha256sum > SHA256SUMS"));
-    return pack(folder, workDir.resolve(top + "-bundle.tar.gz"));
   }
 
   private static Path unpack(Path workDir) throws IOException, InterruptedException

@@ -14,7 +14,10 @@ import java.util.List;
 import static dev.druidmsk.bootstrap.DruidHomes.kafkaFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two installs at once: the lock makes the second wait for the first, then find nothing to do. */
+/**
+ * Two installs at once, with busybox's flock (no -w) or, without flock, the mkdir lock: the second waits for the
+ * first, then finds nothing to do, or gives up after --lock-timeout naming the lock and how to find its holder.
+ */
 class ConcurrencyIT extends DruidHomeTest
 {
   private static final int BUSY = 5;
@@ -63,7 +66,10 @@ class ConcurrencyIT extends DruidHomeTest
     final Installer.Result second = start(installer, List.of("--lock-timeout", "1")).await();
 
     assertThat(second.exitCode).as("%s", second).isEqualTo(BUSY);
-    assertThat(second.stderr).contains("another druid-msk-install run holds").contains("raise --lock-timeout");
+    assertThat(second.stderr)
+        .contains("another druid-msk-install run holds " + home.resolve(".druid-msk-install/lock"))
+        .contains("fuser " + home.resolve(".druid-msk-install/lock") + " names it")
+        .contains("raise --lock-timeout");
     assertThat(FolderSnapshot.of(kafkaFolder(home))).isEqualTo(before);
     Files.createFile(resume);
     assertThat(first.await().exitCode).isZero();

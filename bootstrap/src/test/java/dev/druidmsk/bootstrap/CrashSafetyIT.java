@@ -1,5 +1,6 @@
 package dev.druidmsk.bootstrap;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,20 +9,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static dev.druidmsk.bootstrap.DruidHomes.kafkaFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGKILL at every named step of install and uninstall (the script kills itself through its test hook, so no
- * trap runs): the Kafka folder is fully old or fully new, and the next run repairs what the crash left.
+ * trap runs): the Kafka folder is fully old or fully new, status reports without touching anything, and the next
+ * install or uninstall repairs what the crash left.
  */
 class CrashSafetyIT
 {
   private static final int KILLED = 128 + 9;
   private static final String RECORD = ".druid-msk-install.properties";
+
+  /** What an uninterrupted install puts into the Kafka folder: one reference install for the whole class. */
+  private static Map<String, String> installedContent;
 
   @TempDir
   Path temp;
@@ -29,21 +36,29 @@ class CrashSafetyIT
   private Path home;
   private Installer installer;
   private Map<String, String> stock;
-  private Map<String, String> installedContent;
 
-  @BeforeEach
-  void layOutHomeAndReference() throws Exception
+  @BeforeAll
+  static void installReference(@TempDir Path referenceTemp) throws Exception
   {
-    home = DruidHomes.stock(temp.resolve("druid"));
-    // A foreign aws-msk-iam-auth jar makes the backup step do real work.
-    Files.writeString(kafkaFolder(home).resolve("aws-msk-iam-auth-2.3.6-all.jar"), "2.3.6");
-    installer = new Installer(temp);
-    stock = FolderSnapshot.of(kafkaFolder(home));
-    final Path reference = DruidHomes.stock(temp.resolve("reference"));
-    Files.writeString(kafkaFolder(reference).resolve("aws-msk-iam-auth-2.3.6-all.jar"), "2.3.6");
-    final Installer.Result referenceInstall = installer.install(reference);
+    final Path reference = withForeignJar(DruidHomes.stock(referenceTemp.resolve("reference")));
+    final Installer.Result referenceInstall = new Installer(referenceTemp).install(reference);
     assertThat(referenceInstall.exitCode).as("%s", referenceInstall).isZero();
     installedContent = content(kafkaFolder(reference));
+  }
+
+  @BeforeEach
+  void layOutHome() throws Exception
+  {
+    home = withForeignJar(DruidHomes.stock(temp.resolve("druid")));
+    installer = new Installer(temp);
+    stock = FolderSnapshot.of(kafkaFolder(home));
+  }
+
+  /** A foreign aws-msk-iam-auth jar makes the backup step do real work. */
+  private static Path withForeignJar(Path home) throws IOException
+  {
+    Files.writeString(kafkaFolder(home).resolve("aws-msk-iam-auth-2.3.6-all.jar"), "2.3.6");
+    return home;
   }
 
   @ParameterizedTest
@@ -59,10 +74,11 @@ class CrashSafetyIT
     } else {
       assertOldOrNew(step);
     }
-    assertRepairedByTheNextRun(step);
+    assertStatusOnlyReports(step);
     final Installer.Result again = installer.without(Installer.DIE_AT).install(home);
     assertThat(again.exitCode).as("%s", again).isZero();
     assertThat(content(kafkaFolder(home))).isEqualTo(installedContent);
+    assertNoLeftovers();
   }
 
   @ParameterizedTest
@@ -79,24 +95,42 @@ class CrashSafetyIT
     if (!"moved-old".equals(step)) {
       assertOldOrNew(step);
     }
-    assertRepairedByTheNextRun(step);
+    assertStatusOnlyReports(step);
     final Installer.Result again = installer.without(Installer.DIE_AT)
                                             .run("uninstall", "--druid-home", home.toString());
     assertThat(again.exitCode).as("%s", again).isZero();
     assertThat(FolderSnapshot.of(kafkaFolder(home))).isEqualTo(stock);
+    assertNoLeftovers();
   }
 
-  private void assertRepairedByTheNextRun(String step) throws Exception
+  /** status runs where Druid starts, possibly as another user: it names leftovers and never writes. */
+  private void assertStatusOnlyReports(String step) throws Exception
   {
+    final Map<String, String> before = FolderSnapshot.of(home);
+    final List<String> workBefore = workEntries();
+
     final Installer.Result status = installer.without(Installer.DIE_AT).run("status", "--druid-home", home.toString());
 
     assertThat(status.exitCode).as("status after a kill at %s: %s", step, status).isIn(0, 6);
-    assertOldOrNew(step);
-    final Path work = home.resolve(".druid-msk-install");
-    if (Files.isDirectory(work)) {
-      assertThat(DruidHomes.list(work)).extracting(path -> path.getFileName().toString())
-                                       .noneMatch(name -> name.startsWith("new.") || name.startsWith("old."));
+    assertThat(FolderSnapshot.of(home)).isEqualTo(before);
+    assertThat(workEntries()).isEqualTo(workBefore);
+    if (workBefore.stream().anyMatch(name -> name.startsWith("new.") || name.startsWith("old."))) {
+      assertThat(status.stderr).contains("was left by an interrupted run").contains("install (or uninstall) to repair");
     }
+  }
+
+  private void assertNoLeftovers() throws IOException
+  {
+    assertThat(workEntries()).noneMatch(name -> name.startsWith("new.") || name.startsWith("old."));
+  }
+
+  private List<String> workEntries() throws IOException
+  {
+    final Path work = home.resolve(".druid-msk-install");
+    if (!Files.isDirectory(work)) {
+      return List.of();
+    }
+    return DruidHomes.list(work).stream().map(path -> path.getFileName().toString()).collect(Collectors.toList());
   }
 
   private void assertOldOrNew(String step) throws IOException

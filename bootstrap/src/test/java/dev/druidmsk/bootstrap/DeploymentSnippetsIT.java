@@ -6,6 +6,7 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,30 +23,46 @@ import static dev.druidmsk.bootstrap.DruidHomes.kafkaFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deployment snippets in bootstrap/deploy: they parse, they only use flags the installer has, and the
- * commands they run (init container, cloud-init, Packer) install the real bundle when executed here with their
- * paths pointed at a temporary Druid home.
+ * The deployment snippets in bootstrap/deploy: they parse, they only use flags the installer has, and the shell
+ * lines they run (init containers, Dockerfile RUN, cloud-init runcmd and the Druid unit's ExecStartPre, Packer)
+ * install the real bundle when executed as written in the sandbox, as the user they name, with their paths
+ * pointed at a temporary Druid home.
  */
 class DeploymentSnippetsIT extends DruidHomeTest
 {
   private static final Path DEPLOY = Installer.BOOTSTRAP_DIR.resolve("deploy");
   private static final String SHA256 = FolderSnapshot.sha256(Bundle.TARBALL);
+  private static final int DRUID_UID = 1000;
 
 
   @Test
-  void kubernetesInitContainerInstallsIntoTheVolumeAndLeavesTheImageFolderAlone() throws Exception
+  void kubernetesInitContainerInstallsIntoTheVolumeAsItsUserWithAReadOnlyImage() throws Exception
   {
     final Map<String, Object> pod = path(yaml("kubernetes/middlemanager-statefulset.yaml"), "spec", "template", "spec");
     final Map<String, Object> init = first(pod, "initContainers");
+    final Map<String, Object> security = path(init, "securityContext");
+    assertThat(security).containsEntry("runAsUser", DRUID_UID).containsEntry("readOnlyRootFilesystem", true);
+    // The image's Druid home belongs to druid; nothing can be created in it, as under readOnlyRootFilesystem. The
+    // emptyDir is writable by the pod's user.
+    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Sandbox.run("chown", "-R", DRUID_UID + ":" + DRUID_UID, home.toString());
+    Sandbox.run("chmod", "a-w", home.toString(), home.resolve("extensions").toString(), home.resolve("lib").toString());
+    final Path volume = Files.createDirectories(temp.resolve("volume"));
+    Sandbox.run("chown", DRUID_UID + ":" + DRUID_UID, volume.toString());
     final Map<String, String> before = FolderSnapshot.of(kafkaFolder(home));
-    final Path volume = temp.resolve("volume");
+    installer.asUser((Integer) security.get("runAsUser"));
 
-    try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"), SHA256)) {
-      final Installer.Result first = runInitContainer(init, volume, repository);
-      final Installer.Result restarted = runInitContainer(init, volume, repository);
+    try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"));
+         LegacyTlsServer server = LegacyTlsServer.serving(repository.root, temp)) {
+      final Installer.Result first = runInitContainer(init, volume, server.url());
+      final Installer.Result restarted = runInitContainer(init, volume, server.url());
 
       assertThat(first.exitCode).as("%s", first).isZero();
-      assertThat(restarted.stdout).contains("already installed, nothing changed");
+      assertThat(restarted.stdout).as("%s", restarted).contains("already installed, nothing changed");
+    }
+    finally {
+      Sandbox.run("chmod", "u+w", home.toString(), home.resolve("extensions").toString(),
+                  home.resolve("lib").toString());
     }
     final Path installed = volume.resolve("extensions").resolve(KAFKA);
     assertThat(installed.resolve(Bundle.mskJar())).exists();
@@ -77,7 +94,8 @@ class DeploymentSnippetsIT extends DruidHomeTest
         "initContainers"
     );
 
-    assertThat(additional).containsEntry("runAsInit", true);
+    assertThat(additional).containsEntry("runAsInit", true)
+                          .containsEntry("securityContext", init.get("securityContext"));
     assertThat(additional.get("args")).isEqualTo(init.get("args"));
     assertThat(additional.get("command")).isEqualTo(init.get("command"));
     assertThat(env(additional)).isEqualTo(env(init));
@@ -94,29 +112,53 @@ class DeploymentSnippetsIT extends DruidHomeTest
   }
 
   @Test
-  void cloudInitUserDataInstallsFromTheConfiguredRepository() throws Exception
+  void cloudInitUserDataInstallsFromTheConfiguredRepositoryAndDruidStartsOnlyAfterIt() throws Exception
   {
     final Map<String, Object> userData = yaml("cloud-init/user-data.yaml");
     final Map<String, Object> envFile = first(userData, "write_files");
     final Path env = temp.resolve("install.env");
-    Files.writeString(env, envFile.get("content").toString()
-                                  .replace("DRUID_HOME=/opt/druid", "DRUID_HOME=" + home)
-                                  .replaceAll("DRUID_MSK_VERSION=.*", "DRUID_MSK_VERSION=" + MavenRepository.VERSION)
-                                  .replaceAll("DRUID_MSK_BUNDLE_SHA256=.*", "DRUID_MSK_BUNDLE_SHA256=" + SHA256));
-    @SuppressWarnings("unchecked")
-    final List<String> runcmd = (List<String>) ((List<Object>) userData.get("runcmd")).get(0);
+    final List<String> startPre = startPreOfTheDruidUnit(userData);
+    assertThat(installer.runCommand(startPre).exitCode).as("Druid refused to start before the install").isEqualTo(6);
 
-    try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"), SHA256)) {
-      Files.writeString(env, Files.readString(env).replaceAll("DRUID_MSK_MAVEN_REPO=.*",
-                                                              "DRUID_MSK_MAVEN_REPO=" + repository.url()));
+    try (MavenRepository repository = MavenRepository.serving(temp.resolve("repo"));
+         LegacyTlsServer server = LegacyTlsServer.serving(repository.root, temp)) {
+      Files.writeString(env, envFile.get("content").toString()
+                                    .replace("DRUID_HOME=/opt/druid", "DRUID_HOME=" + home)
+                                    .replaceAll("DRUID_MSK_VERSION=.*", "DRUID_MSK_VERSION=" + MavenRepository.VERSION)
+                                    .replaceAll("DRUID_MSK_BUNDLE_SHA256=.*", "DRUID_MSK_BUNDLE_SHA256=" + SHA256)
+                                    .replaceAll("DRUID_MSK_MAVEN_REPO=.*", "DRUID_MSK_MAVEN_REPO=" + server.url()));
+      @SuppressWarnings("unchecked")
+      final List<String> runcmd = (List<String>) ((List<Object>) userData.get("runcmd")).get(0);
       final List<String> command = new ArrayList<>(runcmd);
-      command.set(2, runcmd.get(2).replace(envFile.get("path").toString(), env.toString())
-                           .replace("/opt/druid-msk/bin/druid-msk-install", Installer.SCRIPT.toString()));
+      command.set(2, onThisMachine(runcmd.get(2).replace(envFile.get("path").toString(), env.toString())));
       final Installer.Result result = installer.runCommand(command);
 
       assertThat(result.exitCode).as("%s", result).isZero();
     }
     assertThat(kafkaFolder(home).resolve(Bundle.mskJar())).exists();
+    final Installer.Result started = installer.runCommand(startPre);
+    assertThat(started.exitCode).as("%s", started).isZero();
+  }
+
+  /** The drop-in's ExecStartPre command line, with the image's paths pointed at this test's. */
+  private List<String> startPreOfTheDruidUnit(Map<String, Object> userData)
+  {
+    @SuppressWarnings("unchecked")
+    final List<Map<String, Object>> files = (List<Map<String, Object>>) userData.get("write_files");
+    final Map<String, Object> dropIn = files.stream()
+                                            .filter(file -> file.get("path").toString().endsWith("/druid-msk.conf"))
+                                            .findFirst()
+                                            .orElseThrow();
+    final Matcher startPre = Pattern.compile("(?m)^ExecStartPre=(.*)$").matcher(dropIn.get("content").toString());
+    assertThat(startPre.find()).as("ExecStartPre in %s", dropIn).isTrue();
+    return List.of(onThisMachine(startPre.group(1)).split(" "));
+  }
+
+  private String onThisMachine(String line)
+  {
+    return line.replace("/bin/bash ", "bash ")
+               .replace("/opt/druid-msk/bin/druid-msk-install", Installer.SCRIPT.toString())
+               .replace("--druid-home /opt/druid", "--druid-home " + home);
   }
 
   @Test
@@ -139,14 +181,34 @@ class DeploymentSnippetsIT extends DruidHomeTest
   }
 
   @Test
-  void dockerfileCopiesTheBundleUnderItsBuiltName() throws IOException
+  void dockerfileRunLinesInstallAsDruidFromABindMountedBundle() throws Exception
   {
-    final String dockerfile = Files.readString(DEPLOY.resolve("docker/Dockerfile"));
-    final Matcher copied = Pattern.compile("COPY (druid-msk-iam-\\S+-bundle\\.tar\\.gz) ").matcher(dockerfile);
+    final String dockerfile = Files.readString(DEPLOY.resolve("docker/Dockerfile")).replace("\\\n", " ");
+    final List<String> runs = dockerfile.lines().filter(line -> line.startsWith("RUN ")).collect(Collectors.toList());
+    final Matcher user = Pattern.compile("(?m)^USER (\\S+)$").matcher(dockerfile);
+    assertThat(user.find()).isTrue();
+    assertThat(user.group(1)).isEqualTo("druid");
+    assertThat(dockerfile.indexOf("\nUSER druid\n")).isLessThan(dockerfile.indexOf("\nRUN "));
+    assertThat(runs).isNotEmpty();
+    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Sandbox.run("chown", "-R", DRUID_UID + ":" + DRUID_UID, home.toString());
+    installer.asUser(DRUID_UID).with("DRUID_MSK_BUNDLE_SHA256", SHA256);
 
-    assertThat(copied.find()).isTrue();
-    assertThat(copied.group(1).replace("0.1.0", MavenRepository.VERSION)).isEqualTo(Bundle.TARBALL.getFileName().toString());
-    assertThat(dockerfile).containsPattern("(?m)^RUN bash /opt/druid-msk/bin/druid-msk-install install ");
+    for (String run : runs) {
+      final Matcher mount = Pattern.compile("--mount=type=bind,source=(\\S+),target=(\\S+) ").matcher(run);
+      assertThat(mount.find()).as("the bundle comes in by a bind mount, so no layer keeps it: %s", run).isTrue();
+      assertThat(mount.group(1).replace("0.1.0", MavenRepository.VERSION))
+          .isEqualTo(Bundle.TARBALL.getFileName().toString());
+      final Path context = Files.copy(Bundle.TARBALL, temp.resolve(Bundle.TARBALL.getFileName()));
+      final String shell = onThisMachine(run.substring(mount.end()).replace(mount.group(2), context.toString()));
+
+      final Installer.Result result = installer.runCommand(List.of("bash", "-c", shell));
+
+      assertThat(result.exitCode).as("%s: %s", shell, result).isZero();
+    }
+    assertThat(kafkaFolder(home).resolve(Bundle.mskJar())).exists();
+    assertThat(Sandbox.run("stat", "-c", "%u", kafkaFolder(home).resolve(Bundle.mskJar()).toString()).trim())
+        .isEqualTo(String.valueOf(DRUID_UID));
   }
 
   @Test
@@ -185,7 +247,7 @@ class DeploymentSnippetsIT extends DruidHomeTest
     return flags;
   }
 
-  private Installer.Result runInitContainer(Map<String, Object> init, Path volume, MavenRepository repository)
+  private Installer.Result runInitContainer(Map<String, Object> init, Path volume, String repositoryUrl)
       throws Exception
   {
     final Map<String, String> env = new HashMap<>(env(init));
@@ -193,7 +255,7 @@ class DeploymentSnippetsIT extends DruidHomeTest
     env.put("DRUID_MSK_VOLUME", volume.toString());
     env.put("DRUID_MSK_INSTALLER", Installer.SCRIPT.toString());
     env.put("DRUID_MSK_VERSION", MavenRepository.VERSION);
-    env.put("DRUID_MSK_MAVEN_REPO", repository.url());
+    env.put("DRUID_MSK_MAVEN_REPO", repositoryUrl);
     env.put("DRUID_MSK_BUNDLE_SHA256", SHA256);
     env.forEach(installer::with);
     final List<String> command = new ArrayList<>(strings(init.get("command")));

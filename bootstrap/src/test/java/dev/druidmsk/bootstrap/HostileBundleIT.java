@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bundles an attacker or a broken download could hand the installer: each is refused with exit code 4 (bundle
- * rejected) and a fix, before tar unpacks anything, and the Druid home stays byte-identical.
+ * rejected) and a fix, before tar unpacks anything, and the Druid home stays byte-identical. The reasons are the
+ * ones busybox tar's listing gives (the sandbox's tar, as in the official Druid image).
  */
 class HostileBundleIT extends DruidHomeTest
 {
@@ -103,7 +104,8 @@ class HostileBundleIT extends DruidHomeTest
   {
     final Path climbing = Bundle.altered(work, folder -> {}, "-P", "--transform", "s,/NOTICE.txt$,/../../../NOTICE.txt,r");
 
-    assertRefused(install(climbing), BUNDLE, NOT_A_BUNDLE, "the path " + Bundle.topFolder() + "/../../../NOTICE.txt leaves");
+    // busybox tar strips a name up to its last "../", so the member lists (and would unpack) as a second top entry.
+    assertRefused(install(climbing), BUNDLE, NOT_A_BUNDLE, "it has more than one top folder");
   }
 
   @Test
@@ -111,7 +113,8 @@ class HostileBundleIT extends DruidHomeTest
   {
     final Path absolute = Bundle.altered(work, folder -> {}, "-P", "--transform", "s,^.*/NOTICE.txt$,/tmp/NOTICE.txt,r");
 
-    assertRefused(install(absolute), BUNDLE, NOT_A_BUNDLE, "the path /tmp/NOTICE.txt leaves the bundle's folder");
+    // busybox tar strips the leading "/": a second top entry.
+    assertRefused(install(absolute), BUNDLE, NOT_A_BUNDLE, "it has more than one top folder");
   }
 
   @Test
@@ -121,7 +124,8 @@ class HostileBundleIT extends DruidHomeTest
         work, folder -> Files.createLink(folder.resolve("licenses/zz-copy.txt"), folder.resolve("NOTICE.txt"))
     );
 
-    assertRefused(install(linked), BUNDLE, NOT_A_BUNDLE, "it holds a link or special file: h");
+    // busybox tar lists a hard link as a plain file with " -> target".
+    assertRefused(install(linked), BUNDLE, NOT_A_BUNDLE, "licenses/zz-copy.txt -> ");
   }
 
   @Test
@@ -133,8 +137,7 @@ class HostileBundleIT extends DruidHomeTest
         "-P", "--transform", "s,^.*/NOTICE.txt$,/etc/passwd,RSh"
     );
 
-    // tar lists (and would extract) the target relative to the staging folder: still outside the bundle.
-    assertRefused(install(linked), BUNDLE, NOT_A_BUNDLE, "zz-passwd link to etc/passwd");
+    assertRefused(install(linked), BUNDLE, NOT_A_BUNDLE, "zz-passwd -> /etc/passwd");
   }
 
   @Test
@@ -169,8 +172,8 @@ class HostileBundleIT extends DruidHomeTest
       }
     }, "--sparse");
 
-    assertRefused(install(bomb), BUNDLE, "more than the 64 MiB a druid-msk bundle can hold; nothing was unpacked",
-                  "zz-sparse.bin alone declares the most");
+    // busybox tar reads no GNU sparse member at all; GNU tar would list it at its full 8 GiB and be refused so.
+    assertRefused(install(bomb), BUNDLE, UNREADABLE, "fix: download the bundle again");
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs bootstrap/druid-msk-install as an operator would: bash, a clean environment with the test JVM's Java as
- * JAVA_HOME and no DRUID_HOME, output captured to files so a killed run still leaves what it printed.
+ * Runs bootstrap/druid-msk-install as an operator would where Druid runs: bash with the official Druid image's
+ * tools only (the {@link Sandbox} as PATH), a clean environment with the test JVM's Java as JAVA_HOME and no
+ * DRUID_HOME, as root or as another uid, output captured to files so a killed run still leaves what it printed.
  */
 final class Installer
 {
@@ -25,11 +26,12 @@ final class Installer
 
   private final Map<String, String> environment = new HashMap<>();
   private final Path outputDir;
+  private Integer uid;
 
   Installer(Path outputDir)
   {
     this.outputDir = outputDir;
-    environment.put("PATH", System.getenv("PATH"));
+    environment.put("PATH", Sandbox.shared().path());
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     environment.put("TMPDIR", System.getProperty("java.io.tmpdir"));
   }
@@ -43,6 +45,13 @@ final class Installer
   Installer without(String name)
   {
     environment.remove(name);
+    return this;
+  }
+
+  /** Runs as UID (group UID, no supplementary groups), as a container runtime would with runAsUser. */
+  Installer asUser(int uid)
+  {
+    this.uid = uid;
     return this;
   }
 
@@ -84,7 +93,13 @@ final class Installer
   {
     final File stdout = Files.createTempFile(outputDir, "stdout", ".txt").toFile();
     final File stderr = Files.createTempFile(outputDir, "stderr", ".txt").toFile();
-    final ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout).redirectError(stderr);
+    final List<String> asUser = new ArrayList<>();
+    if (uid != null) {
+      // util-linux's setpriv, outside the sandbox: busybox's setpriv cannot change the uid.
+      asUser.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
+    }
+    asUser.addAll(command);
+    final ProcessBuilder builder = new ProcessBuilder(asUser).redirectOutput(stdout).redirectError(stderr);
     builder.environment().clear();
     builder.environment().putAll(environment);
     return new Running(builder.start(), stdout.toPath(), stderr.toPath());

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Commands placed ahead of the real ones on the installer's PATH, to bend what it sees (free space) or record
- * what it ran (tar). Each hands every other call to the real command.
+ * Commands placed ahead of the sandbox's on the installer's PATH, to bend what it sees (free space) or record
+ * what it ran (tar). Each hands every other call to the sandbox's command.
  */
 final class PathShims
 {
-  private static final String REAL_PATH = System.getenv("PATH");
+  private static final String REAL_PATH = Sandbox.shared().path();
 
   private PathShims()
   {
@@ -39,6 +39,16 @@ final class PathShims
   {
     write(bin.resolve("tar"), "printf '%s\\n' \"$*\" >> '" + log + "'\n"
                               + "PATH='" + REAL_PATH + "' exec tar \"$@\"\n");
+  }
+
+  /** A tar whose verbose listings show hard links as plain files without their target, as some tars do. */
+  static void tarListingWithoutLinks(Path bin) throws IOException
+  {
+    write(bin.resolve("tar"), "case \"$1\" in\n"
+                              + "  -tv*) PATH='" + REAL_PATH + "' tar \"$@\" | sed -e 's/ -> .*//' -e 's/ link to .*//'"
+                              + " -e 's/^h/-/' ;;\n"
+                              + "  *) PATH='" + REAL_PATH + "' exec tar \"$@\" ;;\n"
+                              + "esac\n");
   }
 
   private static void write(Path command, String body) throws IOException

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Starts the node-side probe as a node starts a Druid service: the node's Java, {@code <home>/lib/*} on the class
- * path, the node's system properties, this process's environment. Only JSON files cross: the request (spec's consumer
- * properties, mode 0600, deleted afterwards) and the check results.
+ * path, the node's system properties, this process's environment. Only files cross: the request (spec's consumer
+ * properties) and the node's system properties as a java argument file (both mode 0600, deleted afterwards), and the
+ * check results.
  */
 public final class NodeProbeRunner
 {
@@ -64,7 +65,7 @@ public final class NodeProbeRunner
       final Path log = work.resolve("probe.log");
       final List<String> command = new ArrayList<>();
       command.add(java.toString());
-      command.addAll(systemProperties);
+      command.add("@" + argumentFile(work));
       command.add("-cp");
       command.add(home.resolve("lib") + File.separator + "*" + File.pathSeparator + probeDir.resolve("druid-probe.jar"));
       command.add(MAIN_CLASS);
@@ -106,6 +107,23 @@ public final class NodeProbeRunner
     finally {
       deleteQuietly(work);
     }
+  }
+
+  /**
+   * The node's system properties (passwords and keys among them) in a java argument file readable by us only: on
+   * the command line every user of the host could read them in /proc or ps.
+   */
+  private Path argumentFile(Path work) throws IOException
+  {
+    final StringBuilder arguments = new StringBuilder();
+    for (String property : systemProperties) {
+      arguments.append('"')
+               .append(property.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r"))
+               .append("\"\n");
+    }
+    final Path file = Files.createFile(work.resolve("jvm.args"), PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rw-------")));
+    return Files.writeString(file, arguments);
   }
 
   private static List<CheckResult> failedAll(String summary, List<String> evidence, String fix)

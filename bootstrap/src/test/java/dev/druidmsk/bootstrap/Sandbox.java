@@ -1,0 +1,134 @@
+package dev.druidmsk.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tools of the official apache/druid image, where the deployment snippets run the installer: a bin folder
+ * holding only the applets of one busybox binary (symlinks, as {@code busybox --install} makes them), a bash and
+ * the JDK's commands, used as the installer's whole PATH. Built once per test JVM.
+ *
+ * <p>The image's busybox is a default-config glibc build; Debian's packages leave applets of that set out (flock,
+ * install), so the binary must be a default-config build too: {@code DRUID_MSK_BUSYBOX}, else {@code busybox} on
+ * the PATH (.ci/run builds it). Without one the tests fail, naming the fix: a skip would pass an installer never
+ * run with the tools it is written for.
+ */
+final class Sandbox
+{
+  /** Applets of busybox's default config the installer and snippets need that Debian's builds lack. */
+  private static final List<String> DEFAULT_CONFIG_APPLETS = List.of("flock", "install");
+
+  private static Sandbox shared;
+
+  final Path busybox;
+  final Path bin;
+
+  private Sandbox(Path busybox, Path bin)
+  {
+    this.busybox = busybox;
+    this.bin = bin;
+  }
+
+  static synchronized Sandbox shared()
+  {
+    if (shared == null) {
+      try {
+        // World-readable: runs as another uid use it too.
+        final Path root = Files.createTempDirectory(
+            "druid-msk-sandbox",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))
+        );
+        root.toFile().deleteOnExit();
+        shared = build(findBusybox(), root.resolve("bin"));
+      }
+      catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return shared;
+  }
+
+  /** The PATH of the sandbox: nothing else is reachable. */
+  String path()
+  {
+    return bin.toString();
+  }
+
+  private static Sandbox build(Path busybox, Path bin) throws IOException
+  {
+    Files.createDirectories(bin).toFile().deleteOnExit();
+    final List<String> applets = List.of(run(busybox.toString(), "--list").split("\n"));
+    for (String applet : DEFAULT_CONFIG_APPLETS) {
+      if (!applets.contains(applet)) {
+        throw new IllegalStateException(
+            busybox + " has no '" + applet + "' applet, so it is not the official image's default-config build: "
+            + "build busybox with `make defconfig` (.ci/run's install_busybox does) and put it on the PATH or in "
+            + "DRUID_MSK_BUSYBOX"
+        );
+      }
+    }
+    for (String applet : applets) {
+      if (!applet.isBlank() && !"bash".equals(applet)) {
+        link(bin.resolve(applet), busybox);
+      }
+    }
+    link(bin.resolve("bash"), Path.of(run("bash", "-c", "command -v bash").trim()).toRealPath());
+    for (Path command : DruidHomes.list(Path.of(System.getProperty("java.home"), "bin"))) {
+      final Path link = bin.resolve(command.getFileName());
+      if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+        link(link, command);
+      }
+    }
+    return new Sandbox(busybox, bin);
+  }
+
+  /** Links are deleted at exit before their folder, which deleteOnExit empties in reverse order. */
+  private static void link(Path link, Path target) throws IOException
+  {
+    Files.createSymbolicLink(link, target).toFile().deleteOnExit();
+  }
+
+  private static Path findBusybox()
+  {
+    final String configured = System.getenv("DRUID_MSK_BUSYBOX");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    for (String folder : System.getenv("PATH").split(":")) {
+      final Path candidate = Path.of(folder, "busybox");
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException(
+        "no busybox found (DRUID_MSK_BUSYBOX unset, none on the PATH): the installer tests run with the official "
+        + "Druid image's busybox tools; run .ci/run (its install_busybox builds one) or set DRUID_MSK_BUSYBOX"
+    );
+  }
+
+  static String run(String... command)
+  {
+    try {
+      final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+      }
+      return output;
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
