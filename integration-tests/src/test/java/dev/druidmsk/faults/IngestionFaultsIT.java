@@ -27,8 +27,13 @@ class IngestionFaultsIT
 {
   /** Far below AWS's 15 minutes, so clients keep assuming the role again; shorter than the STS outage. */
   private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(15);
-  /** The broker's connections.max.reauth.ms. */
-  private static final Duration REAUTHENTICATION = Duration.ofSeconds(3);
+  /**
+   * The broker's connections.max.reauth.ms: below the credential lifetime, so sessions also end on the broker's
+   * clock. Not far below: the emulator counts re-authentications against the new-connection quota (its SASL server
+   * cannot tell them from new connections), and at 3 s they took so much of it that tasks restarted after the
+   * quota's refusals kept being refused (CI, connection-rate fault, no progress in 6 minutes).
+   */
+  private static final Duration REAUTHENTICATION = Duration.ofSeconds(10);
   private static final Duration STS_OUTAGE = Duration.ofSeconds(60);
   /** By then every credential issued before the outage has expired and no connection can have re-authenticated. */
   private static final Duration STALLED_AFTER = CREDENTIAL_LIFETIME.plus(REAUTHENTICATION).plusSeconds(15);

@@ -288,7 +288,7 @@ public final class LocalMsk implements AutoCloseable
             workDir.resolve(POLICIES_FILE), clusterArn, policies
         ));
       }
-      final LocalSts sts = stsBuilder.start();
+      final LocalSts sts = stsBuilder.region(brokerConfig.region()).start();
       NodeIdentityEndpoints nodeEndpoints = null;
       try {
         nodeEndpoints = new NodeIdentityEndpoints(

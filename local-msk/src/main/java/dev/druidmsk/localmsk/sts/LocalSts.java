@@ -43,7 +43,7 @@ public final class LocalSts implements AutoCloseable
   private LocalSts(final Builder builder) throws IOException
   {
     final Clock clock = Clock.systemUTC();
-    this.authenticator = new StsRequestAuthenticator(builder.users, builder.authority, clock);
+    this.authenticator = new StsRequestAuthenticator(builder.users, builder.authority, builder.region, clock);
     this.actions = new StsActions(
         builder.roles, builder.oidcIssuers, builder.authority, builder.rotationTestLifetime, clock, counters
     );
@@ -200,6 +200,7 @@ public final class LocalSts implements AutoCloseable
     private final List<Role> roles = new ArrayList<>();
     private final List<LocalOidcIssuer> oidcIssuers = new ArrayList<>();
     private int port;
+    private String region = StsHosts.GLOBAL_SIGNING_REGION;
     private Duration rotationTestLifetime;
 
     private Builder(final SessionCredentialAuthority authority)
@@ -211,6 +212,16 @@ public final class LocalSts implements AutoCloseable
     public Builder port(final int port)
     {
       this.port = port;
+      return this;
+    }
+
+    /**
+     * The region this STS serves at its own address (127.0.0.1), as a regional STS endpoint or an STS VPC endpoint
+     * does: requests to that address must be signed for it. Default us-east-1.
+     */
+    public Builder region(final String region)
+    {
+      this.region = Objects.requireNonNull(region, "region");
       return this;
     }
 

@@ -34,12 +34,20 @@ final class StsRequestAuthenticator
 
   private final Map<String, BaseUser> usersByAccessKey = new HashMap<>();
   private final SessionCredentialAuthority authority;
+  /** The region requests to this STS's own address must be signed for. */
+  private final String region;
   private final Clock clock;
 
-  StsRequestAuthenticator(final List<BaseUser> users, final SessionCredentialAuthority authority, final Clock clock)
+  StsRequestAuthenticator(
+      final List<BaseUser> users,
+      final SessionCredentialAuthority authority,
+      final String region,
+      final Clock clock
+  )
   {
     users.forEach(user -> usersByAccessKey.put(user.accessKeyId(), user));
     this.authority = authority;
+    this.region = region;
     this.clock = clock;
   }
 
@@ -130,10 +138,10 @@ final class StsRequestAuthenticator
    * {@code aws-global}'s, which is what the SDK signs with when the global endpoint is an override (on AWS the SDK
    * picks the global endpoint itself and signs for us-east-1).
    */
-  private static void checkRegion(final String scopeRegion, final String host) throws StsFault
+  /** As AWS: every STS endpoint, the address of a regional or VPC endpoint included, serves one signing region. */
+  private void checkRegion(final String scopeRegion, final String host) throws StsFault
   {
-    final Optional<String> expected = StsHosts.signingRegion(host);
-    if (expected.isEmpty() || expected.get().equals(scopeRegion)) {
+    if (StsHosts.signingRegion(host).orElse(region).equals(scopeRegion)) {
       return;
     }
     if (StsHosts.isGlobal(host)) {

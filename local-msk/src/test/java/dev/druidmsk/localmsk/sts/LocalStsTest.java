@@ -379,6 +379,19 @@ class LocalStsTest
   }
 
   @Test
+  void itsOwnAddressAnswersRequestsSignedForTheRegionItServes()
+  {
+    assertThat(regionalClient("127.0.0.1", Region.US_EAST_1).getCallerIdentity().arn()).isEqualTo(DRUID.arn());
+  }
+
+  @Test
+  void itsOwnAddressRefusesASignatureForAnotherRegionAsAnStsVpcEndpointDoes()
+  {
+    assertStsError(() -> regionalClient("127.0.0.1", Region.EU_WEST_1).getCallerIdentity(),
+                   403, "SignatureDoesNotMatch", "Credential should be scoped to a valid region.");
+  }
+
+  @Test
   void theGlobalEndpointAnswersTheSdksAwsGlobalRegion()
   {
     assertThat(regionalClient(StsHosts.GLOBAL, Region.AWS_GLOBAL).getCallerIdentity().arn()).isEqualTo(DRUID.arn());
