@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -109,10 +110,10 @@ final class CredentialChecks
       catch (Exception e) {
         if (BaseIdentities.WEB_IDENTITY.equals(link.getKey()) && configured.webIdentity()) {
           // IRSA is what the node was given: the SDK's chain would try the next link, but this is the failure to fix.
-          final String region = System.getProperty("aws.region", String.valueOf(System.getenv("AWS_REGION")));
-          final StsFailure failure = StsFailure.of(
-              BaseIdentities.stsCause(e), "AssumeRoleWithWebIdentity (EKS IRSA)", region, endpoint(region)
+          final String region = Objects.requireNonNullElse(
+              System.getProperty("aws.region", System.getenv("AWS_REGION")), "(none: aws.region and AWS_REGION unset)"
           );
+          final StsFailure failure = StsFailure.ofWebIdentity(BaseIdentities.stsCause(e), region, endpoint(region));
           evidence.add(failure.detail);
           checks.fail(name, failure.summary, evidence, failure.fix);
           return false;
@@ -156,7 +157,7 @@ final class CredentialChecks
       response = sts.assumeRole(request.build());
     }
     catch (AwsServiceException | SdkClientException e) {
-      final StsFailure failure = StsFailure.of(e, "AssumeRole of " + role, region, endpoint(region));
+      final StsFailure failure = StsFailure.ofAssumeRole(e, role, region, endpoint(region));
       evidence.add(failure.detail);
       checks.fail(name, failure.summary, evidence, failure.fix);
       checks.skip("credentials.lifetime", "skipped: no role session");

@@ -11,6 +11,16 @@ import java.util.Locale;
  */
 final class StsFailure
 {
+  private static final String ASSUME_ROLE_DENIED =
+      "the role's trust policy must let this node's identity call sts:AssumeRole with sts:ExternalId equal to the "
+      + "spec's externalId: check externalId in the spec (it is not shown), and compare the trust policy with "
+      + "`druid-msk policy --trusted-principal <node identity ARN> --external-id-file FILE`";
+  private static final String WEB_IDENTITY_DENIED =
+      "the node role's trust policy must let the cluster's OIDC provider (Federated "
+      + "arn:aws:iam::ACCOUNT:oidc-provider/oidc.eks...) call sts:AssumeRoleWithWebIdentity for this pod's service "
+      + "account (condition sub = system:serviceaccount:NAMESPACE:NAME, aud = sts.amazonaws.com); check the service "
+      + "account's eks.amazonaws.com/role-arn annotation against AWS_ROLE_ARN";
+
   final String summary;
   final String detail;
   final String fix;
@@ -22,15 +32,22 @@ final class StsFailure
     this.fix = fix;
   }
 
-  /**
-   * @param call     what was asked, e.g. "AssumeRole of arn:..."
-   * @param region   the region the request was signed for
-   * @param endpoint where the SDK sent it, as {@link CredentialChecks} words it
-   */
-  static StsFailure of(Exception e, String call, String region, String endpoint)
+  /** {@code region}: the region the request was signed for; {@code endpoint}: where the SDK sent it. */
+  static StsFailure ofAssumeRole(Exception e, String roleArn, String region, String endpoint)
+  {
+    return of(e, "AssumeRole of " + roleArn, ASSUME_ROLE_DENIED, region, endpoint);
+  }
+
+  /** As {@link #ofAssumeRole}, for the node's own IRSA identity. */
+  static StsFailure ofWebIdentity(Exception e, String region, String endpoint)
+  {
+    return of(e, "AssumeRoleWithWebIdentity (EKS IRSA)", WEB_IDENTITY_DENIED, region, endpoint);
+  }
+
+  private static StsFailure of(Exception e, String call, String accessDenied, String region, String endpoint)
   {
     if (e instanceof AwsServiceException) {
-      return service((AwsServiceException) e, call, region, endpoint);
+      return service((AwsServiceException) e, call, accessDenied, region, endpoint);
     }
     final String detail = CredentialChecks.firstLine(e);
     if (causedBy(e, UnknownHostException.class)) {
@@ -50,7 +67,13 @@ final class StsFailure
     );
   }
 
-  private static StsFailure service(AwsServiceException e, String call, String region, String endpoint)
+  private static StsFailure service(
+      AwsServiceException e,
+      String call,
+      String accessDenied,
+      String region,
+      String endpoint
+  )
   {
     final String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
     final String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
@@ -81,13 +104,7 @@ final class StsFailure
       );
     }
     if ("AccessDenied".equals(code)) {
-      return new StsFailure(
-          "STS refused " + call + " (" + code + ")",
-          detail,
-          "the role's trust policy must let this node's identity call sts:AssumeRole with sts:ExternalId equal to "
-          + "the spec's externalId: check externalId in the spec (it is not shown), and compare the trust policy "
-          + "with `druid-msk policy --trusted-principal <node identity ARN> --external-id-file FILE`"
-      );
+      return new StsFailure("STS refused " + call + " (" + code + ")", detail, accessDenied);
     }
     return new StsFailure(
         "STS refused " + call + " (" + code + ")", detail, "fix the request STS rejected, see the error above"

@@ -12,10 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The doctor tells STS failures apart by their fix. */
 class StsFailureTest
 {
-  private static final String CALL = "AssumeRole of arn:aws:iam::123456789012:role/reader";
+  private static final String ROLE = "arn:aws:iam::123456789012:role/reader";
+  private static final String CALL = "AssumeRole of " + ROLE;
   private static final String ENDPOINT = "regional endpoint of eu-west-1 (https://sts.eu-west-1.amazonaws.com)";
 
   private static StsFailure answered(int status, String code, String message)
+  {
+    return StsFailure.ofAssumeRole(stsError(status, code, message), ROLE, "eu-west-1", ENDPOINT);
+  }
+
+  private static StsException stsError(int status, String code, String message)
   {
     final StsException e = (StsException) StsException.builder()
                                                       .statusCode(status)
@@ -24,7 +30,7 @@ class StsFailureTest
                                                                                       .errorMessage(message)
                                                                                       .build())
                                                       .build();
-    return StsFailure.of(e, CALL, "eu-west-1", ENDPOINT);
+    return e;
   }
 
   @Test
@@ -57,9 +63,9 @@ class StsFailureTest
   @Test
   void anUnresolvableEndpointNamesTheRegion()
   {
-    final StsFailure failure = StsFailure.of(
+    final StsFailure failure = StsFailure.ofAssumeRole(
         SdkClientException.create("Unable to execute HTTP request", new UnknownHostException("sts.eu-west-9.example")),
-        CALL, "eu-west-9", "regional endpoint of eu-west-9"
+        ROLE, "eu-west-9", "regional endpoint of eu-west-9"
     );
 
     assertThat(failure.summary).contains("no STS endpoint resolves for region eu-west-9");
@@ -72,5 +78,17 @@ class StsFailureTest
 
     assertThat(failure.summary).contains("STS refused " + CALL + " (AccessDenied)");
     assertThat(failure.fix).contains("trust policy", "sts:ExternalId");
+  }
+
+  @Test
+  void accessDeniedToTheNodesIrsaIdentityNamesTheOidcTrustAndServiceAccount()
+  {
+    final StsFailure failure = StsFailure.ofWebIdentity(
+        stsError(403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity"), "eu-west-1", ENDPOINT
+    );
+
+    assertThat(failure.summary).contains("STS refused AssumeRoleWithWebIdentity (EKS IRSA) (AccessDenied)");
+    assertThat(failure.fix).contains("sts:AssumeRoleWithWebIdentity", "system:serviceaccount:")
+                           .doesNotContain("sts:ExternalId");
   }
 }
