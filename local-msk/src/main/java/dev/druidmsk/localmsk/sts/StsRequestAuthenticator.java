@@ -138,10 +138,18 @@ final class StsRequestAuthenticator
    * {@code aws-global}'s, which is what the SDK signs with when the global endpoint is an override (on AWS the SDK
    * picks the global endpoint itself and signs for us-east-1).
    */
-  /** As AWS: every STS endpoint, the address of a regional or VPC endpoint included, serves one signing region. */
+  /**
+   * As AWS, every STS name serves one signing region. This STS's own address (127.0.0.1, an endpoint override) stands
+   * for the endpoint the client would reach without the override: the regional one of the cluster's region, or the
+   * global one, which the SDK signs for {@code aws-global} under an override. Any other region is refused, as a
+   * regional or VPC endpoint refuses it.
+   */
   private void checkRegion(final String scopeRegion, final String host) throws StsFault
   {
-    if (StsHosts.signingRegion(host).orElse(region).equals(scopeRegion)) {
+    final boolean served = StsHosts.signingRegion(host).map(scopeRegion::equals).orElse(
+        region.equals(scopeRegion) || StsHosts.SDK_GLOBAL_REGION.equals(scopeRegion)
+    );
+    if (served) {
       return;
     }
     if (StsHosts.isGlobal(host)) {

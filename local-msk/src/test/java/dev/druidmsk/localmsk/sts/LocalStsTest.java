@@ -385,6 +385,12 @@ class LocalStsTest
   }
 
   @Test
+  void itsOwnAddressAnswersTheSdksAwsGlobalRegionAsTheGlobalEndpointWould()
+  {
+    assertThat(regionalClient("127.0.0.1", Region.AWS_GLOBAL).getCallerIdentity().arn()).isEqualTo(DRUID.arn());
+  }
+
+  @Test
   void itsOwnAddressRefusesASignatureForAnotherRegionAsAnStsVpcEndpointDoes()
   {
     assertStsError(() -> regionalClient("127.0.0.1", Region.EU_WEST_1).getCallerIdentity(),
