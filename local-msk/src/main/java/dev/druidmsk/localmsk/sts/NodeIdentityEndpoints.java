@@ -176,7 +176,10 @@ public final class NodeIdentityEndpoints implements AutoCloseable
     final byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     final String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    imdsTokens.put(token, clock.instant().plusSeconds(seconds));
+    final Instant now = clock.instant();
+    // A node that asks for a token per call (the SDK does, near expiry) must not grow the map without end.
+    imdsTokens.values().removeIf(expiry -> !now.isBefore(expiry));
+    imdsTokens.put(token, now.plusSeconds(seconds));
     exchange.getResponseHeaders().set(IMDS_TTL_HEADER, Long.toString(seconds));
     respond(exchange, 200, "text/plain", token);
   }

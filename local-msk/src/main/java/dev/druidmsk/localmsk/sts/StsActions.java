@@ -24,6 +24,7 @@ final class StsActions
   static final String GET_CALLER_IDENTITY = "GetCallerIdentity";
   /** Unsigned, as in AWS: the web identity token is the proof. */
   static final String ASSUME_ROLE_WITH_WEB_IDENTITY = "AssumeRoleWithWebIdentity";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
   private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]*");
   /** DurationSeconds when the caller gives none, and the cap when a role session assumes a role (role chaining). */
@@ -130,7 +131,7 @@ final class StsActions
   {
     final String[] parts = token.split("\\.", -1);
     try {
-      return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1])).path("iss").asText();
+      return JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path("iss").asText();
     }
     catch (IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       throw new StsFault(400, "InvalidIdentityToken", "The ID token could not be parsed");
