@@ -44,11 +44,16 @@ public final class BrokerHosts
   /** Every broker's name at its own endpoint: the healthy setup. */
   public static BrokerHosts of(final LocalKafkaCluster cluster)
   {
+    return of(cluster.brokers().stream().map(LocalKafkaBroker::node).toList());
+  }
+
+  static BrokerHosts of(final List<BrokerNode> nodes)
+  {
     final Map<Integer, String> names = new LinkedHashMap<>();
     final Map<Integer, Optional<String>> addresses = new LinkedHashMap<>();
-    for (LocalKafkaBroker broker : cluster.brokers()) {
-      names.put(broker.node().id(), broker.node().advertisedHost());
-      addresses.put(broker.node().id(), Optional.of(broker.node().endpointAddress()));
+    for (BrokerNode node : nodes) {
+      names.put(node.id(), node.advertisedHost());
+      addresses.put(node.id(), Optional.of(node.endpointAddress()));
     }
     return new BrokerHosts(names, addresses, List.of());
   }

@@ -34,6 +34,12 @@ public final class LocalKafkaCluster implements AutoCloseable
     this.brokers = List.copyOf(brokers);
   }
 
+  /** A cluster of one broker started on its own (the single broker, advertised as {@code localhost}). */
+  public static LocalKafkaCluster of(final LocalKafkaBroker broker)
+  {
+    return new LocalKafkaCluster(List.of(broker));
+  }
+
   /**
    * The domain of the advertised names, in MSK's shape {@code <cluster>.<id>.c2.kafka.<region>.amazonaws.com}: the
    * cluster name in lower case (cut to a DNS label), and the first six hex digits of the cluster's UUID. aws-msk-iam-auth
@@ -65,6 +71,12 @@ public final class LocalKafkaCluster implements AutoCloseable
   {
     if (size < 1 || size > MAX_BROKERS) {
       throw new IllegalArgumentException("A local cluster has 1 to " + MAX_BROKERS + " brokers; got " + size);
+    }
+    final BrokerConfig common = settings.apply(workDir).build();
+    if (size > 1 && (common.saslPlaintextPort != 0 || common.saslSslPort != 0 || common.internalPort != 0
+                     || common.controllerPort != 0)) {
+      throw new IllegalArgumentException("With several brokers the listener ports are chosen free: leave every "
+                                         + "port setting at 0");
     }
     final List<BrokerNode> nodes = new ArrayList<>();
     for (int id = 1; id <= size; id++) {
