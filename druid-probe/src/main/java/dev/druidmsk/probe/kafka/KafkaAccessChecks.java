@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -22,7 +23,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The Kafka calls a Druid supervisor and its tasks make, each refusal reported with the MSK action the role lacks
  * ({@link Request}; the doctor names the reader policy's statement that grants it): SASL AWS_MSK_IAM authentication,
- * topic metadata and offsets, one record per partition without committing, and the consumer group pattern Druid uses.
+ * topic metadata and offsets, every advertised broker on its own ({@link BrokerChecks}), one record per partition
+ * without committing, and the consumer group pattern Druid uses.
  */
 final class KafkaAccessChecks
 {
@@ -61,6 +65,8 @@ final class KafkaAccessChecks
   private final Duration timeout;
   private final Checks checks;
   private final String group;
+  /** The brokers the cluster advertises, from the authentication's DescribeCluster. */
+  private Collection<Node> brokers = List.of();
 
   KafkaAccessChecks(Map<String, String> consumerProperties, String topic, Duration timeout, Checks checks)
   {
@@ -94,16 +100,18 @@ final class KafkaAccessChecks
         return;
       }
       if (topic == null) {
+        new BrokerChecks(consumerProperties(), null, timeout).run(brokers, null, checks);
         NAMES.subList(1, NAMES.size()).forEach(name -> checks.skip(name, "the spec names a topicPattern, not a topic"));
         return;
       }
       final TopicDescription description = describeTopic(admin);
+      final Set<Integer> failedBrokers = new BrokerChecks(consumerProperties(), topic, timeout).run(brokers, description, checks);
       if (description == null) {
         checks.skip("kafka.fetch", "skipped: the topic could not be described");
         checks.skip("kafka.consumer-group", "skipped: the topic could not be described");
         return;
       }
-      fetch(description);
+      fetch(description, failedBrokers);
       consumerGroup(admin);
     }
   }
@@ -117,6 +125,7 @@ final class KafkaAccessChecks
     try {
       final DescribeClusterResult cluster = admin.describeCluster();
       final Collection<Node> nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      brokers = nodes;
       evidence.add("cluster " + cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS) + ", brokers "
                    + nodes.stream().map(node -> node.host() + ":" + node.port()).collect(Collectors.joining(", ")));
       // No claim about Connect here: MSK asks it with every request, so a role without it gets this far.
@@ -180,15 +189,26 @@ final class KafkaAccessChecks
     }
   }
 
-  /** One record from the end of each partition, as a task reads: assign, seek, poll; never a commit. */
-  private void fetch(TopicDescription description)
+  /**
+   * One record from the end of each partition, as a task reads: assign, seek, poll; never a commit. Partitions led by
+   * a broker that failed its own check are not waited for (a task would stall on them): they fail this check by name.
+   */
+  private void fetch(TopicDescription description, Set<Integer> failedBrokers)
   {
     final String name = "kafka.fetch";
     final Map<String, Object> consumer = consumerProperties();
-    final List<TopicPartition> partitions = description.partitions().stream()
-                                                       .map(p -> new TopicPartition(topic, p.partition()))
-                                                       .collect(Collectors.toList());
     final Map<Integer, String> evidence = new TreeMap<>();
+    final Set<Integer> unreachableLeaders = new TreeSet<>();
+    final List<TopicPartition> partitions = new ArrayList<>();
+    for (TopicPartitionInfo partition : description.partitions()) {
+      if (partition.leader() != null && failedBrokers.contains(partition.leader().id())) {
+        unreachableLeaders.add(partition.leader().id());
+        evidence.put(partition.partition(), "partition " + partition.partition() + ": not read, its leader failed "
+                                            + BrokerChecks.PREFIX + partition.leader().id());
+      } else {
+        partitions.add(new TopicPartition(topic, partition.partition()));
+      }
+    }
     try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       reader.assign(partitions);
       final Map<TopicPartition, Long> begin = reader.beginningOffsets(partitions, timeout);
@@ -232,6 +252,13 @@ final class KafkaAccessChecks
       } else {
         checks.fail(name, "cannot read topic " + topic, lines, "see the error above");
       }
+      return;
+    }
+    if (!unreachableLeaders.isEmpty()) {
+      checks.fail(name, "partitions led by brokers " + unreachableLeaders + " cannot be read from this node",
+                  new ArrayList<>(evidence.values()), "see " + unreachableLeaders.stream()
+                                                                             .map(id -> BrokerChecks.PREFIX + id)
+                                                                             .collect(Collectors.joining(", ")));
       return;
     }
     final boolean anyRead = evidence.values().stream().anyMatch(line -> line.contains("read offset"));
@@ -342,7 +369,7 @@ final class KafkaAccessChecks
     return null;
   }
 
-  private static Throwable cause(Throwable e)
+  static Throwable cause(Throwable e)
   {
     Throwable cause = e;
     while ((cause instanceof ExecutionException || cause.getClass().getName().endsWith("KafkaException"))
