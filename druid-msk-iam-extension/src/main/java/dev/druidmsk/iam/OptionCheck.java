@@ -9,8 +9,6 @@ import java.util.Map;
  */
 public final class OptionCheck
 {
-  private static final String TYPE_KEY = "type";
-
   private OptionCheck()
   {
   }
@@ -22,11 +20,7 @@ public final class OptionCheck
   public static String problem(Map<String, Object> provider)
   {
     try {
-      for (String name : provider.keySet()) {
-        if (!TYPE_KEY.equals(name) && !MskIamOptions.NAMES.contains(name)) {
-          return OptionRules.unknownOptionMessage(name);
-        }
-      }
+      OptionRules.checkKnownOptions(provider.keySet());
       OptionRules.checkAll(
           text(provider, MskIamOptions.ROLE_ARN),
           text(provider, MskIamOptions.ROLE_SESSION_NAME),

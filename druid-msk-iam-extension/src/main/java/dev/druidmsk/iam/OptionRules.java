@@ -117,6 +117,16 @@ final class OptionRules
     }
   }
 
+  /** Every name must be an option (or the type key a mapper may leave in); the first that is not is the error. */
+  static void checkKnownOptions(Iterable<String> names)
+  {
+    for (String name : names) {
+      if (!MskIamOptions.NAMES.contains(name) && !"type".equals(name)) {
+        throw new IllegalArgumentException(unknownOptionMessage(name));
+      }
+    }
+  }
+
   static String unknownOptionMessage(String name)
   {
     final String suggestion = MskIamOptions.NAMES

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import org.apache.druid.metadata.DynamicConfigProvider;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -69,12 +68,12 @@ final class ParseTimeChecks extends BeanDeserializerModifier
       JsonDeserializer<?> deserializer
   ) throws IOException
   {
-    for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
-      final String name = names.next();
+    try {
       // Druid's mapper has already taken the type id off, unless it is written twice.
-      if (!MskIamOptions.NAMES.contains(name) && !"type".equals(name)) {
-        ctxt.reportInputMismatch(deserializer, "%s", OptionRules.unknownOptionMessage(name));
-      }
+      OptionRules.checkKnownOptions(tree::fieldNames);
+    }
+    catch (IllegalArgumentException e) {
+      ctxt.reportInputMismatch(deserializer, "%s", e.getMessage());
     }
   }
 

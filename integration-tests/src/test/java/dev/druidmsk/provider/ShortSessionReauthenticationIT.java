@@ -17,18 +17,19 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Credentials that live six seconds (local-msk's rotation-test opt-in; AWS issues 900 s at least), so the broker
+ * Credentials that live ten seconds (local-msk's rotation-test opt-in; AWS issues 900 s at least), so the broker
  * caps each session at what is left of them and refuses credentials within two seconds of expiry, MSK's "Session too
  * short": a client that keeps re-authenticating must never be refused. The client is druid-msk's aws-msk-iam
  * provider, which refreshes before expiry (plain aws-msk-iam-auth signs with nearly expired credentials here).
  */
 class ShortSessionReauthenticationIT
 {
-  private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(6);
   /**
-   * The provider never signs within 5 s of expiry, so a session lasts 5 to 6 s and the client re-authenticates
-   * every 4 to 6 s: long enough for at least 6.
+   * The provider never signs within 5 s of expiry: shorter credentials (local-msk's expiry falls on a whole second,
+   * up to 1 s early) would leave too little time between fetching new ones and signing with them.
    */
+  private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(10);
+  /** Sessions last 5 to 10 s, so the client re-authenticates every 4 to 10 s: long enough for at least 3. */
   private static final Duration RUN = Duration.ofSeconds(45);
   private static final String TOPIC = "short-sessions";
   private static ReaderStack stack;

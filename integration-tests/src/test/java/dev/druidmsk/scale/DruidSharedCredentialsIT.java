@@ -5,6 +5,7 @@ import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.localmsk.sts.CallCounters;
 import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.testing.DruidReaderClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DruidSharedCredentialsIT
 {
   private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(20);
-  /** The shared cache refreshes at half the remaining lifetime. */
-  private static final Duration REFRESH_PERIOD = CREDENTIAL_LIFETIME.dividedBy(2);
+  private static final Duration REFRESH_PERIOD = DruidReaderClients.sharedRefreshPeriod(CREDENTIAL_LIFETIME);
   private static final Duration REAUTHENTICATION = REFRESH_PERIOD;
   private static final Duration WINDOW = Duration.ofSeconds(60);
   private static final long REFRESH_PERIODS = WINDOW.dividedBy(REFRESH_PERIOD);

@@ -2,6 +2,7 @@ package dev.druidmsk.scale;
 
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.testing.DruidReaderClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharedCredentialCacheIT
 {
-  private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(8);
-  /** The shared cache refreshes at half the remaining lifetime. */
-  private static final Duration REFRESH_PERIOD = CREDENTIAL_LIFETIME.dividedBy(2);
+  private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(17);
+  private static final Duration REFRESH_PERIOD = DruidReaderClients.sharedRefreshPeriod(CREDENTIAL_LIFETIME);
   /** About once per refresh period, as a client with hour-long credentials refreshes once per credential. */
   private static final Duration REAUTHENTICATION = Duration.ofSeconds(4);
-  private static final Duration WINDOW = Duration.ofSeconds(20);
+  private static final Duration WINDOW = Duration.ofSeconds(24);
   private static final long REFRESH_PERIODS = WINDOW.dividedBy(REFRESH_PERIOD);
   private static final int CONSUMERS = 6;
   private static ReaderStack stack;

@@ -4,14 +4,28 @@ import dev.druidmsk.iam.MskIamConfigProvider;
 import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.testing.TestStacks;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Kafka clients of the reader role as Druid makes them: through druid-msk's aws-msk-iam dynamic config provider. */
 public final class DruidReaderClients
 {
+  /** What the provider's shared cache holds back before expiry: it never signs with credentials inside it. */
+  public static final Duration SIGNING_MARGIN = Duration.ofSeconds(5);
+
   private DruidReaderClients()
   {
+  }
+
+  /**
+   * How often the shared cache assumes the role for credentials of {@code lifetime}: halfway through their usable part
+   * (all but {@link #SIGNING_MARGIN}). At the shortest, since local-msk's expiry falls on a whole second, up to 1 s
+   * before the lifetime asked for.
+   */
+  public static Duration sharedRefreshPeriod(final Duration lifetime)
+  {
+    return lifetime.minusSeconds(1).minus(SIGNING_MARGIN).dividedBy(2);
   }
 
   /**

@@ -85,12 +85,12 @@ final class Rollout
     if (live == null) {
       return new KnownGood(null, null);
     }
-    final List<JsonNode> history = overlord.history(id);
-    final String version = history.isEmpty() ? null : history.get(0).path("version").asText(null);
     if (!health.isHealthyNow(id)) {
       context.note("The running spec of '" + id + "' is not healthy now: it is not a known-good spec to return to.");
-      return new KnownGood(null, version);
+      return new KnownGood(null, null);
     }
+    final List<JsonNode> history = overlord.history(id);
+    final String version = history.isEmpty() ? null : history.get(0).path("version").asText(null);
     store.save(id, live);
     context.note("The running spec of '" + id + "' (version " + version + ") is the known-good one; a copy is in "
                  + store.file(id) + ".");
@@ -177,7 +177,8 @@ final class Rollout
     final String back = knownGood.spec() == null
                         ? "No spec of '" + id + "' ran healthy before it, so there is nothing to roll back to."
                         : "To go back, submit the spec that ran before (version " + knownGood.version() + "), kept in "
-                          + store.file(id) + ", with `druid-msk spec submit --spec FILE`.";
+                          + store.file(id) + " (secrets masked unless it was saved with --full-state-copy), with "
+                          + "`druid-msk spec submit --spec FILE`.";
     return new RolloutException(
         "The Overlord accepted the new spec of '" + id + "', so it is live now, but then: " + e.getMessage()
         + " Nothing was rolled back. Check it with `druid-msk spec status " + id + "`. " + back,
