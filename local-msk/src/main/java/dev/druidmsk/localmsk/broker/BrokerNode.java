@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
  */
 public record BrokerNode(int id, String endpointAddress, String advertisedHost)
 {
-  /** The single broker local-msk runs by default: the SASL_SSL listener on 127.0.0.1, advertised as localhost. */
-  public static final BrokerNode SINGLE = new BrokerNode(1, "127.0.0.1", "localhost");
   static final String LOCALHOST = "localhost";
   private static final String LOCALHOST_ADDRESS = "127.0.0.1";
   private static final Pattern LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   // The name ends up inside JAAS and properties values: DNS characters only.
   private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+  /**
+   * The single broker local-msk runs by default: the SASL_SSL listener on 127.0.0.1, advertised as localhost.
+   * Declared after the patterns, which its constructor uses during class initialisation.
+   */
+  public static final BrokerNode SINGLE = new BrokerNode(1, "127.0.0.1", "localhost");
 
   public BrokerNode
   {
