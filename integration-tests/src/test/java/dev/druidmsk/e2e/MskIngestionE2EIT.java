@@ -267,7 +267,7 @@ class MskIngestionE2EIT
 
   /**
    * Exit 2, broker {@link #BROKEN}'s FAIL with its address, cause, fix and partition, and the fetch naming it; the
-   * other brokers and the consumer group pass.
+   * other brokers pass. (kafka.consumer-group fails too when Kafka made that broker the group's coordinator.)
    */
   private static void assertBrokenBroker(Doctor.Result result, String cause, String fix)
   {
@@ -279,7 +279,6 @@ class MskIngestionE2EIT
         .contains("FAIL", "partition 1: not read, its leader failed kafka.broker-" + BROKEN);
     assertThat(result.check("kafka.broker-1")).contains("PASS");
     assertThat(result.check("kafka.broker-3")).contains("PASS");
-    assertThat(result.check("kafka.consumer-group")).contains("PASS");
   }
 
   /** The healthy hosts file of Druid's JVMs, which the node's doctor is given too. */

@@ -284,7 +284,7 @@ final class KafkaAccessChecks
       evidence.add("described: state " + description.state() + " (" + Request.DESCRIBE_GROUP.action + ")");
     }
     catch (Exception e) {
-      groupFailure("describe", Request.DESCRIBE_GROUP, e, evidence);
+      groupFailure("describe", Request.DESCRIBE_GROUP, e, evidence, failedBrokers);
       return;
     }
     final Map<String, Object> consumer = consumerProperties();
@@ -315,20 +315,26 @@ final class KafkaAccessChecks
                    + Request.JOIN_GROUP.action + ")");
     }
     catch (Exception e) {
-      groupFailure("join", Request.JOIN_GROUP, e, evidence);
+      groupFailure("join", Request.JOIN_GROUP, e, evidence, failedBrokers);
       return;
     }
     checks.pass(name, "group " + group + " described and joined (" + Request.DESCRIBE_GROUP.action + ", "
                       + Request.JOIN_GROUP.action + ")", evidence);
   }
 
-  private void groupFailure(String verb, Request request, Exception e, List<String> evidence)
+  private void groupFailure(String verb, Request request, Exception e, List<String> evidence, Set<Integer> failedBrokers)
   {
     final Throwable cause = cause(e);
     evidence.add(CredentialChecks.firstLine(cause));
     if (cause instanceof GroupAuthorizationException) {
       checks.refused("kafka.consumer-group", "not authorised to " + verb + " group " + group + ": the role lacks "
                                              + request.action, evidence, request.action);
+    } else if (!failedBrokers.isEmpty()) {
+      // The group's coordinator is one broker, which Kafka does not name here: say which ones are known broken.
+      final String broken = failedBrokers.stream().map(id -> BrokerChecks.PREFIX + id).collect(Collectors.joining(", "));
+      checks.fail("kafka.consumer-group", "cannot " + verb + " group " + group + ": its coordinator did not answer, "
+                                          + "and brokers " + failedBrokers + " failed their own checks", evidence,
+                  "see " + broken + " first: the group's coordinator is likely among them");
     } else {
       checks.fail("kafka.consumer-group", "cannot " + verb + " group " + group, evidence, "see the error above");
     }
