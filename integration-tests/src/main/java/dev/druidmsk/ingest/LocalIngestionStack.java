@@ -4,12 +4,16 @@ import dev.druidmsk.cluster.DruidCluster;
 import dev.druidmsk.cluster.DruidClusterConfig;
 import dev.druidmsk.cli.druid.DruidClient;
 import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.broker.BrokerHosts;
 import dev.druidmsk.localmsk.sts.Role;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,9 @@ public final class LocalIngestionStack implements AutoCloseable
   /** Holds the broker truststore's password in the Druid JVMs' environment, so the spec names only the variable. */
   public static final String TRUSTSTORE_PASSWORD_VARIABLE = "MSK_TRUSTSTORE_PASSWORD";
   public static final String TELEMETRY_TEMPLATE = "msk-iam-api-telemetry";
+  public static final String HOSTS_FILE_PROPERTY = "jdk.net.hosts.file";
+  /** In the work folder, with several brokers: the hosts file of Druid's Kafka-consuming JVMs. */
+  public static final String BROKER_HOSTS_FILE = "broker-hosts";
 
   private final Path work;
   private final ReaderIdentity reader;
@@ -94,6 +101,9 @@ public final class LocalIngestionStack implements AutoCloseable
                                                                       msk.broker().tls().truststorePassword()
                                                                   );
       reader.nodeSystemProperties(msk).forEach(config::consumerSystemProperty);
+      if (msk.cluster().brokers().size() > 1) {
+        config.consumerSystemProperty(HOSTS_FILE_PROPERTY, writeBrokerHosts(work, msk).toString());
+      }
       cluster.accept(config);
       final DruidCluster druid = DruidCluster.start(config.build(), progress);
       return new LocalIngestionStack(work, reader, msk, druid, build.cliLauncher());
@@ -102,6 +112,18 @@ public final class LocalIngestionStack implements AutoCloseable
       msk.close();
       throw e;
     }
+  }
+
+  /**
+   * The healthy hosts file of a cluster of several brokers, through which Druid's consumers resolve the advertised
+   * broker names as a node resolves MSK's through a private hosted zone. It replaces the JVM's resolver, so it also
+   * names this machine (the JDK looks up its own host name).
+   */
+  private static Path writeBrokerHosts(Path work, LocalMsk msk) throws IOException
+  {
+    return BrokerHosts.of(msk.cluster())
+                      .alsoOnLocalhost(List.of(InetAddress.getLocalHost().getHostName()))
+                      .write(work.resolve(BROKER_HOSTS_FILE));
   }
 
   /** The suite's work folder: the Druid home the nodes run from is its {@code druid-home}. */
@@ -137,10 +159,16 @@ public final class LocalIngestionStack implements AutoCloseable
     return command.runShown(args);
   }
 
+  /** Creates a topic as the operator, partition i's only replica on broker i % N + 1: every broker leads some. */
   public void createTopic(String topic, int partitions) throws Exception
   {
+    final int brokers = msk.cluster().brokers().size();
+    final Map<Integer, List<Integer>> replicas = new HashMap<>();
+    for (int partition = 0; partition < partitions; partition++) {
+      replicas.put(partition, List.of(partition % brokers + 1));
+    }
     try (Admin operator = Admin.create(msk.broker().operatorAdminProperties())) {
-      operator.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
+      operator.createTopics(List.of(new NewTopic(topic, replicas))).all().get(60, TimeUnit.SECONDS);
     }
   }
 

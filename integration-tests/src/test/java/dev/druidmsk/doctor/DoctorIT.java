@@ -139,7 +139,7 @@ class DoctorIT
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).doesNotContain("FAIL", "WARN", "SKIP").contains("ready: 17 passed");
+    assertThat(result.out()).doesNotContain("FAIL", "WARN", "SKIP").contains("ready: 18 passed");
     assertThat(result.check("credentials.base-identity"))
         .contains("base identity: environment AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", "long-term");
   }

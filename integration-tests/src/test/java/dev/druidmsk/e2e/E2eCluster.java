@@ -121,13 +121,15 @@ public final class E2eCluster implements AutoCloseable
   }
 
   /**
-   * Kafka client properties of the tests' producer over SASL_SSL: its own role ({@link TestStacks#PRODUCER_ROLE}),
-   * with only what producing needs, so the reader role holds nothing beyond Druid's generated policy.
+   * Kafka client properties of the tests' producer over SASL_PLAINTEXT (IAM still), whose brokers are advertised as
+   * {@code localhost}: this JVM has no hosts file for the SASL_SSL listeners' broker names. Its own role
+   * ({@link TestStacks#PRODUCER_ROLE}), with only what producing needs, so the reader role holds nothing beyond
+   * Druid's generated policy.
    */
   public Map<String, Object> producerClient(String sessionName)
   {
     return new HashMap<>(ClientProperties.assumingRole(
-        stack.msk().broker(), true, TestStacks.PRODUCER_ROLE, sessionName, null
+        stack.msk().broker(), false, TestStacks.PRODUCER_ROLE, sessionName, null
     ));
   }
 

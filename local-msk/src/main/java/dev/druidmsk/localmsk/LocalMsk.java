@@ -3,6 +3,7 @@ package dev.druidmsk.localmsk;
 import dev.druidmsk.localmsk.broker.BrokerConfig;
 import dev.druidmsk.localmsk.broker.IamPolicies;
 import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
+import dev.druidmsk.localmsk.broker.LocalKafkaCluster;
 import dev.druidmsk.localmsk.iam.LongTermKeys;
 import dev.druidmsk.localmsk.iam.PrivateFiles;
 import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
@@ -24,12 +25,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * An offline stand-in for AWS MSK with IAM authentication: a {@link LocalSts} and a {@link LocalKafkaBroker}
- * sharing one credential authority, so the broker accepts exactly the credentials this STS issued, and, as MSK
- * does, the base user's long-term keys (as that user).
+ * An offline stand-in for AWS MSK with IAM authentication: a {@link LocalSts} and a {@link LocalKafkaBroker} (or a
+ * {@link LocalKafkaCluster} of several, {@link Builder#brokers}) sharing one credential authority, so the brokers
+ * accept exactly the credentials this STS issued, and, as MSK does, the base user's long-term keys (as that user).
  */
 public final class LocalMsk implements AutoCloseable
 {
@@ -52,7 +54,7 @@ public final class LocalMsk implements AutoCloseable
   private final BaseUser user;
   private final SessionCredentialAuthority authority;
   private final LocalSts sts;
-  private final LocalKafkaBroker broker;
+  private final LocalKafkaCluster cluster;
   private final NodeIdentityEndpoints nodeEndpoints;
   private final Path workDir;
   private final String clusterArn;
@@ -62,7 +64,7 @@ public final class LocalMsk implements AutoCloseable
       final Builder builder,
       final SessionCredentialAuthority authority,
       final LocalSts sts,
-      final LocalKafkaBroker broker,
+      final LocalKafkaCluster cluster,
       final NodeIdentityEndpoints nodeEndpoints,
       final String clusterArn
   )
@@ -70,7 +72,7 @@ public final class LocalMsk implements AutoCloseable
     this.user = builder.user;
     this.authority = authority;
     this.sts = sts;
-    this.broker = broker;
+    this.cluster = cluster;
     this.nodeEndpoints = nodeEndpoints;
     this.workDir = builder.workDir;
     this.clusterArn = clusterArn;
@@ -87,9 +89,19 @@ public final class LocalMsk implements AutoCloseable
     return sts;
   }
 
+  /**
+   * The broker, or with several, broker 1: the controller, whose SASL_SSL bootstrap ({@code localhost:<port>}) and
+   * truststore serve the whole cluster, and through which {@link LocalKafkaBroker#policies} change every broker's.
+   */
   public LocalKafkaBroker broker()
   {
-    return broker;
+    return cluster.broker(1);
+  }
+
+  /** Every broker (one unless {@link Builder#brokers} asked for more), their advertised names and endpoints. */
+  public LocalKafkaCluster cluster()
+  {
+    return cluster;
   }
 
   public BaseUser user()
@@ -131,7 +143,7 @@ public final class LocalMsk implements AutoCloseable
   {
     final Map<String, String> properties = new LinkedHashMap<>();
     properties.put("aws.endpointUrlSts", sts.endpoint().toString());
-    properties.put("aws.region", broker.region());
+    properties.put("aws.region", broker().region());
     return properties;
   }
 
@@ -169,7 +181,7 @@ public final class LocalMsk implements AutoCloseable
   public void close() throws InterruptedException
   {
     try {
-      broker.close();
+      cluster.close();
     }
     finally {
       nodeEndpoints.close();
@@ -184,6 +196,7 @@ public final class LocalMsk implements AutoCloseable
     private final BaseUser user;
     private final List<Role> roles = new ArrayList<>();
     private int stsPort;
+    private int brokers = 1;
     private Duration rotationTestLifetime;
     private Consumer<BrokerConfig.Builder> brokerSettings = broker -> { };
     private String clusterName = DEFAULT_CLUSTER_NAME;
@@ -231,6 +244,20 @@ public final class LocalMsk implements AutoCloseable
       return this;
     }
 
+    /**
+     * Runs {@code count} brokers (1 to 9; 3 is a small MSK cluster) as MSK over PrivateLink with one endpoint per
+     * broker: see {@link LocalKafkaCluster}. With more than one, clients reach the brokers after the bootstrap by
+     * their advertised names, which a JVM resolves through a hosts file ({@code BrokerHosts}).
+     */
+    public Builder brokers(final int count)
+    {
+      if (count < 1 || count > LocalKafkaCluster.MAX_BROKERS) {
+        throw new IllegalArgumentException("brokers: 1 to " + LocalKafkaCluster.MAX_BROKERS + "; got " + count);
+      }
+      this.brokers = count;
+      return this;
+    }
+
     public Builder stsPort(final int port)
     {
       this.stsPort = port;
@@ -247,7 +274,10 @@ public final class LocalMsk implements AutoCloseable
       return this;
     }
 
-    /** Adjusts the broker (ports, region, re-authentication, authorization) before it starts. */
+    /**
+     * Adjusts the broker (ports, region, re-authentication, authorization) before it starts; with several brokers,
+     * every broker, whose ports must then stay 0 (chosen free).
+     */
     public Builder broker(final Consumer<BrokerConfig.Builder> settings)
     {
       this.brokerSettings = settings;
@@ -278,24 +308,27 @@ public final class LocalMsk implements AutoCloseable
       LongTermKeys.write(longTermKeys, Map.of(
           user.accessKeyId(), new LongTermKeys.Key(user.secretAccessKey(), user.arn())
       ));
-      final BrokerConfig.Builder brokerConfig = BrokerConfig.builder(workDir.resolve("broker"), masterKey)
-                                                            .longTermKeys(longTermKeys);
-      brokerSettings.accept(brokerConfig);
-      final String clusterArn = "arn:aws:kafka:" + brokerConfig.region() + ':' + account() + ":cluster/" + clusterName
-                                + '/' + clusterUuid();
-      if (iamAuthorization) {
-        brokerConfig.iamAuthorization(new BrokerConfig.IamAuthorization(
-            workDir.resolve(POLICIES_FILE), clusterArn, policies
-        ));
-      }
-      final LocalSts sts = stsBuilder.region(brokerConfig.region()).start();
+      final Path brokerDir = workDir.resolve("broker");
+      final String region = brokerConfig(brokerDir, masterKey, longTermKeys, null).region();
+      final String clusterUuid = clusterUuid();
+      final String clusterArn = "arn:aws:kafka:" + region + ':' + account() + ":cluster/" + clusterName + '/' + clusterUuid;
+      final BrokerConfig.IamAuthorization authorization = iamAuthorization
+          ? new BrokerConfig.IamAuthorization(workDir.resolve(POLICIES_FILE), clusterArn, policies)
+          : null;
+      final Function<Path, BrokerConfig.Builder> brokerConfig =
+          dir -> brokerConfig(dir, masterKey, longTermKeys, authorization);
+      final LocalSts sts = stsBuilder.region(region).start();
       NodeIdentityEndpoints nodeEndpoints = null;
       try {
         nodeEndpoints = new NodeIdentityEndpoints(
             authority, nodeRole, podToken, nodeRole,
             rotationTestLifetime == null ? Role.DEFAULT_MAX_SESSION : rotationTestLifetime, sts.counters()
         );
-        return new LocalMsk(this, authority, sts, LocalKafkaBroker.start(brokerConfig.build()), nodeEndpoints, clusterArn);
+        final LocalKafkaCluster cluster = brokers == 1
+            ? LocalKafkaCluster.of(LocalKafkaBroker.start(brokerConfig.apply(brokerDir).build()))
+            : LocalKafkaCluster.start(brokerDir, brokers, LocalKafkaCluster.domain(clusterName, clusterUuid, region),
+                                      brokerConfig);
+        return new LocalMsk(this, authority, sts, cluster, nodeEndpoints, clusterArn);
       }
       catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
         if (nodeEndpoints != null) {
@@ -304,6 +337,18 @@ public final class LocalMsk implements AutoCloseable
         sts.close();
         throw e;
       }
+    }
+
+    private BrokerConfig.Builder brokerConfig(
+        final Path dir,
+        final Path masterKey,
+        final Path longTermKeys,
+        final BrokerConfig.IamAuthorization authorization
+    )
+    {
+      final BrokerConfig.Builder config = BrokerConfig.builder(dir, masterKey).longTermKeys(longTermKeys);
+      brokerSettings.accept(config);
+      return authorization == null ? config : config.iamAuthorization(authorization);
     }
 
     /** The account of the first role (the cluster's account, as roles live beside it), else the base user's. */

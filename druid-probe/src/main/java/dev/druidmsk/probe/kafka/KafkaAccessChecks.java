@@ -9,9 +9,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -22,7 +24,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * The Kafka calls a Druid supervisor and its tasks make, each refusal reported with the MSK action the role lacks
  * ({@link Request}; the doctor names the reader policy's statement that grants it): SASL AWS_MSK_IAM authentication,
- * topic metadata and offsets, one record per partition without committing, and the consumer group pattern Druid uses.
+ * topic metadata and offsets, every advertised broker on its own ({@link BrokerChecks}), one record per partition
+ * without committing, and the consumer group pattern Druid uses.
  */
 final class KafkaAccessChecks
 {
@@ -61,6 +66,8 @@ final class KafkaAccessChecks
   private final Duration timeout;
   private final Checks checks;
   private final String group;
+  /** The brokers the cluster advertises, from the authentication's DescribeCluster. */
+  private Collection<Node> brokers = List.of();
 
   KafkaAccessChecks(Map<String, String> consumerProperties, String topic, Duration timeout, Checks checks)
   {
@@ -94,17 +101,19 @@ final class KafkaAccessChecks
         return;
       }
       if (topic == null) {
+        new BrokerChecks(consumerProperties(), null, timeout).run(brokers, null, checks);
         NAMES.subList(1, NAMES.size()).forEach(name -> checks.skip(name, "the spec names a topicPattern, not a topic"));
         return;
       }
       final TopicDescription description = describeTopic(admin);
+      final Set<Integer> failedBrokers = new BrokerChecks(consumerProperties(), topic, timeout).run(brokers, description, checks);
       if (description == null) {
         checks.skip("kafka.fetch", "skipped: the topic could not be described");
         checks.skip("kafka.consumer-group", "skipped: the topic could not be described");
         return;
       }
-      fetch(description);
-      consumerGroup(admin);
+      fetch(description, failedBrokers);
+      consumerGroup(admin, failedBrokers);
     }
   }
 
@@ -117,6 +126,7 @@ final class KafkaAccessChecks
     try {
       final DescribeClusterResult cluster = admin.describeCluster();
       final Collection<Node> nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      brokers = nodes;
       evidence.add("cluster " + cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS) + ", brokers "
                    + nodes.stream().map(node -> node.host() + ":" + node.port()).collect(Collectors.joining(", ")));
       // No claim about Connect here: MSK asks it with every request, so a role without it gets this far.
@@ -180,15 +190,26 @@ final class KafkaAccessChecks
     }
   }
 
-  /** One record from the end of each partition, as a task reads: assign, seek, poll; never a commit. */
-  private void fetch(TopicDescription description)
+  /**
+   * One record from the end of each partition, as a task reads: assign, seek, poll; never a commit. Partitions led by
+   * a broker that failed its own check are not waited for (a task would stall on them): they fail this check by name.
+   */
+  private void fetch(TopicDescription description, Set<Integer> failedBrokers)
   {
     final String name = "kafka.fetch";
     final Map<String, Object> consumer = consumerProperties();
-    final List<TopicPartition> partitions = description.partitions().stream()
-                                                       .map(p -> new TopicPartition(topic, p.partition()))
-                                                       .collect(Collectors.toList());
     final Map<Integer, String> evidence = new TreeMap<>();
+    final Set<Integer> unreachableLeaders = new TreeSet<>();
+    final List<TopicPartition> partitions = new ArrayList<>();
+    for (TopicPartitionInfo partition : description.partitions()) {
+      if (partition.leader() != null && failedBrokers.contains(partition.leader().id())) {
+        unreachableLeaders.add(partition.leader().id());
+        evidence.put(partition.partition(), "partition " + partition.partition() + ": not read, its leader failed "
+                                            + BrokerChecks.PREFIX + partition.leader().id());
+      } else {
+        partitions.add(new TopicPartition(topic, partition.partition()));
+      }
+    }
     try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       reader.assign(partitions);
       final Map<TopicPartition, Long> begin = reader.beginningOffsets(partitions, timeout);
@@ -234,6 +255,13 @@ final class KafkaAccessChecks
       }
       return;
     }
+    if (!unreachableLeaders.isEmpty()) {
+      checks.fail(name, "partitions led by brokers " + unreachableLeaders + " cannot be read from this node",
+                  new ArrayList<>(evidence.values()), "see " + unreachableLeaders.stream()
+                                                                             .map(id -> BrokerChecks.PREFIX + id)
+                                                                             .collect(Collectors.joining(", ")));
+      return;
+    }
     final boolean anyRead = evidence.values().stream().anyMatch(line -> line.contains("read offset"));
     if (anyRead) {
       checks.pass(name, "read one record per non-empty partition, nothing committed (" + Request.FETCH.action + ")",
@@ -245,7 +273,7 @@ final class KafkaAccessChecks
   }
 
   /** DescribeGroup (FindCoordinator, DescribeGroups) and AlterGroup (JoinGroup: join and leave, no commit). */
-  private void consumerGroup(Admin admin)
+  private void consumerGroup(Admin admin, Set<Integer> failedBrokers)
   {
     final String name = "kafka.consumer-group";
     final List<String> evidence = new ArrayList<>();
@@ -256,7 +284,7 @@ final class KafkaAccessChecks
       evidence.add("described: state " + description.state() + " (" + Request.DESCRIBE_GROUP.action + ")");
     }
     catch (Exception e) {
-      groupFailure("describe", Request.DESCRIBE_GROUP, e, evidence);
+      groupFailure("describe", Request.DESCRIBE_GROUP, e, evidence, failedBrokers);
       return;
     }
     final Map<String, Object> consumer = consumerProperties();
@@ -267,7 +295,16 @@ final class KafkaAccessChecks
       member.subscribe(List.of(topic));
       final long deadline = System.nanoTime() + timeout.toNanos();
       while (member.assignment().isEmpty() && System.nanoTime() < deadline) {
-        member.poll(Duration.ofMillis(200));
+        try {
+          member.poll(Duration.ofMillis(200));
+        }
+        catch (SslAuthenticationException e) {
+          // The positions after the join need every partition's leader; a leader that failed its own check (TLS)
+          // fails them after the group was joined. That failure is kafka.broker-N's, not the group's.
+          if (failedBrokers.isEmpty() || member.assignment().isEmpty()) {
+            throw e;
+          }
+        }
       }
       if (member.assignment().isEmpty()) {
         evidence.add("no assignment within " + timeout.toSeconds() + " s");
@@ -278,20 +315,26 @@ final class KafkaAccessChecks
                    + Request.JOIN_GROUP.action + ")");
     }
     catch (Exception e) {
-      groupFailure("join", Request.JOIN_GROUP, e, evidence);
+      groupFailure("join", Request.JOIN_GROUP, e, evidence, failedBrokers);
       return;
     }
     checks.pass(name, "group " + group + " described and joined (" + Request.DESCRIBE_GROUP.action + ", "
                       + Request.JOIN_GROUP.action + ")", evidence);
   }
 
-  private void groupFailure(String verb, Request request, Exception e, List<String> evidence)
+  private void groupFailure(String verb, Request request, Exception e, List<String> evidence, Set<Integer> failedBrokers)
   {
     final Throwable cause = cause(e);
     evidence.add(CredentialChecks.firstLine(cause));
     if (cause instanceof GroupAuthorizationException) {
       checks.refused("kafka.consumer-group", "not authorised to " + verb + " group " + group + ": the role lacks "
                                              + request.action, evidence, request.action);
+    } else if (!failedBrokers.isEmpty()) {
+      // The group's coordinator is one broker, which Kafka does not name here: say which ones are known broken.
+      final String broken = failedBrokers.stream().map(id -> BrokerChecks.PREFIX + id).collect(Collectors.joining(", "));
+      checks.fail("kafka.consumer-group", "cannot " + verb + " group " + group + ": its coordinator did not answer, "
+                                          + "and brokers " + failedBrokers + " failed their own checks", evidence,
+                  "see " + broken + " first: the group's coordinator is likely among them");
     } else {
       checks.fail("kafka.consumer-group", "cannot " + verb + " group " + group, evidence, "see the error above");
     }
@@ -342,7 +385,7 @@ final class KafkaAccessChecks
     return null;
   }
 
-  private static Throwable cause(Throwable e)
+  static Throwable cause(Throwable e)
   {
     Throwable cause = e;
     while ((cause instanceof ExecutionException || cause.getClass().getName().endsWith("KafkaException"))

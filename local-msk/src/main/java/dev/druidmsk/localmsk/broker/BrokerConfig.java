@@ -17,6 +17,9 @@ public final class BrokerConfig
   final Path masterKeyFile;
   final Path longTermKeysFile;
   final BrokerLayout layout;
+  final BrokerNode node;
+  final KraftQuorum kraft;
+  final TlsMaterial tls;
   final String region;
   final int saslPlaintextPort;
   final int saslSslPort;
@@ -37,6 +40,9 @@ public final class BrokerConfig
     this.masterKeyFile = Objects.requireNonNull(builder.masterKeyFile, "masterKeyFile").toAbsolutePath();
     this.longTermKeysFile = builder.longTermKeysFile == null ? null : builder.longTermKeysFile.toAbsolutePath();
     this.layout = builder.layout;
+    this.node = builder.node;
+    this.kraft = builder.kraft;
+    this.tls = builder.tls;
     this.region = builder.region;
     this.saslPlaintextPort = builder.saslPlaintextPort;
     this.saslSslPort = builder.saslSslPort;
@@ -98,6 +104,9 @@ public final class BrokerConfig
     private final Path masterKeyFile;
     private Path longTermKeysFile;
     private BrokerLayout layout;
+    private BrokerNode node = BrokerNode.SINGLE;
+    private KraftQuorum kraft;
+    private TlsMaterial tls;
     private String region = "us-east-1";
     private int saslPlaintextPort;
     private int saslSslPort;
@@ -121,6 +130,30 @@ public final class BrokerConfig
     public Builder layout(final BrokerLayout layout)
     {
       this.layout = layout;
+      return this;
+    }
+
+    /** Which broker of a cluster this is, and its SASL_SSL endpoint; {@link BrokerNode#SINGLE} by default. */
+    public Builder node(final BrokerNode node)
+    {
+      this.node = Objects.requireNonNull(node, "node");
+      return this;
+    }
+
+    /**
+     * Makes this broker one node of a cluster with that quorum (a broker-only node unless it is the controller);
+     * without it, the broker is its own controller with a cluster ID of its own.
+     */
+    public Builder kraft(final KraftQuorum quorum)
+    {
+      this.kraft = quorum;
+      return this;
+    }
+
+    /** TLS material made beforehand (a cluster's brokers share one client truststore); generated at start if unset. */
+    public Builder tls(final TlsMaterial material)
+    {
+      this.tls = material;
       return this;
     }
 

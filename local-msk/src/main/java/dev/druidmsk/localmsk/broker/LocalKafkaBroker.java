@@ -62,21 +62,32 @@ public final class LocalKafkaBroker implements AutoCloseable
   public static LocalKafkaBroker start(final BrokerConfig config)
       throws IOException, InterruptedException, TimeoutException
   {
+    final long began = System.nanoTime();
+    final LocalKafkaBroker broker = prepare(config);
+    broker.launch(began);
+    return broker;
+  }
+
+  /**
+   * Everything {@link #start} does before the broker's JVM starts: TLS material (unless the config brings it), the
+   * configuration and the formatted storage. A cluster prepares every node, then spawns them all at once.
+   */
+  static LocalKafkaBroker prepare(final BrokerConfig config)
+      throws IOException, InterruptedException, TimeoutException
+  {
     config.layout.check();
     if (!Files.isRegularFile(config.masterKeyFile)) {
       throw new IllegalArgumentException("No master key at " + config.masterKeyFile
                                          + ": write it with SessionCredentialAuthority.writeMasterKey first");
     }
-    final long began = System.nanoTime();
     Files.createDirectories(config.workDir.resolve("config"));
     final LocalKafkaBroker broker = new LocalKafkaBroker(
         config,
         BrokerPorts.resolve(config),
-        TlsMaterial.generate(config.workDir.resolve("tls"))
+        config.tls != null ? config.tls : TlsMaterial.generate(config.workDir.resolve("tls"), config.node)
     );
     broker.writeConfiguration();
     broker.formatStorage();
-    broker.launch(began);
     return broker;
   }
 
@@ -86,10 +97,26 @@ public final class LocalKafkaBroker implements AutoCloseable
     return ServerProperties.ADVERTISED_HOST + ':' + ports.saslPlaintext();
   }
 
-  /** {@code localhost:<port>} of the SASL_SSL listener (AWS_MSK_IAM only); trust {@link #tls()}'s truststore. */
+  /**
+   * The SASL_SSL listener (AWS_MSK_IAM only) as a client bootstraps with it: {@code localhost:<port>} when its
+   * endpoint is 127.0.0.1 (the single broker, a cluster's first), else its advertised name; trust {@link #tls()}'s
+   * truststore.
+   */
   public String saslSslBootstrap()
   {
-    return ServerProperties.ADVERTISED_HOST + ':' + ports.saslSsl();
+    return (config.node.onLocalhost() ? BrokerNode.LOCALHOST : config.node.advertisedHost()) + ':' + ports.saslSsl();
+  }
+
+  /** {@code <advertised host>:<port>} of the SASL_SSL listener, the address clients get in the metadata. */
+  public String advertisedSaslSsl()
+  {
+    return config.node.advertisedHost() + ':' + ports.saslSsl();
+  }
+
+  /** This broker's id and endpoint. */
+  public BrokerNode node()
+  {
+    return config.node;
   }
 
   /** The unauthenticated PLAINTEXT listener; with authorization on, its clients are super users. */
@@ -195,6 +222,37 @@ public final class LocalKafkaBroker implements AutoCloseable
     launch(System.nanoTime());
   }
 
+  /** Starts the prepared broker's JVM without waiting for it; {@link #awaitStarted} waits. */
+  void spawn() throws IOException
+  {
+    process = JvmProcess.start(new JavaCommand(
+        "kafka-broker",
+        jvmArgs("-Xmx" + config.heap),
+        config.layout.classpath(),
+        "kafka.Kafka",
+        List.of(serverProperties.toString()),
+        Map.of(),
+        config.workDir,
+        logDir().resolve("broker.out")
+    ));
+  }
+
+  /**
+   * Waits until the spawned broker serves and sees {@code clusterSize} brokers (stopping it if it does not), and
+   * records the start time counted from {@code began}.
+   */
+  void awaitStarted(final long began, final int clusterSize) throws IOException, InterruptedException, TimeoutException
+  {
+    try {
+      awaitServing(System.nanoTime() + config.startTimeout.toNanos(), clusterSize);
+    }
+    catch (IOException | TimeoutException | RuntimeException e) {
+      process.stop(config.stopTimeout);
+      throw e;
+    }
+    lastStartTime = Duration.ofNanos(System.nanoTime() - began);
+  }
+
   public void stop() throws InterruptedException
   {
     if (process != null) {
@@ -220,12 +278,13 @@ public final class LocalKafkaBroker implements AutoCloseable
     if (Files.exists(config.workDir.resolve("data/meta.properties"))) {
       return;
     }
+    final String clusterId = config.kraft == null ? Uuid.randomUuid().toString() : config.kraft.clusterId();
     JvmProcess.run(new JavaCommand(
         "kafka-storage-format",
         jvmArgs("-Xmx128m"),
         config.layout.classpath(),
         "kafka.tools.StorageTool",
-        List.of("format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString()),
+        List.of("format", "-t", clusterId, "-c", serverProperties.toString()),
         Map.of(),
         config.workDir,
         logDir().resolve("storage-format.log")
@@ -234,24 +293,8 @@ public final class LocalKafkaBroker implements AutoCloseable
 
   private void launch(final long began) throws IOException, InterruptedException, TimeoutException
   {
-    process = JvmProcess.start(new JavaCommand(
-        "kafka-broker",
-        jvmArgs("-Xmx" + config.heap),
-        config.layout.classpath(),
-        "kafka.Kafka",
-        List.of(serverProperties.toString()),
-        Map.of(),
-        config.workDir,
-        logDir().resolve("broker.out")
-    ));
-    try {
-      awaitServing(System.nanoTime() + config.startTimeout.toNanos());
-    }
-    catch (IOException | TimeoutException | RuntimeException e) {
-      process.stop(config.stopTimeout);
-      throw e;
-    }
-    lastStartTime = Duration.ofNanos(System.nanoTime() - began);
+    spawn();
+    awaitStarted(began, 1);
   }
 
   private List<String> jvmArgs(final String heap)
@@ -266,8 +309,9 @@ public final class LocalKafkaBroker implements AutoCloseable
     );
   }
 
-  /** Ready once the broker answers DescribeCluster with itself on the internal listener. */
-  private void awaitServing(final long deadlineNanos) throws IOException, InterruptedException, TimeoutException
+  /** Ready once the broker answers DescribeCluster on the internal listener with at least {@code clusterSize} brokers. */
+  private void awaitServing(final long deadlineNanos, final int clusterSize)
+      throws IOException, InterruptedException, TimeoutException
   {
     try (Admin admin = Admin.create(operatorAdminProperties())) {
       while (true) {
@@ -276,7 +320,7 @@ public final class LocalKafkaBroker implements AutoCloseable
                                 + process.logTail());
         }
         try {
-          if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get().isEmpty()) {
+          if (admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get().size() >= clusterSize) {
             return;
           }
         }

@@ -4,12 +4,16 @@ import dev.druidmsk.localmsk.sasl.MskIamCallbackHandler;
 import dev.druidmsk.localmsk.sasl.MskIamLoginModule;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The KRaft server.properties of the local broker: a combined broker and controller on loopback, with PLAINTEXT
- * internal and controller listeners and two listeners (SASL_PLAINTEXT, SASL_SSL) that accept only AWS_MSK_IAM.
+ * The KRaft server.properties of a local broker: a combined broker and controller (or, in a cluster, a broker-only
+ * node of the controller's quorum) on loopback, with PLAINTEXT internal and controller listeners and two listeners
+ * (SASL_PLAINTEXT, SASL_SSL) that accept only AWS_MSK_IAM. The SASL_SSL listener is the broker's endpoint
+ * ({@link BrokerNode}): its own address and advertised name.
  */
 final class ServerProperties
 {
@@ -17,9 +21,8 @@ final class ServerProperties
   static final String IAM_TLS = "IAM_TLS";
   static final String INTERNAL = "INTERNAL";
   static final String CONTROLLER = "CONTROLLER";
-  /** The host clients see, sign for, and verify the certificate of. */
-  static final String ADVERTISED_HOST = "localhost";
-  static final String NODE_ID = "1";
+  /** The host of the SASL_PLAINTEXT listener, which clients see and sign for. */
+  static final String ADVERTISED_HOST = BrokerNode.LOCALHOST;
   /** local-msk's authorizer (in the broker plugin): every request of an IAM principal by IAM policy, as MSK does. */
   static final String IAM_AUTHORIZER = "dev.druidmsk.localmsk.authz.MskIamAuthorizer";
   /** The file of {@link IamPolicies}, which the authorizer reads again whenever it changes. */
@@ -39,22 +42,28 @@ final class ServerProperties
   static Map<String, String> render(final BrokerConfig config, final BrokerPorts ports, final TlsMaterial tls)
   {
     final Map<String, String> properties = new TreeMap<>();
-    properties.put("process.roles", "broker,controller");
-    properties.put("node.id", NODE_ID);
-    properties.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + ports.controller());
+    final BrokerNode node = config.node;
+    final boolean controller = config.kraft == null || config.kraft.isController(node);
+    properties.put("process.roles", controller ? "broker,controller" : "broker");
+    properties.put("node.id", Integer.toString(node.id()));
+    properties.put("controller.quorum.voters", config.kraft == null
+                                               ? node.id() + "@127.0.0.1:" + ports.controller()
+                                               : config.kraft.voters());
     properties.put("controller.listener.names", CONTROLLER);
     properties.put("inter.broker.listener.name", INTERNAL);
-    properties.put("listeners", String.join(
-        ",",
+    final List<String> listeners = new ArrayList<>(List.of(
         IAM + "://127.0.0.1:" + ports.saslPlaintext(),
-        IAM_TLS + "://127.0.0.1:" + ports.saslSsl(),
-        INTERNAL + "://127.0.0.1:" + ports.internal(),
-        CONTROLLER + "://127.0.0.1:" + ports.controller()
+        IAM_TLS + "://" + node.endpointAddress() + ':' + ports.saslSsl(),
+        INTERNAL + "://127.0.0.1:" + ports.internal()
     ));
+    if (controller) {
+      listeners.add(CONTROLLER + "://127.0.0.1:" + ports.controller());
+    }
+    properties.put("listeners", String.join(",", listeners));
     properties.put("advertised.listeners", String.join(
         ",",
         IAM + "://" + ADVERTISED_HOST + ':' + ports.saslPlaintext(),
-        IAM_TLS + "://" + ADVERTISED_HOST + ':' + ports.saslSsl(),
+        IAM_TLS + "://" + node.advertisedHost() + ':' + ports.saslSsl(),
         INTERNAL + "://127.0.0.1:" + ports.internal()
     ));
     properties.put("listener.security.protocol.map", String.join(
@@ -74,10 +83,12 @@ final class ServerProperties
     properties.put("group.initial.rebalance.delay.ms", "0");
     properties.put("log.retention.check.interval.ms", "60000");
 
+    // Each listener accepts signatures for the names it is reached by: a client signs the host it connected to.
+    final Map<String, List<String>> signedHosts = Map.of(IAM, List.of(ADVERTISED_HOST), IAM_TLS, node.tlsHosts());
     for (String listener : new String[]{IAM, IAM_TLS}) {
       final String prefix = "listener.name." + listener.toLowerCase() + '.';
       properties.put(prefix + "sasl.enabled.mechanisms", "AWS_MSK_IAM");
-      properties.put(prefix + "aws_msk_iam.sasl.jaas.config", jaasConfig(config));
+      properties.put(prefix + "aws_msk_iam.sasl.jaas.config", jaasConfig(config, signedHosts.get(listener)));
       properties.put(prefix + "aws_msk_iam.sasl.server.callback.handler.class", MskIamCallbackHandler.class.getName());
       properties.put(prefix + "aws_msk_iam.connections.max.reauth.ms", Long.toString(config.reauthentication.toMillis()));
       // MSK's own setting for its IAM listeners (listener.name.client_iam.max.connections), Kafka's mechanism.
@@ -126,12 +137,12 @@ final class ServerProperties
     );
   }
 
-  private static String jaasConfig(final BrokerConfig config)
+  private static String jaasConfig(final BrokerConfig config, final List<String> hosts)
   {
     return MskIamLoginModule.class.getName() + " required"
            + " masterKeyFile=\"" + config.masterKeyFile + '"'
            + " region=\"" + config.region + '"'
-           + " hosts=\"" + ADVERTISED_HOST + '"'
+           + " hosts=\"" + String.join(",", hosts) + '"'
            + " maxClockSkewSeconds=\"" + config.maxClockSkew.toSeconds() + '"'
            + " maxNewConnectionsPerSecond=\"" + config.maxNewConnectionsPerSecond + '"'
            + (config.longTermKeysFile == null ? "" : " longTermKeysFile=\"" + config.longTermKeysFile + '"')

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.NodeIdentity;
+import dev.druidmsk.localmsk.broker.BrokerHosts;
+import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
+import dev.druidmsk.localmsk.sts.StsHosts;
 import dev.druidmsk.localmsk.iam.PrivateFiles;
 import dev.druidmsk.localmsk.sts.Role;
 
@@ -25,15 +28,25 @@ final class Endpoints
   static final String AWS_CREDENTIALS = "aws-credentials";
   static final String CLIENT_PROPERTIES = "client.properties";
   static final String CLIENT_SSL_PROPERTIES = "client-ssl.properties";
+  /** With several brokers: the hosts file that resolves their advertised names, for -Djdk.net.hosts.file. */
+  static final String HOSTS = "hosts";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Endpoints()
   {
   }
 
-  /** Writes the base user's credentials files, then {@value #FILE} (last: its presence means everything is ready). */
+  /**
+   * Writes the base user's credentials files, with several brokers the {@value #HOSTS} file, then {@value #FILE}
+   * (last: its presence means everything is ready).
+   */
   static void write(final LocalMsk msk, final Path workDir, final boolean authorization) throws IOException
   {
+    if (clustered(msk)) {
+      BrokerHosts.of(msk.cluster())
+                 .alsoOnLocalhost(StsHosts.names(List.of(msk.broker().region())))
+                 .write(workDir.resolve(HOSTS));
+    }
     final Map<String, String> aws = msk.awsSystemProperties();
     PrivateFiles.write(workDir.resolve(AWS_ENV), String.join(
         "\n",
@@ -78,7 +91,7 @@ final class Endpoints
     }
     final ArrayNode listeners = root.putArray("listeners");
     listeners.addObject()
-             .put("bootstrapServers", msk.broker().saslPlaintextBootstrap())
+             .put("bootstrapServers", msk.cluster().saslPlaintextBootstrap())
              .put("securityProtocol", "SASL_PLAINTEXT")
              .put("saslMechanism", "AWS_MSK_IAM")
              .put("clientProperties", workDir.resolve(CLIENT_PROPERTIES).toString());
@@ -90,10 +103,20 @@ final class Endpoints
              .put("truststoreType", "PKCS12")
              .put("clientProperties", workDir.resolve(CLIENT_SSL_PROPERTIES).toString());
     listeners.addObject()
-             .put("bootstrapServers", msk.broker().internalBootstrap())
+             .put("bootstrapServers", msk.cluster().internalBootstrap())
              .put("securityProtocol", "PLAINTEXT")
              .put("purpose", "test setup only: unauthenticated, and a super user when authorization is on; "
                              + "MSK has no such listener");
+    if (clustered(msk)) {
+      root.put("hostsFile", workDir.resolve(HOSTS).toString());
+      final ArrayNode brokers = root.putArray("brokers");
+      for (LocalKafkaBroker broker : msk.cluster().brokers()) {
+        brokers.addObject()
+               .put("id", broker.node().id())
+               .put("advertised", broker.advertisedSaslSsl())
+               .put("endpointAddress", broker.node().endpointAddress());
+      }
+    }
     final ObjectNode sts = root.putObject("sts");
     sts.put("endpoint", msk.sts().endpoint().toString());
     final ArrayNode roles = root.putArray("roles");
@@ -115,5 +138,10 @@ final class Endpoints
         .put("envFile", workDir.resolve(AWS_ENV).toString());
     root.put("pid", ProcessHandle.current().pid());
     return root;
+  }
+
+  static boolean clustered(final LocalMsk msk)
+  {
+    return msk.cluster().brokers().size() > 1;
   }
 }

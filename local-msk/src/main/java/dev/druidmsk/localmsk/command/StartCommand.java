@@ -40,6 +40,10 @@ public final class StartCommand
       "  --sts-port N                   0 = any free port (default)",
       "  --sasl-port N                  the SASL_PLAINTEXT listener, 0 = any free port (default)",
       "  --sasl-ssl-port N              the SASL_SSL listener, 0 = any free port (default)",
+      "  --brokers N                    1 to 9 brokers (default: 1). Over 1, MSK over PrivateLink with one endpoint",
+      "                                 per broker: broker N's SASL_SSL listener is 127.0.0.N on one shared port,",
+      "                                 advertised as b-N.<cluster>.<id>.c2.kafka.<region>.amazonaws.com, which a",
+      "                                 client JVM resolves with -Djdk.net.hosts.file=DIR/hosts; ports chosen free",
       "  --rotation-test-lifetime N     FOR ROTATION TESTS ONLY: issued credentials live N (1-899) seconds whatever",
       "                                 the client asks (AWS: DurationSeconds, 900 s up to the role's maximum)",
       "  --reauth SECONDS               connections.max.reauth.ms of the IAM listeners, 0 = off (default)",
@@ -148,7 +152,14 @@ public final class StartCommand
     plain.forEach((key, value) -> out.println("  " + key + '=' + value));
     out.println("SASL_SSL: bootstrap.servers=" + tls.get("bootstrap.servers") + ", all properties in "
                 + workDir.resolve(Endpoints.CLIENT_SSL_PROPERTIES));
-    out.println("Unauthenticated PLAINTEXT listener for test setup only: " + msk.broker().internalBootstrap());
+    if (Endpoints.clustered(msk)) {
+      msk.cluster().brokers().forEach(broker -> out.println(
+          "Broker " + broker.node().id() + " (pid " + broker.pid() + "): SASL_SSL advertised as "
+          + broker.advertisedSaslSsl() + ", endpoint " + broker.node().endpointAddress()
+      ));
+      out.println("Client JVMs resolve those names with -Djdk.net.hosts.file=" + workDir.resolve(Endpoints.HOSTS));
+    }
+    out.println("Unauthenticated PLAINTEXT listener for test setup only: " + msk.cluster().internalBootstrap());
     out.println(READY_LINE);
     out.flush();
   }

@@ -2,6 +2,7 @@ package dev.druidmsk.localmsk.command;
 
 import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.broker.IamPolicies;
+import dev.druidmsk.localmsk.broker.LocalKafkaCluster;
 import dev.druidmsk.localmsk.sts.BaseUser;
 import dev.druidmsk.localmsk.sts.Role;
 
@@ -27,7 +28,7 @@ final class StartOptions
   static final Set<String> SINGLE = Set.of(
       "--work-dir", "--region", "--role-arn", "--external-id", "--sts-port", "--sasl-port", "--sasl-ssl-port",
       "--rotation-test-lifetime", "--reauth", "--authorization", "--cluster-name",
-      "--max-connection-rate", "--max-connections"
+      "--max-connection-rate", "--max-connections", "--brokers"
   );
   static final Set<String> REPEATABLE = Set.of("--role", "--policy");
   /** A role ARN (whose name has no ':'), then optionally ':' and the external ID the role requires. */
@@ -42,6 +43,7 @@ final class StartOptions
   final int stsPort;
   final int saslPort;
   final int saslSslPort;
+  final int brokers;
   /** Null unless the user opted in to credentials shorter than AWS issues. */
   final Duration rotationTestLifetime;
   final Duration reauthentication;
@@ -60,6 +62,13 @@ final class StartOptions
     this.stsPort = options.number("--sts-port", 0, 0);
     this.saslPort = options.number("--sasl-port", 0, 0);
     this.saslSslPort = options.number("--sasl-ssl-port", 0, 0);
+    this.brokers = options.number("--brokers", 1, 1);
+    if (brokers > LocalKafkaCluster.MAX_BROKERS) {
+      throw new UsageException("--brokers: 1 to " + LocalKafkaCluster.MAX_BROKERS + "; got " + brokers);
+    }
+    if (brokers > 1 && (saslPort != 0 || saslSslPort != 0)) {
+      throw new UsageException("--sasl-port and --sasl-ssl-port are chosen free with --brokers over 1: drop them");
+    }
     this.rotationTestLifetime = options.has("--rotation-test-lifetime") ? rotationTestLifetime(options) : null;
     this.reauthentication = Duration.ofSeconds(options.number("--reauth", 0, 0));
     this.maxConnectionRate = options.number("--max-connection-rate", 100, 0);
@@ -87,6 +96,7 @@ final class StartOptions
     final LocalMsk.Builder builder = LocalMsk.builder(workDir, user)
                                              .stsPort(stsPort)
                                              .clusterName(clusterName)
+                                             .brokers(brokers)
                                              .iamAuthorization(authorization)
                                              .broker(broker -> broker.region(region)
                                                                      .saslPlaintextPort(saslPort)

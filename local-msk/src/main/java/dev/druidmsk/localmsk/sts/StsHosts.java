@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,10 +47,17 @@ public final class StsHosts
    */
   public static void writeHostsFile(final Path file, final Collection<String> regions) throws IOException
   {
-    final StringBuilder text = new StringBuilder("127.0.0.1 localhost\n127.0.0.1 ").append(GLOBAL).append('\n');
-    regions.forEach(region -> text.append("127.0.0.1 ").append(regional(region)).append('\n')
-                                  .append("127.0.0.1 ").append(fips(region)).append('\n'));
+    final StringBuilder text = new StringBuilder("127.0.0.1 localhost\n");
+    names(regions).forEach(name -> text.append("127.0.0.1 ").append(name).append('\n'));
     Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** The global STS name and the regional and FIPS names of {@code regions}. */
+  public static List<String> names(final Collection<String> regions)
+  {
+    final List<String> names = new ArrayList<>(List.of(GLOBAL));
+    regions.forEach(region -> names.addAll(List.of(regional(region), fips(region))));
+    return names;
   }
 
   static boolean isGlobal(final String host)

@@ -78,6 +78,19 @@ class LocalMskCommandTest
   }
 
   @Test
+  void moreBrokersThanLoopbackEndpointsAreRefused() throws Exception
+  {
+    assertRefused(start("--brokers", "10"), "--brokers: 1 to 9; got 10");
+  }
+
+  @Test
+  void fixedListenerPortsWithSeveralBrokersAreRefused() throws Exception
+  {
+    assertRefused(start("--brokers", "3", "--sasl-ssl-port", "9098"),
+                  "--sasl-port and --sasl-ssl-port are chosen free with --brokers over 1");
+  }
+
+  @Test
   void roleThatIsNoRoleArnIsRefused() throws Exception
   {
     assertRefused(start("--role", "arn:aws:iam::222222222222:user/someone"), "--role takes ROLE_ARN[:EXTERNAL_ID]");

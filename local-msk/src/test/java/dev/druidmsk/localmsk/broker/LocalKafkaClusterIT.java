@@ -1,0 +1,148 @@
+package dev.druidmsk.localmsk.broker;
+
+import dev.druidmsk.localmsk.ClientProperties;
+import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.iam.PrivateFiles;
+import dev.druidmsk.localmsk.process.JavaCommand;
+import dev.druidmsk.localmsk.process.JvmProcess;
+import dev.druidmsk.localmsk.testing.ReaderStack;
+import dev.druidmsk.localmsk.testing.RoundTripClient;
+import dev.druidmsk.localmsk.testing.TestStacks;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Three brokers as MSK over PrivateLink with one endpoint per broker: clients bootstrap with {@code localhost:P}
+ * and reach every other broker by its advertised MSK-shaped name, resolved through a hosts file in a JVM of their
+ * own ({@link RoundTripClient}), exactly as a Druid node resolves them through a private hosted zone.
+ */
+class LocalKafkaClusterIT
+{
+  private static final String TOPIC = "across-brokers";
+  private static final Duration CLIENT_DEADLINE = Duration.ofSeconds(90);
+  private static ReaderStack stack;
+  private static LocalKafkaCluster cluster;
+  private static Path workDir;
+
+  @BeforeAll
+  static void startThreeBrokers() throws Exception
+  {
+    stack = ReaderStack.start(LocalKafkaClusterIT.class, msk -> msk.brokers(3)
+                                                                 .policy(TestStacks.READER_ROLE, TestStacks.EVERY_KAFKA_ACTION));
+    cluster = stack.msk().cluster();
+    // The clients' files, beside the cluster's work folder.
+    workDir = Files.createDirectories(TestStacks.workDir(LocalKafkaClusterIT.class));
+    cluster.brokers().forEach(broker -> System.out.println(
+        "LocalKafkaClusterIT: broker " + broker.node().id() + " started in " + broker.lastStartTime().toMillis() + " ms"
+    ));
+    // Partition i's only replica on broker i + 1: every broker leads a partition.
+    try (Admin operator = Admin.create(cluster.broker(1).operatorAdminProperties())) {
+      operator.createTopics(List.of(new NewTopic(TOPIC, Map.of(0, List.of(1), 1, List.of(2), 2, List.of(3)))))
+              .all()
+              .get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception
+  {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void everyBrokerAdvertisesItsMskShapedNameOnItsOwnEndpointAndOneSharedPort()
+  {
+    final String port = cluster.saslSslBootstrap().replaceFirst("^localhost:", "");
+
+    assertThat(cluster.brokers()).extracting(broker -> broker.node().endpointAddress())
+                                 .containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
+    assertThat(cluster.brokers()).extracting(LocalKafkaBroker::advertisedSaslSsl).allSatisfy(
+        address -> assertThat(address).matches(
+            "b-[123]\\.local-msk\\.[0-9a-f]{6}\\.c2\\.kafka\\.us-east-1\\.amazonaws\\.com:" + port
+        )
+    );
+  }
+
+  @Test
+  void aClientResolvingTheAdvertisedNamesThroughAHostsFileWritesToAndReadsFromEveryBroker() throws Exception
+  {
+    final Path hosts = BrokerHosts.of(cluster).write(workDir.resolve("hosts-healthy"));
+
+    final String out = roundTrip("healthy", hosts);
+
+    assertThat(out).contains("leader 0 " + cluster.broker(1).advertisedSaslSsl(),
+                             "leader 1 " + cluster.broker(2).advertisedSaslSsl(),
+                             "leader 2 " + cluster.broker(3).advertisedSaslSsl(),
+                             "read 0 record-0", "read 1 record-1", "read 2 record-2");
+    for (LocalKafkaBroker broker : cluster.brokers()) {
+      assertThat(broker.authenticatedPrincipals()).as("broker %d", broker.node().id())
+                                                  .contains(session("healthy"));
+    }
+  }
+
+  @Test
+  void aClientWhoseHostsFileRoutesABrokerToAnotherBrokersEndpointFailsOnTheCertificateName() throws Exception
+  {
+    final Path hosts = BrokerHosts.of(cluster)
+                                  .route(2, cluster.broker(3).node().endpointAddress())
+                                  .write(workDir.resolve("hosts-b2-at-b3"));
+
+    assertThatThrownBy(() -> roundTrip("mismatch", hosts)).isInstanceOf(IOException.class)
+                                                          .hasMessageContaining("exited with 1");
+    assertThat(Files.readString(workDir.resolve("client-mismatch.log"), StandardCharsets.UTF_8))
+        .contains("No subject alternative DNS name matching " + cluster.broker(2).node().advertisedHost() + " found");
+    assertThat(cluster.broker(2).authenticatedPrincipals()).doesNotContain(session("mismatch"));
+  }
+
+  private static String session(final String name)
+  {
+    return "arn:aws:sts::222222222222:assumed-role/msk-reader/" + name;
+  }
+
+  /** Runs {@link RoundTripClient} as the reader role's session {@code session}, resolving through {@code hosts}. */
+  private static String roundTrip(final String session, final Path hosts)
+      throws IOException, InterruptedException, TimeoutException
+  {
+    final Path clientFile = workDir.resolve("client-" + session + ".properties");
+    // It holds the truststore password.
+    PrivateFiles.writeProperties(clientFile, ClientProperties.assumingRole(
+        cluster.broker(1), true, TestStacks.READER_ROLE, session, TestStacks.EXTERNAL_ID
+    ));
+    final LocalMsk msk = stack.msk();
+    final Path log = workDir.resolve("client-" + session + ".log");
+    JvmProcess.run(new JavaCommand(
+        "round-trip-client-" + session,
+        List.of("-Djdk.net.hosts.file=" + hosts,
+                "-Daws.endpointUrlSts=" + msk.sts().endpoint(),
+                "-Daws.region=" + msk.broker().region(),
+                "-Daws.disableEc2Metadata=true",
+                // The cause of a failed handshake, which Kafka logs at DEBUG only.
+                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.network.SslTransportLayer=debug"),
+        System.getProperty("java.class.path"),
+        RoundTripClient.class.getName(),
+        List.of(clientFile.toString(), TOPIC),
+        Map.of("AWS_ACCESS_KEY_ID", msk.user().accessKeyId(), "AWS_SECRET_ACCESS_KEY", msk.user().secretAccessKey()),
+        workDir,
+        log
+    ), CLIENT_DEADLINE);
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+}
