@@ -20,6 +20,13 @@ import java.util.concurrent.TimeUnit;
 /** Runs the cli distribution's `druid-msk doctor` as a process, with a node's environment. */
 public final class Doctor
 {
+  /**
+   * The doctor's per-check {@code --timeout} for checks expected to answer: the probe JVM starts cold and makes its
+   * first STS call and connections while another suite's Druid cluster runs beside it on two cores, which took more
+   * than 10 s (ReaderPolicyNecessityIT, "no authenticated connection within 10 s" after the broker had authenticated
+   * it). Refusals come back at once, so only a stall waits this long.
+   */
+  public static final String PROBE_TIMEOUT = "30s";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, String> env = new HashMap<>();

@@ -160,7 +160,8 @@ class DoctorIT
         "classloading.provider=PASS", "classloading.iam-classes=PASS", "spec.valid=PASS",
         "credentials.base-identity=PASS", "credentials.assume-role=PASS", "credentials.lifetime=PASS",
         "network.dns=PASS", "network.tcp=PASS", "network.tls=PASS", "network.iam-port=PASS",
-        "kafka.authenticate=PASS", "kafka.describe-topic=PASS", "kafka.fetch=PASS", "kafka.consumer-group=PASS"
+        "kafka.authenticate=PASS", "kafka.describe-topic=PASS", "kafka.broker-1=PASS", "kafka.fetch=PASS",
+        "kafka.consumer-group=PASS"
     );
     assertThat(result.out() + result.err()).doesNotContain(
         TestStacks.EXTERNAL_ID, TestStacks.DRUID.secretAccessKey(), stack.msk().broker().tls().truststorePassword()
@@ -380,7 +381,7 @@ class DoctorIT
 
   private static String[] args(Path home, Path spec)
   {
-    return new String[]{"--druid-home", home.toString(), "--spec", spec.toString(), "--timeout", "10s"};
+    return new String[]{"--druid-home", home.toString(), "--spec", spec.toString(), "--timeout", Doctor.PROBE_TIMEOUT};
   }
 
   private static String roleOf(String session)

@@ -339,7 +339,7 @@ class ReaderPolicyNecessityIT
       Files.writeString(doctorSpecFile, E2eCluster.JSON.writeValueAsString(doctorSpec));
       return Doctor.onNode(cluster.stack().msk(), LocalIngestionStack.TRUSTSTORE_PASSWORD_VARIABLE)
                    .run(work.resolve("doctor"), "--druid-home", work.resolve("druid-home").toString(),
-                        "--spec", doctorSpecFile.toString(), "--timeout", "10s", "--json");
+                        "--spec", doctorSpecFile.toString(), "--timeout", Doctor.PROBE_TIMEOUT, "--json");
     }
     catch (IOException e) {
       throw new IllegalStateException("druid-msk doctor could not run", e);
