@@ -121,15 +121,15 @@ public final class E2eCluster implements AutoCloseable
   }
 
   /**
-   * Kafka client properties of the tests' producer over SASL_PLAINTEXT (IAM still), whose brokers are advertised as
-   * {@code localhost}: this JVM has no hosts file for the SASL_SSL listeners' broker names. Its own role
-   * ({@link TestStacks#PRODUCER_ROLE}), with only what producing needs, so the reader role holds nothing beyond
-   * Druid's generated policy.
+   * Kafka client properties of the tests' producer, IAM as its own role ({@link TestStacks#PRODUCER_ROLE}), with only
+   * what producing needs, so the reader role holds nothing beyond Druid's generated policy. Over SASL_SSL, except with
+   * several brokers: their SASL_SSL listeners advertise MSK's names, which this JVM cannot resolve (no hosts file), so
+   * SASL_PLAINTEXT, whose brokers are advertised as {@code localhost}.
    */
   public Map<String, Object> producerClient(String sessionName)
   {
     return new HashMap<>(ClientProperties.assumingRole(
-        stack.msk().broker(), false, TestStacks.PRODUCER_ROLE, sessionName, null
+        stack.msk().broker(), stack.msk().cluster().brokers().size() == 1, TestStacks.PRODUCER_ROLE, sessionName, null
     ));
   }
 
