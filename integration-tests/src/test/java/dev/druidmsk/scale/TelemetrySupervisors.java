@@ -9,6 +9,7 @@ import dev.druidmsk.telemetry.ApiRequestGenerator;
 import dev.druidmsk.telemetry.ApiRequestProducer;
 import dev.druidmsk.telemetry.ProducedTotals;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,6 +75,40 @@ final class TelemetrySupervisors
     consumer.removeAll();
     consumer.put("bootstrap.servers", cluster.stack().msk().broker().internalBootstrap());
     return spec;
+  }
+
+  /** The same spec over MSK's TLS listener: encryption with the same truststore, no authentication. */
+  ObjectNode sslSpec(String dataSource) throws Exception
+  {
+    final ObjectNode spec = iamSpec(dataSource);
+    overTlsWithoutIam(spec, cluster.stack().msk().broker().sslBootstrap()).put("security.protocol", "SSL");
+    return spec;
+  }
+
+  /**
+   * The same spec over MSK's SCRAM listener (SCRAM-SHA-512 over TLS) as the broker's SCRAM user. The JAAS line with
+   * the password stays in {@code jaasFile} (a properties file with the key {@code sasl.jaas.config}), which the
+   * consumers read through Kafka's own FileConfigProvider: the spec names only the file.
+   */
+  ObjectNode scramSpec(String dataSource, Path jaasFile) throws Exception
+  {
+    final ObjectNode spec = iamSpec(dataSource);
+    final ObjectNode consumer = overTlsWithoutIam(spec, cluster.stack().msk().broker().scramBootstrap());
+    consumer.put("security.protocol", "SASL_SSL");
+    consumer.put("sasl.mechanism", "SCRAM-SHA-512");
+    consumer.put("config.providers", "file");
+    consumer.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+    consumer.put("sasl.jaas.config", "${file:" + jaasFile + ":sasl.jaas.config}");
+    return spec;
+  }
+
+  /** The spec's consumer properties, moved to {@code bootstrap}, with the truststore kept and the IAM provider gone. */
+  private static ObjectNode overTlsWithoutIam(ObjectNode spec, String bootstrap)
+  {
+    final ObjectNode consumer = (ObjectNode) spec.at("/spec/ioConfig/consumerProperties");
+    consumer.put("bootstrap.servers", bootstrap);
+    consumer.retain("bootstrap.servers", "ssl.truststore.location", "ssl.truststore.password");
+    return consumer;
   }
 
   /**
