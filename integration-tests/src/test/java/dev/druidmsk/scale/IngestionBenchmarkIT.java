@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/benchmark-results.md}; asserts only that every event arrived, never a time.
  *
  * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true}; {@code -Ddruidmsk.benchmark.events}
- * (default 500,000 per topic) and {@code -Ddruidmsk.benchmark.repetitions} (default 3 per mode and pair) size it. It
- * starts a Druid cluster: run it alone on the machine.
+ * (default 500,000 per topic) and {@code -Ddruidmsk.benchmark.repetitions} (default 3 per mode and pair) size it;
+ * {@code -Ddruidmsk.benchmark.tuning=true} adds the tuning experiment's pairs (consumer fetch and buffer settings,
+ * producer compression, each against the template's defaults). It starts a Druid cluster: run it alone on the
+ * machine.
  */
 @EnabledIfSystemProperty(named = "druidmsk.benchmark", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,12 +67,11 @@ class IngestionBenchmarkIT
   private static final Duration POLL = Duration.ofMillis(100);
   private static final String BROKER_CPUS = "0";
 
+  private static final boolean TUNING = Boolean.getBoolean("druidmsk.benchmark.tuning");
+  private static final Mode IAM_SASL_SSL = Mode.of(Listener.IAM_SASL_SSL);
+
   /** Each pair isolates one cost; the ratio is first ÷ second. */
-  private static final List<Pair> PAIRS = List.of(
-      new Pair(Mode.IAM_SASL_SSL, Mode.SSL, "IAM's cost over TLS, as against MSK's TLS listener"),
-      new Pair(Mode.IAM_SASL_PLAINTEXT, Mode.PLAINTEXT, "IAM's own cost, without encryption"),
-      new Pair(Mode.IAM_SASL_SSL, Mode.SCRAM_SASL_SSL, "IAM against SCRAM, both over TLS, as users choose on MSK")
-  );
+  private static final List<Pair> PAIRS = pairs();
 
   private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(10);
   private static final Duration REFRESH_PERIOD = CREDENTIAL_LIFETIME.dividedBy(2);
@@ -83,10 +85,10 @@ class IngestionBenchmarkIT
   private static E2eCluster cluster;
   private static TelemetrySupervisors supervisors;
   private static Path scramJaasFile;
-  private static final Map<Mode, List<IngestionRun>> RUNS = new EnumMap<>(Mode.class);
+  private static final Map<Listener, List<IngestionRun>> RUNS = new EnumMap<>(Listener.class);
 
-  /** How Druid reads the broker. */
-  enum Mode
+  /** The broker listener and authentication Druid reads with. */
+  enum Listener
   {
     IAM_SASL_SSL("IAM/SASL_SSL", "iam_ssl"),
     SSL("SSL", "ssl"),
@@ -97,24 +99,81 @@ class IngestionBenchmarkIT
     final String label;
     final String id;
 
-    Mode(String label, String id)
+    Listener(String label, String id)
     {
       this.label = label;
       this.id = id;
     }
   }
 
+  /**
+   * A listener, with consumer settings added to the supervisor's {@code consumerProperties} and producer settings for
+   * its topics (the tuning experiment's; none in the listener comparisons).
+   */
+  private record Mode(Listener listener, String label, String id, Map<String, String> consumer,
+                      Map<String, String> producer)
+  {
+    static Mode of(Listener listener)
+    {
+      return new Mode(listener, listener.label, listener.id, Map.of(), Map.of());
+    }
+
+    /** IAM/SASL_SSL with one consumer setting. */
+    static Mode consumerSetting(String id, String key, String value)
+    {
+      return new Mode(Listener.IAM_SASL_SSL, Listener.IAM_SASL_SSL.label + " " + key + "=" + value,
+                      Listener.IAM_SASL_SSL.id + '_' + id, Map.of(key, value), Map.of());
+    }
+
+    /** IAM/SASL_SSL reading topics a producer compressed with {@code codec}. */
+    static Mode compressed(String codec)
+    {
+      return new Mode(Listener.IAM_SASL_SSL, Listener.IAM_SASL_SSL.label + " from " + codec + "-compressed topics",
+                      Listener.IAM_SASL_SSL.id + '_' + codec, Map.of(), Map.of("compression.type", codec));
+    }
+  }
+
+  /**
+   * The three listener comparisons; with {@code -Ddruidmsk.benchmark.tuning=true} also the tuning experiment: each
+   * consumer setting that matters over TLS, and producer compression, against IAM/SASL_SSL as the template renders it
+   * (Kafka's defaults: fetch.min.bytes 1, fetch.max.wait.ms 500, max.partition.fetch.bytes 1 MiB,
+   * receive.buffer.bytes 64 KiB, no compression).
+   */
+  private static List<Pair> pairs()
+  {
+    final List<Pair> pairs = new ArrayList<>(List.of(
+        new Pair(IAM_SASL_SSL, Mode.of(Listener.SSL), "IAM's cost over TLS, as against MSK's TLS listener"),
+        new Pair(Mode.of(Listener.IAM_SASL_PLAINTEXT), Mode.of(Listener.PLAINTEXT),
+                 "IAM's own cost, without encryption"),
+        new Pair(IAM_SASL_SSL, Mode.of(Listener.SCRAM_SASL_SSL),
+                 "IAM against SCRAM, both over TLS, as users choose on MSK")
+    ));
+    if (TUNING) {
+      for (Mode tuned : List.of(
+          Mode.consumerSetting("fetch_min_256k", "fetch.min.bytes", "262144"),
+          Mode.consumerSetting("fetch_wait_100", "fetch.max.wait.ms", "100"),
+          Mode.consumerSetting("partition_fetch_8m", "max.partition.fetch.bytes", "8388608"),
+          Mode.consumerSetting("receive_1m", "receive.buffer.bytes", "1048576"),
+          Mode.compressed("lz4"),
+          Mode.compressed("zstd")
+      )) {
+        pairs.add(new Pair(tuned, IAM_SASL_SSL, "tuning: one setting against the template's defaults"));
+      }
+    }
+    return List.copyOf(pairs);
+  }
+
   private record Pair(Mode first, Mode second, String isolates)
   {
     String title()
     {
-      return first.label + " vs " + second.label;
+      return first.label() + " vs " + second.label();
     }
 
     /** Its own topic per pair, mode and repetition, so that every run reads the same events from the start. */
     String topic(Mode mode, int repetition)
     {
-      return "bench_" + first.id + "_vs_" + second.id + '_' + mode.id + '_' + repetition;
+      return "bench_" + first.id() + "_vs_" + second.id() + '_' + mode.id() + '_' + repetition;
     }
 
     /** A B B A A B ...: each mode's repetition i runs next to the other's, and the order alternates. */
@@ -169,23 +228,25 @@ class IngestionBenchmarkIT
     );
     supervisors = new TelemetrySupervisors(cluster);
     scramJaasFile = writeScramJaasFile(cluster.stack().msk().broker());
+    bench("modes compared: %d pairs%s", PAIRS.size(), TUNING ? ", the tuning experiment's included" : "");
     bench("JIT: the broker, ZooKeeper and the Druid services run the normal tiered JIT (C2), not the suites' C1 only");
     bench("CPUs: %s", pinBrokerAndDruid());
     final long start = System.nanoTime();
     int topics = 0;
-    for (Mode mode : Mode.values()) {
-      supervisors.produce(warmUpTopic(mode), 1, WARM_UP_EVENTS);
+    for (Mode mode : modes()) {
+      supervisors.produce(warmUpTopic(mode), 1, WARM_UP_EVENTS, mode.producer());
     }
     for (Pair pair : PAIRS) {
       for (Mode mode : List.of(pair.first(), pair.second())) {
         for (int i = 0; i < REPETITIONS; i++) {
-          assertThat(supervisors.produce(pair.topic(mode, i), 1, EVENTS).requests()).isEqualTo(EVENTS);
+          assertThat(supervisors.produce(pair.topic(mode, i), 1, EVENTS, mode.producer()).requests())
+              .isEqualTo(EVENTS);
           topics++;
         }
       }
     }
     bench("pre-produced %,d events to each of %d topics (and %,d to each of %d warm-up topics) in %,d ms", EVENTS,
-          topics, WARM_UP_EVENTS, Mode.values().length, (System.nanoTime() - start) / 1_000_000);
+          topics, WARM_UP_EVENTS, modes().size(), (System.nanoTime() - start) / 1_000_000);
   }
 
   @AfterAll
@@ -290,32 +351,39 @@ class IngestionBenchmarkIT
 
   private static String warmUpTopic(Mode mode)
   {
-    return "bench_warm_up_" + mode.id;
+    return "bench_warm_up_" + mode.id();
+  }
+
+  /** Every mode some pair compares, each once. */
+  private static List<Mode> modes()
+  {
+    return PAIRS.stream().flatMap(pair -> Stream.of(pair.first(), pair.second())).distinct().toList();
   }
 
   private static ObjectNode spec(Mode mode, String dataSource) throws Exception
   {
-    return switch (mode) {
+    final ObjectNode spec = switch (mode.listener()) {
       case IAM_SASL_SSL -> supervisors.iamSpec(dataSource);
       case SSL -> supervisors.sslSpec(dataSource);
       case IAM_SASL_PLAINTEXT -> supervisors.iamWithoutTlsSpec(dataSource);
       case PLAINTEXT -> supervisors.plaintextSpec(dataSource);
       case SCRAM_SASL_SSL -> supervisors.scramSpec(dataSource, scramJaasFile);
     };
+    mode.consumer().forEach(((ObjectNode) spec.at("/spec/ioConfig/consumerProperties"))::put);
+    return spec;
   }
 
   @Test
   @Order(1)
   void druidIngestsEveryEventOverEachModeInAlternatingPairs() throws Exception
   {
-    for (Mode mode : Mode.values()) {
+    for (Mode mode : modes()) {
       ingest(spec(mode, warmUpTopic(mode)), warmUpTopic(mode), WARM_UP_EVENTS);
     }
-    bench("warm-up: %,d events ingested over each of the %d modes, not measured", WARM_UP_EVENTS,
-          Mode.values().length);
+    bench("warm-up: %,d events ingested over each of the %d modes, not measured", WARM_UP_EVENTS, modes().size());
     for (Pair pair : PAIRS) {
-      final Map<Mode, List<IngestionRun>> runs = new EnumMap<>(Mode.class);
-      final Map<Mode, Integer> next = new EnumMap<>(Mode.class);
+      final Map<Mode, List<IngestionRun>> runs = new HashMap<>();
+      final Map<Mode, Integer> next = new HashMap<>();
       for (Mode mode : pair.order()) {
         final int repetition = next.merge(mode, 1, Integer::sum) - 1;
         final String topic = pair.topic(mode, repetition);
@@ -323,10 +391,12 @@ class IngestionBenchmarkIT
         assertThat(supervisors.requests(topic)).isEqualTo(EVENTS);
         System.out.printf(
             "BENCH run %s, %s #%d: %,.0f events/s, first rows %,d ms, all rows %,d ms, load average %.2f%n",
-            pair.title(), mode.label, repetition + 1, run.rate(), run.firstRowMs(), run.allRowsMs(), run.load()
+            pair.title(), mode.label(), repetition + 1, run.rate(), run.firstRowMs(), run.allRowsMs(), run.load()
         );
         runs.computeIfAbsent(mode, ignored -> new ArrayList<>()).add(run);
-        RUNS.computeIfAbsent(mode, ignored -> new ArrayList<>()).add(run);
+        if (mode.consumer().isEmpty() && mode.producer().isEmpty()) {
+          RUNS.computeIfAbsent(mode.listener(), ignored -> new ArrayList<>()).add(run);
+        }
       }
       pairTable(pair, runs.get(pair.first()), runs.get(pair.second()));
     }
@@ -338,12 +408,12 @@ class IngestionBenchmarkIT
    */
   private static void pairTable(Pair pair, List<IngestionRun> first, List<IngestionRun> second)
   {
-    final String a = pair.first().label;
-    final String b = pair.second().label;
+    final String a = pair.first().label();
+    final String b = pair.second().label();
     table(
         String.format("**%s** (%s): %,d pre-produced events per run, %d runs per mode, order %s", pair.title(),
                       pair.isolates(), EVENTS, REPETITIONS,
-                      String.join(" ", pair.order().stream().map(mode -> mode == pair.first() ? "A" : "B").toList())),
+                      String.join(" ", pair.order().stream().map(mode -> mode.equals(pair.first()) ? "A" : "B").toList())),
         String.format("| median (min-max) | A: %s | B: %s | A ÷ B, ratio of medians (min-max of the runs' ratios) "
                       + "| A − B, medians |", a, b),
         "|---|---|---|---|---|",
@@ -425,8 +495,8 @@ class IngestionBenchmarkIT
     final List<String> rows = new ArrayList<>();
     rows.add("| mode | records/s (first batch to last record) | load average | Druid's median rate as a share |");
     rows.add("|---|---|---|---|");
-    for (Mode mode : Mode.values()) {
-      final Map<String, Object> client = switch (mode) {
+    for (Listener listener : Listener.values()) {
+      final Map<String, Object> client = switch (listener) {
         case IAM_SASL_SSL -> cluster.readerClient("bench-raw-consumer");
         case SSL -> new HashMap<>(ClientProperties.tls(broker));
         case IAM_SASL_PLAINTEXT -> DruidReaderClients.clientProperties(
@@ -437,13 +507,14 @@ class IngestionBenchmarkIT
         case PLAINTEXT -> Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.internalBootstrap());
         case SCRAM_SASL_SSL -> new HashMap<>(ClientProperties.scram(broker));
       };
+      final Mode mode = Mode.of(listener);
       final Pair pair = PAIRS.stream()
-                             .filter(candidate -> candidate.first() == mode || candidate.second() == mode)
+                             .filter(candidate -> candidate.first().equals(mode) || candidate.second().equals(mode))
                              .findFirst()
                              .orElseThrow();
       final double rate = rawConsumerRate(client, pair.topic(mode, 0));
-      final List<IngestionRun> druid = RUNS.get(mode);
-      rows.add(String.format("| %s | %,.0f | %.2f | %s |", mode.label, rate, loadAverage(),
+      final List<IngestionRun> druid = RUNS.get(listener);
+      rows.add(String.format("| %s | %,.0f | %.2f | %s |", listener.label, rate, loadAverage(),
                              druid == null ? "" : String.format("%.3f", spread(druid, IngestionRun::rate).median() / rate)));
     }
     table(String.format("**Raw kafka-clients 3.9.0 consumer** (the ceiling): one read per mode of one partition of "

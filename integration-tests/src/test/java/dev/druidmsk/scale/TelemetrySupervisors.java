@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * API-telemetry supervisors as the scale suites and benchmarks submit them: rendered from the shipped template with
@@ -37,8 +39,16 @@ final class TelemetrySupervisors
    */
   ProducedTotals produce(String topic, int partitions, int count) throws Exception
   {
+    return produce(topic, partitions, count, Map.of());
+  }
+
+  /** As above, with producer settings of its own, such as {@code compression.type}. */
+  ProducedTotals produce(String topic, int partitions, int count, Map<String, String> producerSettings)
+      throws Exception
+  {
     cluster.stack().createTopic(topic, partitions);
-    final var operator = cluster.stack().msk().broker().operatorAdminProperties();
+    final Map<String, Object> operator = new HashMap<>(cluster.stack().msk().broker().operatorAdminProperties());
+    operator.putAll(producerSettings);
     try (ApiRequestProducer producer = new ApiRequestProducer(operator)) {
       final Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
       return producer.send(topic, new ApiRequestGenerator(42, start, Duration.ofMillis(1)), count);
