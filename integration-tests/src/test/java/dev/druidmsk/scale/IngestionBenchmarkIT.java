@@ -52,8 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true}; {@code -Ddruidmsk.benchmark.events}
  * (default 500,000 per topic) and {@code -Ddruidmsk.benchmark.repetitions} (default 3 per mode and pair) size it;
  * {@code -Ddruidmsk.benchmark.tuning=true} adds the tuning experiment's pairs (consumer fetch and buffer settings,
- * producer compression, each against the template's defaults). It starts a Druid cluster: run it alone on the
- * machine.
+ * producer compression, each against the template's defaults); {@code -Ddruidmsk.benchmark.pin=false} leaves every
+ * JVM on every CPU. It starts a Druid cluster: run it alone on the machine.
  */
 @EnabledIfSystemProperty(named = "druidmsk.benchmark", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,6 +66,8 @@ class IngestionBenchmarkIT
   private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final String BROKER_CPUS = "0";
+  /** On two CPUs pinning leaves one for every Druid JVM; false measures them sharing both, as before. */
+  private static final boolean PIN = Boolean.parseBoolean(System.getProperty("druidmsk.benchmark.pin", "true"));
 
   private static final boolean TUNING = Boolean.getBoolean("druidmsk.benchmark.tuning");
   private static final Mode IAM_SASL_SSL = Mode.of(Listener.IAM_SASL_SSL);
@@ -321,9 +323,9 @@ class IngestionBenchmarkIT
     final int cpus = Runtime.getRuntime().availableProcessors();
     final boolean taskset = List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
                                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "taskset")));
-    if (!taskset || cpus < 2) {
-      return "not pinned (" + (taskset ? "one CPU" : "no taskset on PATH") + "): every JVM shares all " + cpus
-             + " CPUs";
+    if (!PIN || !taskset || cpus < 2) {
+      final String why = !PIN ? "-Ddruidmsk.benchmark.pin=false" : taskset ? "one CPU" : "no taskset on PATH";
+      return "not pinned (" + why + "): every JVM shares all " + cpus + " CPUs";
     }
     final String druidCpus = cpus == 2 ? "1" : "1-" + (cpus - 1);
     final long brokerPid = cluster.stack().msk().broker().pid();
