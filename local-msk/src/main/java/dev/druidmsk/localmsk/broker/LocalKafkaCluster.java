@@ -110,6 +110,10 @@ public final class LocalKafkaCluster implements AutoCloseable
       for (LocalKafkaBroker broker : brokers) {
         broker.awaitStarted(began, size);
       }
+      if (common.scramListener) {
+        // SCRAM credentials live in the cluster's metadata: one user for every broker.
+        brokers.get(0).createScramUser();
+      }
       return new LocalKafkaCluster(brokers);
     }
     catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {

@@ -148,6 +148,6 @@ class ClusterNodesTest
                                             .kraft(QUORUM)
                                             .build();
     final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
-    return ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4), tls);
+    return ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4, 0, 0), tls);
   }
 }
