@@ -35,6 +35,9 @@ public final class BrokerConfig
   final String heap;
   final boolean tlsListener;
   final boolean scramListener;
+  final int tlsListenerPort;
+  final int scramListenerPort;
+  final Path scramPasswordFile;
   final boolean fullJit;
 
   private BrokerConfig(final Builder builder)
@@ -61,6 +64,11 @@ public final class BrokerConfig
     this.heap = builder.heap;
     this.tlsListener = builder.tlsListener;
     this.scramListener = builder.scramListener;
+    this.tlsListenerPort = builder.tlsListenerPort;
+    this.scramListenerPort = builder.scramListenerPort;
+    this.scramPasswordFile = (builder.scramHome == null ? workDir : builder.scramHome.toAbsolutePath())
+        .resolve("scram")
+        .resolve(LocalKafkaBroker.SCRAM_USER + ".password");
     this.fullJit = builder.fullJit;
     final List<Path> paths = new ArrayList<>(List.of(workDir, masterKeyFile));
     if (iamAuthorization != null) {
@@ -128,6 +136,9 @@ public final class BrokerConfig
     private String heap = "512m";
     private boolean tlsListener;
     private boolean scramListener;
+    private int tlsListenerPort;
+    private int scramListenerPort;
+    private Path scramHome;
     private boolean fullJit;
 
     private Builder(final Path workDir, final Path masterKeyFile)
@@ -285,6 +296,27 @@ public final class BrokerConfig
     public Builder scramListener()
     {
       this.scramListener = true;
+      return this;
+    }
+
+    /**
+     * The ports of the TLS and SCRAM listeners when they are on (0: chosen free on the endpoint): a cluster gives
+     * every broker the same ones, as MSK's brokers all listen on 9094 and 9096.
+     */
+    Builder mskListenerPorts(final int tls, final int scram)
+    {
+      this.tlsListenerPort = tls;
+      this.scramListenerPort = scram;
+      return this;
+    }
+
+    /**
+     * The folder whose {@code scram/} holds the SCRAM user's password file; the work folder by default. A cluster
+     * gives every broker the cluster's folder: one file for all, since the user is the whole cluster's.
+     */
+    Builder scramHome(final Path dir)
+    {
+      this.scramHome = dir;
       return this;
     }
 

@@ -17,14 +17,14 @@ record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller,
         FreePorts.resolve(config.saslSslPort),
         FreePorts.resolve(config.internalPort),
         FreePorts.resolve(config.controllerPort),
-        config.tlsListener ? onEndpoint(config) : 0,
-        config.scramListener ? onEndpoint(config) : 0
+        config.tlsListener ? onEndpoint(config, config.tlsListenerPort) : 0,
+        config.scramListener ? onEndpoint(config, config.scramListenerPort) : 0
     );
   }
 
-  /** Free on the broker's endpoint address, where the TLS-bearing listeners bind. */
-  private static int onEndpoint(final BrokerConfig config)
+  /** The configured port, else one free on the broker's endpoint address, where the TLS-bearing listeners bind. */
+  private static int onEndpoint(final BrokerConfig config, final int configured)
   {
-    return FreePorts.resolveOnAll(List.of(config.node.endpointAddress()));
+    return configured != 0 ? configured : FreePorts.resolveOnAll(List.of(config.node.endpointAddress()));
   }
 }

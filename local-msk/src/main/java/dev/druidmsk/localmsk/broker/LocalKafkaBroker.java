@@ -145,12 +145,12 @@ public final class LocalKafkaBroker implements AutoCloseable
   }
 
   /**
-   * The SCRAM user's password, one line, owner-only (0600), in the work folder; of a cluster, in broker 1's, which
-   * created the user for the whole cluster.
+   * The SCRAM user's password, one line, owner-only (0600), in {@code scram/} of the work folder; of a cluster, of
+   * the cluster's folder, the same file for every broker, since the user is the cluster's.
    */
   public Path scramPasswordFile()
   {
-    return config.workDir.resolve("scram").resolve(SCRAM_USER + ".password");
+    return config.scramPasswordFile;
   }
 
   private String endpointBootstrap(final int port)
