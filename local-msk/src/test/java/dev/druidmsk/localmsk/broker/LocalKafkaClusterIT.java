@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LocalKafkaClusterIT
 {
-  private static final String TOPIC = "across-brokers";
+  /** Each round trip's own topic starts with it: the client reads from the start, one record per partition. */
+  private static final String TOPIC_PREFIX = "across-brokers-";
   private static final Duration CLIENT_DEADLINE = Duration.ofSeconds(90);
   /** What {@link RoundTripClient} prints after reading back the record it wrote to each partition. */
   private static final String[] EVERY_RECORD_READ = {"read 0 record-0", "read 1 record-1", "read 2 record-2"};
@@ -58,12 +60,6 @@ class LocalKafkaClusterIT
     cluster.brokers().forEach(broker -> System.out.println(
         "LocalKafkaClusterIT: broker " + broker.node().id() + " started in " + broker.lastStartTime().toMillis() + " ms"
     ));
-    // Partition i's only replica on broker i + 1: every broker leads a partition.
-    try (Admin operator = Admin.create(cluster.broker(1).operatorAdminProperties())) {
-      operator.createTopics(List.of(new NewTopic(TOPIC, Map.of(0, List.of(1), 1, List.of(2), 2, List.of(3)))))
-              .all()
-              .get(60, TimeUnit.SECONDS);
-    }
   }
 
   @AfterAll
@@ -194,6 +190,16 @@ class LocalKafkaClusterIT
   private static String roundTrip(final String name, final Path hosts, final Map<String, String> client)
       throws IOException, InterruptedException, TimeoutException
   {
+    final String topic = TOPIC_PREFIX + name;
+    // Partition i's only replica on broker i + 1: every broker leads a partition.
+    try (Admin operator = Admin.create(cluster.broker(1).operatorAdminProperties())) {
+      operator.createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(1), 1, List.of(2), 2, List.of(3)))))
+              .all()
+              .get(60, TimeUnit.SECONDS);
+    }
+    catch (ExecutionException e) {
+      throw new IOException("Creating the topic " + topic + " failed", e);
+    }
     final Path clientFile = workDir.resolve("client-" + name + ".properties");
     // It holds the truststore password (and the SCRAM password).
     PrivateFiles.writeProperties(clientFile, client);
@@ -209,7 +215,7 @@ class LocalKafkaClusterIT
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.network.SslTransportLayer=debug"),
         System.getProperty("java.class.path"),
         RoundTripClient.class.getName(),
-        List.of(clientFile.toString(), TOPIC),
+        List.of(clientFile.toString(), topic),
         Map.of("AWS_ACCESS_KEY_ID", msk.user().accessKeyId(), "AWS_SECRET_ACCESS_KEY", msk.user().secretAccessKey()),
         workDir,
         log
