@@ -32,7 +32,6 @@ public final class DruidCluster implements AutoCloseable
 {
   private static final List<String> JVM_FLAGS = List.of(
       "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1",
       "-XX:+ExitOnOutOfMemoryError",
       "-Duser.timezone=UTC",
       "-Dfile.encoding=UTF-8",
@@ -238,6 +237,12 @@ public final class DruidCluster implements AutoCloseable
            : process + " exited; the end of " + process.log() + ":\n" + process.logTail();
   }
 
+  /** C1 only starts a test cluster faster; measurements ask for the normal tiered JIT. */
+  private String jit()
+  {
+    return config.fullJit() ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1";
+  }
+
   private JavaCommand zookeeperCommand()
   {
     return new JavaCommand(
@@ -245,7 +250,7 @@ public final class DruidCluster implements AutoCloseable
         List.of(
             "-Xmx64m",
             "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
+            jit(),
             "-Dzookeeper.admin.enableServer=false",
             "-Dzookeeper.4lw.commands.whitelist=ruok,stat"
         ),
@@ -265,6 +270,7 @@ public final class DruidCluster implements AutoCloseable
     jvmArgs.add("-Xmx" + service.heap());
     jvmArgs.add("-XX:MaxDirectMemorySize=" + service.directMemory());
     jvmArgs.addAll(JVM_FLAGS);
+    jvmArgs.add(jit());
     jvmArgs.add("-Djava.io.tmpdir=" + writer.var().resolve("tmp"));
     jvmArgs.add("-Dlog4j.configurationFile=" + writer.conf().resolve("_common/log4j2.xml"));
     if (service.consumesKafka() && !config.consumerSystemProperties().isEmpty()) {

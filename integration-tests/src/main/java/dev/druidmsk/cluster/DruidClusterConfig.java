@@ -26,6 +26,7 @@ public final class DruidClusterConfig
   private final Duration startTimeout;
   private final Duration stopGrace;
   private final int indexerCapacity;
+  private final boolean fullJit;
 
   private DruidClusterConfig(Builder builder)
   {
@@ -40,6 +41,7 @@ public final class DruidClusterConfig
     this.startTimeout = builder.startTimeout;
     this.stopGrace = builder.stopGrace;
     this.indexerCapacity = builder.indexerCapacity;
+    this.fullJit = builder.fullJit;
   }
 
   public static Builder builder(Path druidHome, Path runDirectory)
@@ -96,6 +98,12 @@ public final class DruidClusterConfig
     return indexerCapacity;
   }
 
+  /** Whether the JVMs run the normal tiered JIT (C2 included) rather than C1 only. */
+  public boolean fullJit()
+  {
+    return fullJit;
+  }
+
   public static final class Builder
   {
     private final Path druidHome;
@@ -113,6 +121,7 @@ public final class DruidClusterConfig
     private Duration startTimeout = Duration.ofMinutes(3);
     private Duration stopGrace = Duration.ofSeconds(20);
     private int indexerCapacity = 4;
+    private boolean fullJit;
 
     private Builder(Path druidHome, Path runDirectory)
     {
@@ -174,6 +183,16 @@ public final class DruidClusterConfig
     public Builder indexerCapacity(int slots)
     {
       this.indexerCapacity = slots;
+      return this;
+    }
+
+    /**
+     * Runs every JVM with the normal tiered JIT (C2 included) instead of C1 only, which starts a test cluster faster
+     * but runs TLS, compression and indexing slower than production: for measurements.
+     */
+    public Builder fullJit()
+    {
+      this.fullJit = true;
       return this;
     }
 

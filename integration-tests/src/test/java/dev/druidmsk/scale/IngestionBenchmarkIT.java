@@ -2,9 +2,11 @@ package dev.druidmsk.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.e2e.E2eCluster;
+import dev.druidmsk.localmsk.ClientProperties;
+import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
+import dev.druidmsk.localmsk.iam.PrivateFiles;
 import dev.druidmsk.localmsk.testing.ReaderStack;
 import dev.druidmsk.localmsk.testing.TestStacks;
-import dev.druidmsk.telemetry.ProducedTotals;
 import dev.druidmsk.testing.DruidReaderClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,41 +21,66 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmarks of docs/benchmarks.md, measured in one run on one Druid cluster: Druid's ingestion rate and its
- * times to the first and to all rows queryable over IAM/SASL_SSL and over PLAINTEXT, the raw kafka-clients consumer
- * rate on the same topics (the ceiling), and AssumeRole calls per hour for 1, 10 and 50 consumers of one role,
- * library handler against shared cache. Prints {@code BENCH} lines and writes them as a markdown table to
+ * The benchmarks of docs/benchmarks.md, measured in one run on one Druid cluster and one broker offering every
+ * listener MSK has: Druid's ingestion over IAM/SASL_SSL, SSL (MSK's TLS listener), IAM/SASL_PLAINTEXT, PLAINTEXT
+ * and SCRAM-SHA-512/SASL_SSL, compared in pairs that isolate one cost each, every pair alternated ABBA after a
+ * warm-up, each run on its own topic holding the same events; the raw kafka-clients consumer rate per mode (the
+ * ceiling); and AssumeRole calls per hour for 1, 10 and 50 consumers of one role, library handler against shared
+ * cache. The broker and the Druid JVMs run the normal JIT (C2), and where {@code taskset} exists the broker and the
+ * Druid services run on separate CPUs. Prints {@code BENCH} lines and writes them as markdown to
  * {@code target/benchmark-results.md}; asserts only that every event arrived, never a time.
  *
- * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true} (about 9 minutes; it starts a Druid
- * cluster: run it under the machine lock).
+ * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true}; {@code -Ddruidmsk.benchmark.events}
+ * (default 500,000 per topic) and {@code -Ddruidmsk.benchmark.repetitions} (default 3 per mode and pair) size it;
+ * {@code -Ddruidmsk.benchmark.tuning=true} adds the tuning experiment's pairs (consumer fetch and buffer settings,
+ * producer compression, each against the template's defaults); {@code -Ddruidmsk.benchmark.pin=false} leaves every
+ * JVM on every CPU. It starts a Druid cluster: run it alone on the machine.
  */
 @EnabledIfSystemProperty(named = "druidmsk.benchmark", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestionBenchmarkIT
 {
   private static final int EVENTS = Integer.getInteger("druidmsk.benchmark.events", 500_000);
-  /** Ingested first and not measured, so neither measured run pays for the indexer's class loading and JIT. */
-  private static final int WARM_UP_EVENTS = 50_000;
+  private static final int REPETITIONS = Integer.getInteger("druidmsk.benchmark.repetitions", 3);
+  /** Ingested over every mode first and not measured, so no measured run pays for class loading and JIT. */
+  private static final int WARM_UP_EVENTS = Math.min(50_000, EVENTS);
   private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration POLL = Duration.ofMillis(100);
-  private static final String IAM = "bench_iam";
-  private static final String IAM_WITHOUT_TLS = "bench_iam_sasl_plaintext";
-  private static final String PLAINTEXT = "bench_plaintext";
-  private static final String COLUMNS = "| IAM/SASL_SSL | IAM/SASL_PLAINTEXT | PLAINTEXT | SASL_SSL / PLAINTEXT "
-                                        + "| SASL_PLAINTEXT / PLAINTEXT |";
-  private static final String SEPARATOR = "|---|---|---|---|---|---|";
+  /**
+   * A supervisor terminated 3 s after its task started (20,000 events, all queryable by then) logged "Stopping
+   * taskGroup[0] early after running for duration[PT0S]" and "All tasks in taskGroup [0] have failed", and left its
+   * task reading until its taskDuration; one terminated 14 s after did not. So no supervisor ends sooner than this
+   * after its submit; the figures are taken before.
+   */
+  private static final Duration MIN_SUPERVISOR_RUN = Duration.ofSeconds(20);
+  private static final String BROKER_CPUS = "0";
+  /** On two CPUs pinning leaves one for every Druid JVM; false measures them sharing both, as before. */
+  private static final boolean PIN = Boolean.parseBoolean(System.getProperty("druidmsk.benchmark.pin", "true"));
+
+  private static final boolean TUNING = Boolean.getBoolean("druidmsk.benchmark.tuning");
+  private static final Mode IAM_SASL_SSL = Mode.of(Listener.IAM_SASL_SSL);
+
+  /** Each pair isolates one cost; the ratio is first ÷ second. */
+  private static final List<Pair> PAIRS = pairs();
 
   private static final Duration CREDENTIAL_LIFETIME = Duration.ofSeconds(10);
   private static final Duration REFRESH_PERIOD = CREDENTIAL_LIFETIME.dividedBy(2);
@@ -63,14 +90,114 @@ class IngestionBenchmarkIT
   private static final int[] CONSUMERS = {1, 10, 50};
 
   private static final List<String> RESULTS = new ArrayList<>();
+  private static final Instant STARTED = Instant.now();
   private static E2eCluster cluster;
   private static TelemetrySupervisors supervisors;
-  private static IngestionRun iam;
-  private static IngestionRun iamWithoutTls;
-  private static IngestionRun plaintext;
+  private static Path scramJaasFile;
+  private static final Map<Listener, List<IngestionRun>> RUNS = new EnumMap<>(Listener.class);
 
-  /** One Druid ingestion of a topic that already holds every event. */
-  private record IngestionRun(long firstRowMs, long allRowsMs, long visibleAtFirstRow, long events)
+  /** The broker listener and authentication Druid reads with. */
+  enum Listener
+  {
+    IAM_SASL_SSL("IAM/SASL_SSL", "iam_ssl"),
+    SSL("SSL", "ssl"),
+    IAM_SASL_PLAINTEXT("IAM/SASL_PLAINTEXT", "iam_plaintext"),
+    PLAINTEXT("PLAINTEXT", "plaintext"),
+    SCRAM_SASL_SSL("SCRAM/SASL_SSL", "scram_ssl");
+
+    final String label;
+    final String id;
+
+    Listener(String label, String id)
+    {
+      this.label = label;
+      this.id = id;
+    }
+  }
+
+  /**
+   * A listener, with consumer settings added to the supervisor's {@code consumerProperties} and producer settings for
+   * its topics (the tuning experiment's; none in the listener comparisons).
+   */
+  private record Mode(Listener listener, String label, String id, Map<String, String> consumer,
+                      Map<String, String> producer)
+  {
+    static Mode of(Listener listener)
+    {
+      return new Mode(listener, listener.label, listener.id, Map.of(), Map.of());
+    }
+
+    /** IAM/SASL_SSL with one consumer setting. */
+    static Mode consumerSetting(String id, String key, String value)
+    {
+      return new Mode(Listener.IAM_SASL_SSL, Listener.IAM_SASL_SSL.label + " " + key + "=" + value,
+                      Listener.IAM_SASL_SSL.id + '_' + id, Map.of(key, value), Map.of());
+    }
+
+    /** IAM/SASL_SSL reading topics a producer compressed with {@code codec}. */
+    static Mode compressed(String codec)
+    {
+      return new Mode(Listener.IAM_SASL_SSL, Listener.IAM_SASL_SSL.label + " from " + codec + "-compressed topics",
+                      Listener.IAM_SASL_SSL.id + '_' + codec, Map.of(), Map.of("compression.type", codec));
+    }
+  }
+
+  /**
+   * The three listener comparisons; with {@code -Ddruidmsk.benchmark.tuning=true} also the tuning experiment: each
+   * consumer setting that matters over TLS, and producer compression, against IAM/SASL_SSL as the template renders it
+   * (Kafka's defaults: fetch.min.bytes 1, fetch.max.wait.ms 500, max.partition.fetch.bytes 1 MiB,
+   * receive.buffer.bytes 64 KiB, no compression).
+   */
+  private static List<Pair> pairs()
+  {
+    final List<Pair> pairs = new ArrayList<>(List.of(
+        new Pair(IAM_SASL_SSL, Mode.of(Listener.SSL), "IAM's cost over TLS, as against MSK's TLS listener"),
+        new Pair(Mode.of(Listener.IAM_SASL_PLAINTEXT), Mode.of(Listener.PLAINTEXT),
+                 "IAM's own cost, without encryption"),
+        new Pair(IAM_SASL_SSL, Mode.of(Listener.SCRAM_SASL_SSL),
+                 "IAM against SCRAM, both over TLS, as users choose on MSK")
+    ));
+    if (TUNING) {
+      for (Mode tuned : List.of(
+          Mode.consumerSetting("fetch_min_256k", "fetch.min.bytes", "262144"),
+          Mode.consumerSetting("fetch_wait_100", "fetch.max.wait.ms", "100"),
+          Mode.consumerSetting("partition_fetch_8m", "max.partition.fetch.bytes", "8388608"),
+          Mode.consumerSetting("receive_1m", "receive.buffer.bytes", "1048576"),
+          Mode.compressed("lz4"),
+          Mode.compressed("zstd")
+      )) {
+        pairs.add(new Pair(tuned, IAM_SASL_SSL, "tuning: one setting against the template's defaults"));
+      }
+    }
+    return List.copyOf(pairs);
+  }
+
+  private record Pair(Mode first, Mode second, String isolates)
+  {
+    String title()
+    {
+      return first.label() + " vs " + second.label();
+    }
+
+    /** Its own topic per pair, mode and repetition, so that every run reads the same events from the start. */
+    String topic(Mode mode, int repetition)
+    {
+      return "bench_" + first.id() + "_vs_" + second.id() + '_' + mode.id() + '_' + repetition;
+    }
+
+    /** A B B A A B ...: each mode's repetition i runs next to the other's, and the order alternates. */
+    List<Mode> order()
+    {
+      final List<Mode> order = new ArrayList<>();
+      for (int i = 0; i < REPETITIONS; i++) {
+        order.addAll(i % 2 == 0 ? List.of(first, second) : List.of(second, first));
+      }
+      return order;
+    }
+  }
+
+  /** One Druid ingestion of a topic that already holds every event, and the machine's load when it ended. */
+  private record IngestionRun(long firstRowMs, long allRowsMs, long visibleAtFirstRow, long events, double load)
   {
     /** Events per second between the first rows and all rows being queryable. */
     double rate()
@@ -79,16 +206,56 @@ class IngestionBenchmarkIT
     }
   }
 
+  /** Median, minimum and maximum of some figures. */
+  private record Spread(double median, double min, double max)
+  {
+    static Spread of(List<Double> values)
+    {
+      final List<Double> sorted = values.stream().sorted().toList();
+      final int n = sorted.size();
+      final double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      return new Spread(median, sorted.get(0), sorted.get(n - 1));
+    }
+
+    String format(String number)
+    {
+      return String.format(number + " (" + number + "-" + number + ")", median, min, max);
+    }
+  }
+
   @BeforeAll
   static void startClusterAndProduce() throws Exception
   {
-    cluster = E2eCluster.start(IngestionBenchmarkIT.class, true, msk -> msk, druid -> { });
-    supervisors = new TelemetrySupervisors(cluster);
-    final long start = System.nanoTime();
-    for (String topic : List.of(IAM, IAM_WITHOUT_TLS, PLAINTEXT)) {
-      assertThat(supervisors.produce(topic, 1, EVENTS).requests()).isEqualTo(EVENTS);
+    if (REPETITIONS < 1) {
+      throw new IllegalArgumentException("-Ddruidmsk.benchmark.repetitions must be 1 or more; got " + REPETITIONS);
     }
-    bench("pre-produced %,d events to each of 3 topics in %,d ms", EVENTS, (System.nanoTime() - start) / 1_000_000);
+    cluster = E2eCluster.start(
+        IngestionBenchmarkIT.class,
+        true,
+        msk -> msk.broker(broker -> broker.fullJit().tlsListener().scramListener()),
+        druid -> druid.fullJit()
+    );
+    supervisors = new TelemetrySupervisors(cluster);
+    scramJaasFile = writeScramJaasFile(cluster.stack().msk().broker());
+    bench("modes compared: %d pairs%s", PAIRS.size(), TUNING ? ", the tuning experiment's included" : "");
+    bench("JIT: the broker, ZooKeeper and the Druid services run the normal tiered JIT (C2), not the suites' C1 only");
+    bench("CPUs: %s", pinBrokerAndDruid());
+    final long start = System.nanoTime();
+    int topics = 0;
+    for (Mode mode : modes()) {
+      supervisors.produce(warmUpTopic(mode), 1, WARM_UP_EVENTS, mode.producer());
+    }
+    for (Pair pair : PAIRS) {
+      for (Mode mode : List.of(pair.first(), pair.second())) {
+        for (int i = 0; i < REPETITIONS; i++) {
+          assertThat(supervisors.produce(pair.topic(mode, i), 1, EVENTS, mode.producer()).requests())
+              .isEqualTo(EVENTS);
+          topics++;
+        }
+      }
+    }
+    bench("pre-produced %,d events to each of %d topics (and %,d to each of %d warm-up topics) in %,d ms", EVENTS,
+          topics, WARM_UP_EVENTS, modes().size(), (System.nanoTime() - start) / 1_000_000);
   }
 
   @AfterAll
@@ -97,8 +264,21 @@ class IngestionBenchmarkIT
     if (cluster != null) {
       cluster.close();
     }
+    final Instant ended = Instant.now();
+    final DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    final List<String> document = new ArrayList<>();
+    document.add(String.format(
+        "## Results (one run, %s, %s-%s UTC, test %d s)",
+        DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(STARTED), time.format(STARTED),
+        time.format(ended), Duration.between(STARTED, ended).toSeconds()
+    ));
+    document.add("");
+    document.add("Figures marked *computed* are extrapolated from a shorter window, not measured over the period "
+                 + "they name. Load average: the machine's 1-minute load average at the end of each run.");
+    document.add("");
+    document.addAll(RESULTS);
     final Path results = Path.of("target", "benchmark-results.md");
-    Files.write(results, RESULTS);
+    Files.write(results, document);
     System.out.println("Benchmark results: " + results.toAbsolutePath());
   }
 
@@ -109,8 +289,11 @@ class IngestionBenchmarkIT
     RESULTS.add("- " + line);
   }
 
-  private static void table(String... rows)
+  private static void table(String title, String... rows)
   {
+    System.out.println("BENCH " + title);
+    RESULTS.add("");
+    RESULTS.add(title);
     RESULTS.add("");
     RESULTS.addAll(List.of(rows));
     RESULTS.add("");
@@ -119,41 +302,156 @@ class IngestionBenchmarkIT
     }
   }
 
+  private static double loadAverage()
+  {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  /**
+   * The SCRAM user's JAAS line in an owner-only properties file, which Druid's consumers read through Kafka's
+   * FileConfigProvider, so that no spec, task log or metadata row holds the password.
+   */
+  private static Path writeScramJaasFile(LocalKafkaBroker broker) throws IOException
+  {
+    final Path file = broker.scramPasswordFile().resolveSibling("druid-consumer.properties");
+    PrivateFiles.writeProperties(file, Map.of(
+        "sasl.jaas.config", ClientProperties.scram(broker).get("sasl.jaas.config")
+    ));
+    return file;
+  }
+
+  /**
+   * With taskset and two CPUs or more: the broker (all its threads) on CPU 0, ZooKeeper and the Druid services on the
+   * others, so the broker's TLS work does not take the indexer's CPU. The test JVM (producer, STS, SQL polls) is not
+   * pinned. Says what was done.
+   */
+  private static String pinBrokerAndDruid() throws Exception
+  {
+    final int cpus = Runtime.getRuntime().availableProcessors();
+    final boolean taskset = List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
+                                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "taskset")));
+    if (!PIN || !taskset || cpus < 2) {
+      final String why = !PIN ? "-Ddruidmsk.benchmark.pin=false" : taskset ? "one CPU" : "no taskset on PATH";
+      return "not pinned (" + why + "): every JVM shares all " + cpus + " CPUs";
+    }
+    final String druidCpus = cpus == 2 ? "1" : "1-" + (cpus - 1);
+    final long brokerPid = cluster.stack().msk().broker().pid();
+    pin(brokerPid, BROKER_CPUS);
+    final List<Long> druidPids = cluster.stack().druid().pids();
+    for (long pid : druidPids) {
+      pin(pid, druidCpus);
+    }
+    return String.format("pinned with taskset: the broker (pid %d) on CPU %s; ZooKeeper and the Druid services "
+                         + "(%d JVMs) on CPU %s; the test JVM (producer, STS, SQL polls) on any of the %d", brokerPid,
+                         BROKER_CPUS, druidPids.size(), druidCpus, cpus);
+  }
+
+  private static void pin(long pid, String cpus) throws Exception
+  {
+    final Process taskset = new ProcessBuilder("taskset", "--all-tasks", "--cpu-list", "--pid", cpus,
+                                               Long.toString(pid))
+        .redirectErrorStream(true)
+        .start();
+    final String output = new String(taskset.getInputStream().readAllBytes());
+    if (!taskset.waitFor(30, TimeUnit.SECONDS) || taskset.exitValue() != 0) {
+      throw new IllegalStateException("taskset could not pin pid " + pid + " to CPU " + cpus + ": " + output);
+    }
+  }
+
+  private static String warmUpTopic(Mode mode)
+  {
+    return "bench_warm_up_" + mode.id();
+  }
+
+  /** Every mode some pair compares, each once. */
+  private static List<Mode> modes()
+  {
+    return PAIRS.stream().flatMap(pair -> Stream.of(pair.first(), pair.second())).distinct().toList();
+  }
+
+  private static ObjectNode spec(Mode mode, String dataSource) throws Exception
+  {
+    final ObjectNode spec = switch (mode.listener()) {
+      case IAM_SASL_SSL -> supervisors.iamSpec(dataSource);
+      case SSL -> supervisors.sslSpec(dataSource);
+      case IAM_SASL_PLAINTEXT -> supervisors.iamWithoutTlsSpec(dataSource);
+      case PLAINTEXT -> supervisors.plaintextSpec(dataSource);
+      case SCRAM_SASL_SSL -> supervisors.scramSpec(dataSource, scramJaasFile);
+    };
+    mode.consumer().forEach(((ObjectNode) spec.at("/spec/ioConfig/consumerProperties"))::put);
+    return spec;
+  }
+
   @Test
   @Order(1)
-  void druidIngestsEveryEventOverIamAndOverPlaintext() throws Exception
+  void druidIngestsEveryEventOverEachModeInAlternatingPairs() throws Exception
   {
-    final ProducedTotals warmUp = supervisors.produce("bench_warm_up", 1, WARM_UP_EVENTS);
-    ingest(supervisors.iamSpec("bench_warm_up"), "bench_warm_up", warmUp.requests());
+    for (Mode mode : modes()) {
+      ingest(spec(mode, warmUpTopic(mode)), warmUpTopic(mode), WARM_UP_EVENTS);
+    }
+    bench("warm-up: %,d events ingested over each of the %d modes, not measured", WARM_UP_EVENTS, modes().size());
+    for (Pair pair : PAIRS) {
+      final Map<Mode, List<IngestionRun>> runs = new HashMap<>();
+      final Map<Mode, Integer> next = new HashMap<>();
+      for (Mode mode : pair.order()) {
+        final int repetition = next.merge(mode, 1, Integer::sum) - 1;
+        final String topic = pair.topic(mode, repetition);
+        final IngestionRun run = ingest(spec(mode, topic), topic, EVENTS);
+        assertThat(supervisors.requests(topic)).isEqualTo(EVENTS);
+        System.out.printf(
+            "BENCH run %s, %s #%d: %,.0f events/s, first rows %,d ms, all rows %,d ms, load average %.2f%n",
+            pair.title(), mode.label(), repetition + 1, run.rate(), run.firstRowMs(), run.allRowsMs(), run.load()
+        );
+        runs.computeIfAbsent(mode, ignored -> new ArrayList<>()).add(run);
+        if (mode.consumer().isEmpty() && mode.producer().isEmpty()) {
+          RUNS.computeIfAbsent(mode.listener(), ignored -> new ArrayList<>()).add(run);
+        }
+      }
+      pairTable(pair, runs.get(pair.first()), runs.get(pair.second()));
+    }
+  }
 
-    iam = ingest(supervisors.iamSpec(IAM), IAM, EVENTS);
-    iamWithoutTls = ingest(supervisors.iamWithoutTlsSpec(IAM_WITHOUT_TLS), IAM_WITHOUT_TLS, EVENTS);
-    plaintext = ingest(supervisors.plaintextSpec(PLAINTEXT), PLAINTEXT, EVENTS);
-
-    assertThat(supervisors.requests(IAM)).isEqualTo(EVENTS);
-    assertThat(supervisors.requests(IAM_WITHOUT_TLS)).isEqualTo(EVENTS);
-    assertThat(supervisors.requests(PLAINTEXT)).isEqualTo(EVENTS);
+  /**
+   * Per mode the median (min-max) over its repetitions; the ratio of the medians, with the min-max of the
+   * repetitions' own ratios (repetition i of one mode against repetition i of the other, run next to it).
+   */
+  private static void pairTable(Pair pair, List<IngestionRun> first, List<IngestionRun> second)
+  {
+    final String a = pair.first().label();
+    final String b = pair.second().label();
     table(
-        String.format("| Druid ingestion of %,d pre-produced events %s", EVENTS, COLUMNS),
-        SEPARATOR,
-        row("steady-state rate, events/s (first rows to all rows queryable)", "%,.0f", "%.3f",
-            iam.rate(), iamWithoutTls.rate(), plaintext.rate()),
-        row("submit to first rows queryable, ms", "%,.0f", "%.2f",
-            iam.firstRowMs(), iamWithoutTls.firstRowMs(), plaintext.firstRowMs()),
-        row("submit to all rows queryable, ms", "%,.0f", "%.2f",
-            iam.allRowsMs(), iamWithoutTls.allRowsMs(), plaintext.allRowsMs())
+        String.format("**%s** (%s): %,d pre-produced events per run, %d runs per mode, order %s", pair.title(),
+                      pair.isolates(), EVENTS, REPETITIONS,
+                      String.join(" ", pair.order().stream().map(mode -> mode.equals(pair.first()) ? "A" : "B").toList())),
+        String.format("| median (min-max) | A: %s | B: %s | A ÷ B, ratio of medians (min-max of the runs' ratios) "
+                      + "| A − B, medians |", a, b),
+        "|---|---|---|---|---|",
+        pairRow("steady-state rate, events/s (first rows to all rows queryable)", "%,.0f", first, second,
+                IngestionRun::rate),
+        pairRow("submit to first rows queryable, ms", "%,.0f", first, second, IngestionRun::firstRowMs),
+        pairRow("submit to all rows queryable, ms", "%,.0f", first, second, IngestionRun::allRowsMs),
+        String.format("| load average at the runs' ends | %s | %s | | |",
+                      spread(first, IngestionRun::load).format("%.2f"), spread(second, IngestionRun::load).format("%.2f"))
     );
   }
 
-  /** One table row: the three measurements and each IAM one's ratio to PLAINTEXT. */
-  private static String row(String what, String valueFormat, String ratioFormat, double overSsl, double overSasl,
-                            double overPlaintext)
+  private static String pairRow(String what, String number, List<IngestionRun> first, List<IngestionRun> second,
+                                ToDoubleFunction<IngestionRun> figure)
   {
-    return String.format(
-        "| %s | " + valueFormat + " | " + valueFormat + " | " + valueFormat + " | " + ratioFormat + " | "
-        + ratioFormat + " |",
-        what, overSsl, overSasl, overPlaintext, overSsl / overPlaintext, overSasl / overPlaintext
-    );
+    final Spread a = spread(first, figure);
+    final Spread b = spread(second, figure);
+    final List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < first.size(); i++) {
+      ratios.add(figure.applyAsDouble(first.get(i)) / figure.applyAsDouble(second.get(i)));
+    }
+    final Spread ratio = Spread.of(ratios);
+    return String.format("| %s | %s | %s | %.3f (%.3f-%.3f) | " + number + " |", what, a.format(number),
+                         b.format(number), a.median() / b.median(), ratio.min(), ratio.max(), a.median() - b.median());
+  }
+
+  private static Spread spread(List<IngestionRun> runs, ToDoubleFunction<IngestionRun> figure)
+  {
+    return Spread.of(runs.stream().map(run -> figure.applyAsDouble(run)).toList());
   }
 
   /**
@@ -174,8 +472,12 @@ class IngestionBenchmarkIT
         visibleAtFirstRow = visible;
       }
       if (visible == events) {
+        final double load = loadAverage();
+        Thread.sleep(Math.max(0, (start + MIN_SUPERVISOR_RUN.toNanos() - System.nanoTime()) / 1_000_000));
         supervisors.terminateAllAndAwaitNoTasks();
-        return new IngestionRun((firstRow - start) / 1_000_000, (now - start) / 1_000_000, visibleAtFirstRow, events);
+        return new IngestionRun(
+            (firstRow - start) / 1_000_000, (now - start) / 1_000_000, visibleAtFirstRow, events, load
+        );
       }
       if (now - start > INGEST_TIMEOUT.toNanos()) {
         throw new IllegalStateException(dataSource + ": " + visible + " of " + events + " after " + INGEST_TIMEOUT);
@@ -197,26 +499,39 @@ class IngestionBenchmarkIT
 
   @Test
   @Order(2)
-  void rawKafkaConsumerReadsEveryEventOverIamAndOverPlaintext()
+  void rawKafkaConsumerReadsEveryEventOverEachMode() throws Exception
   {
-    final double overIam = rawConsumerRate(cluster.readerClient("bench-raw-consumer"), IAM);
-    final double overIamWithoutTls = rawConsumerRate(DruidReaderClients.clientProperties(
-        cluster.stack().msk(), DruidReaderClients.readerProvider("bench-raw-consumer-sasl", TestStacks.EXTERNAL_ID, false), false
-    ), IAM_WITHOUT_TLS);
-    final Map<String, Object> unauthenticated = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.stack().msk().broker().internalBootstrap()
-    );
-    final double overPlaintext = rawConsumerRate(unauthenticated, PLAINTEXT);
-
-    table(
-        String.format("| raw kafka-clients 3.9.0 consumer, one partition, %,d events %s", EVENTS, COLUMNS),
-        SEPARATOR,
-        row("records/s (first batch to last record)", "%,.0f", "%.3f", overIam, overIamWithoutTls, overPlaintext)
-    );
-    if (iam != null && iamWithoutTls != null && plaintext != null) {
-      bench("Druid's rate as a share of the raw consumer's: IAM/SASL_SSL %.3f, IAM/SASL_PLAINTEXT %.3f, PLAINTEXT %.3f",
-            iam.rate() / overIam, iamWithoutTls.rate() / overIamWithoutTls, plaintext.rate() / overPlaintext);
+    final LocalKafkaBroker broker = cluster.stack().msk().broker();
+    final List<String> rows = new ArrayList<>();
+    rows.add("| mode | records/s (first batch to last record) | load average | Druid's median rate as a share |");
+    rows.add("|---|---|---|---|");
+    for (Listener listener : Listener.values()) {
+      final Map<String, Object> client = switch (listener) {
+        case IAM_SASL_SSL -> cluster.readerClient("bench-raw-consumer");
+        case SSL -> new HashMap<>(ClientProperties.tls(broker));
+        case IAM_SASL_PLAINTEXT -> DruidReaderClients.clientProperties(
+            cluster.stack().msk(),
+            DruidReaderClients.readerProvider("bench-raw-consumer-sasl", TestStacks.EXTERNAL_ID, false),
+            false
+        );
+        case PLAINTEXT -> Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.internalBootstrap());
+        case SCRAM_SASL_SSL -> new HashMap<>(ClientProperties.scram(broker));
+      };
+      final Mode mode = Mode.of(listener);
+      final Pair pair = PAIRS.stream()
+                             .filter(candidate -> candidate.first().equals(mode) || candidate.second().equals(mode))
+                             .findFirst()
+                             .orElseThrow();
+      // Rendering the spec attaches the topic to the reader role's policy, even when the Druid runs did not.
+      spec(mode, pair.topic(mode, 0));
+      final double rate = rawConsumerRate(client, pair.topic(mode, 0));
+      final List<IngestionRun> druid = RUNS.get(listener);
+      rows.add(String.format("| %s | %,.0f | %.2f | %s |", listener.label, rate, loadAverage(),
+                             druid == null ? "" : String.format("%.3f", spread(druid, IngestionRun::rate).median() / rate)));
     }
+    table(String.format("**Raw kafka-clients 3.9.0 consumer** (the ceiling): one read per mode of one partition of "
+                        + "%,d events, in the test JVM, with the Druid cluster idle", EVENTS),
+          rows.toArray(new String[0]));
   }
 
   /** Reads the topic's one partition from the start, in this JVM, until every event arrived; records per second. */
@@ -256,10 +571,10 @@ class IngestionBenchmarkIT
   {
     final List<String> rows = new ArrayList<>();
     rows.add("| consumers | credentialCache | AssumeRole in " + ASSUME_ROLE_WINDOW.toSeconds() + " s | per refresh "
-             + "period ("
-             + REFRESH_PERIOD.toSeconds() + " s) | per hour at " + CREDENTIAL_LIFETIME.toSeconds()
-             + " s credentials | per hour at 1 h credentials |");
-    rows.add("|---|---|---|---|---|---|");
+             + "period (" + REFRESH_PERIOD.toSeconds() + " s), computed | per hour at "
+             + CREDENTIAL_LIFETIME.toSeconds() + " s credentials, computed | per hour at 1 h credentials, computed "
+             + "| load average |");
+    rows.add("|---|---|---|---|---|---|---|");
     try (ReaderStack stack = ReaderStack.start(
         IngestionBenchmarkIT.class,
         msk -> msk.rotationTestLifetime(CREDENTIAL_LIFETIME).broker(broker -> broker.reauthentication(REFRESH_PERIOD))
@@ -273,7 +588,10 @@ class IngestionBenchmarkIT
         }
       }
     }
-    table(rows.toArray(new String[0]));
+    table(String.format("**AssumeRole calls for N consumers of one role in one JVM** (%d s credentials, refresh "
+                        + "period %d s, %d s window)", CREDENTIAL_LIFETIME.toSeconds(), REFRESH_PERIOD.toSeconds(),
+                        ASSUME_ROLE_WINDOW.toSeconds()),
+          rows.toArray(new String[0]));
   }
 
   private static String assumeRoleRow(ScaleRun run)
@@ -281,13 +599,14 @@ class IngestionBenchmarkIT
     final double periods = (double) ASSUME_ROLE_WINDOW.toMillis() / REFRESH_PERIOD.toMillis();
     final double perPeriod = run.assumeRoles / periods;
     return String.format(
-        "| %d | %s | %d | %.1f | %,.0f | %.1f |",
+        "| %d | %s | %d | %.1f | %,.0f | %.1f | %.2f |",
         run.consumers,
         run.credentialCache,
         run.assumeRoles,
         perPeriod,
         run.assumeRoles * 3600.0 / ASSUME_ROLE_WINDOW.toSeconds(),
-        perPeriod * REFRESHES_PER_HOUR_WITH_ONE_HOUR_SESSIONS
+        perPeriod * REFRESHES_PER_HOUR_WITH_ONE_HOUR_SESSIONS,
+        loadAverage()
     );
   }
 }

@@ -9,10 +9,13 @@ import dev.druidmsk.telemetry.ApiRequestGenerator;
 import dev.druidmsk.telemetry.ApiRequestProducer;
 import dev.druidmsk.telemetry.ProducedTotals;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * API-telemetry supervisors as the scale suites and benchmarks submit them: rendered from the shipped template with
@@ -36,8 +39,16 @@ final class TelemetrySupervisors
    */
   ProducedTotals produce(String topic, int partitions, int count) throws Exception
   {
+    return produce(topic, partitions, count, Map.of());
+  }
+
+  /** As above, with producer settings of its own, such as {@code compression.type}. */
+  ProducedTotals produce(String topic, int partitions, int count, Map<String, String> producerSettings)
+      throws Exception
+  {
     cluster.stack().createTopic(topic, partitions);
-    final var operator = cluster.stack().msk().broker().operatorAdminProperties();
+    final Map<String, Object> operator = new HashMap<>(cluster.stack().msk().broker().operatorAdminProperties());
+    operator.putAll(producerSettings);
     try (ApiRequestProducer producer = new ApiRequestProducer(operator)) {
       final Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
       return producer.send(topic, new ApiRequestGenerator(42, start, Duration.ofMillis(1)), count);
@@ -74,6 +85,40 @@ final class TelemetrySupervisors
     consumer.removeAll();
     consumer.put("bootstrap.servers", cluster.stack().msk().broker().internalBootstrap());
     return spec;
+  }
+
+  /** The same spec over MSK's TLS listener: encryption with the same truststore, no authentication. */
+  ObjectNode sslSpec(String dataSource) throws Exception
+  {
+    final ObjectNode spec = iamSpec(dataSource);
+    overTlsWithoutIam(spec, cluster.stack().msk().broker().sslBootstrap()).put("security.protocol", "SSL");
+    return spec;
+  }
+
+  /**
+   * The same spec over MSK's SCRAM listener (SCRAM-SHA-512 over TLS) as the broker's SCRAM user. The JAAS line with
+   * the password stays in {@code jaasFile} (a properties file with the key {@code sasl.jaas.config}), which the
+   * consumers read through Kafka's own FileConfigProvider: the spec names only the file.
+   */
+  ObjectNode scramSpec(String dataSource, Path jaasFile) throws Exception
+  {
+    final ObjectNode spec = iamSpec(dataSource);
+    final ObjectNode consumer = overTlsWithoutIam(spec, cluster.stack().msk().broker().scramBootstrap());
+    consumer.put("security.protocol", "SASL_SSL");
+    consumer.put("sasl.mechanism", "SCRAM-SHA-512");
+    consumer.put("config.providers", "file");
+    consumer.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+    consumer.put("sasl.jaas.config", "${file:" + jaasFile + ":sasl.jaas.config}");
+    return spec;
+  }
+
+  /** The spec's consumer properties, moved to {@code bootstrap}, with the truststore kept and the IAM provider gone. */
+  private static ObjectNode overTlsWithoutIam(ObjectNode spec, String bootstrap)
+  {
+    final ObjectNode consumer = (ObjectNode) spec.at("/spec/ioConfig/consumerProperties");
+    consumer.put("bootstrap.servers", bootstrap);
+    consumer.retain("bootstrap.servers", "ssl.truststore.location", "ssl.truststore.password");
+    return consumer;
   }
 
   /**

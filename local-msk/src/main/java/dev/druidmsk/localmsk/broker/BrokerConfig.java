@@ -33,6 +33,12 @@ public final class BrokerConfig
   final Duration startTimeout;
   final Duration stopTimeout;
   final String heap;
+  final boolean tlsListener;
+  final boolean scramListener;
+  final int tlsListenerPort;
+  final int scramListenerPort;
+  final Path scramPasswordFile;
+  final boolean fullJit;
 
   private BrokerConfig(final Builder builder)
   {
@@ -56,6 +62,14 @@ public final class BrokerConfig
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
     this.heap = builder.heap;
+    this.tlsListener = builder.tlsListener;
+    this.scramListener = builder.scramListener;
+    this.tlsListenerPort = builder.tlsListenerPort;
+    this.scramListenerPort = builder.scramListenerPort;
+    this.scramPasswordFile = (builder.scramHome == null ? workDir : builder.scramHome.toAbsolutePath())
+        .resolve("scram")
+        .resolve(LocalKafkaBroker.SCRAM_USER + ".password");
+    this.fullJit = builder.fullJit;
     final List<Path> paths = new ArrayList<>(List.of(workDir, masterKeyFile));
     if (iamAuthorization != null) {
       paths.add(iamAuthorization.policiesFile());
@@ -120,6 +134,12 @@ public final class BrokerConfig
     private Duration startTimeout = Duration.ofMinutes(2);
     private Duration stopTimeout = Duration.ofSeconds(30);
     private String heap = "512m";
+    private boolean tlsListener;
+    private boolean scramListener;
+    private int tlsListenerPort;
+    private int scramListenerPort;
+    private Path scramHome;
+    private boolean fullJit;
 
     private Builder(final Path workDir, final Path masterKeyFile)
     {
@@ -256,6 +276,57 @@ public final class BrokerConfig
     public Builder heap(final String heap)
     {
       this.heap = heap;
+      return this;
+    }
+
+    /**
+     * Adds MSK's TLS listener (its port 9094): security.protocol SSL, no client authentication, the same certificate
+     * and truststore as the SASL_SSL listener, on the broker's endpoint. Off by default.
+     */
+    public Builder tlsListener()
+    {
+      this.tlsListener = true;
+      return this;
+    }
+
+    /**
+     * Adds MSK's SCRAM listener (its port 9096): SASL_SSL with SCRAM-SHA-512 only, on the broker's endpoint, and
+     * creates the SCRAM user {@value LocalKafkaBroker#SCRAM_USER} once the broker serves. Off by default.
+     */
+    public Builder scramListener()
+    {
+      this.scramListener = true;
+      return this;
+    }
+
+    /**
+     * The ports of the TLS and SCRAM listeners when they are on (0: chosen free on the endpoint): a cluster gives
+     * every broker the same ones, as MSK's brokers all listen on 9094 and 9096.
+     */
+    Builder mskListenerPorts(final int tls, final int scram)
+    {
+      this.tlsListenerPort = tls;
+      this.scramListenerPort = scram;
+      return this;
+    }
+
+    /**
+     * The folder whose {@code scram/} holds the SCRAM user's password file; the work folder by default. A cluster
+     * gives every broker the cluster's folder: one file for all, since the user is the whole cluster's.
+     */
+    Builder scramHome(final Path dir)
+    {
+      this.scramHome = dir;
+      return this;
+    }
+
+    /**
+     * Runs the broker with the JVM's normal tiered JIT (C2 included) instead of C1 only, which starts faster but
+     * leaves TLS and compression slower: for measurements.
+     */
+    public Builder fullJit()
+    {
+      this.fullJit = true;
       return this;
     }
 

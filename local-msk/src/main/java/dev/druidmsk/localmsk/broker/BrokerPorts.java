@@ -2,8 +2,13 @@ package dev.druidmsk.localmsk.broker;
 
 import dev.druidmsk.localmsk.process.FreePorts;
 
-/** The four listener ports, fixed at the first start so that a restart keeps them. */
-record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller)
+import java.util.List;
+
+/**
+ * The listener ports, fixed at the first start so that a restart keeps them; {@code ssl} and {@code scram} are 0 when
+ * their listener is off.
+ */
+record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller, int ssl, int scram)
 {
   static BrokerPorts resolve(final BrokerConfig config)
   {
@@ -11,7 +16,15 @@ record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller)
         FreePorts.resolve(config.saslPlaintextPort),
         FreePorts.resolve(config.saslSslPort),
         FreePorts.resolve(config.internalPort),
-        FreePorts.resolve(config.controllerPort)
+        FreePorts.resolve(config.controllerPort),
+        config.tlsListener ? onEndpoint(config, config.tlsListenerPort) : 0,
+        config.scramListener ? onEndpoint(config, config.scramListenerPort) : 0
     );
+  }
+
+  /** The configured port, else one free on the broker's endpoint address, where the TLS-bearing listeners bind. */
+  private static int onEndpoint(final BrokerConfig config, final int configured)
+  {
+    return configured != 0 ? configured : FreePorts.resolveOnAll(List.of(config.node.endpointAddress()));
   }
 }

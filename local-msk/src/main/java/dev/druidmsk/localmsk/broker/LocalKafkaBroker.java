@@ -6,13 +6,18 @@ import dev.druidmsk.localmsk.process.JvmProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +34,11 @@ import java.util.stream.Stream;
  */
 public final class LocalKafkaBroker implements AutoCloseable
 {
+  /** The user of the SCRAM listener ({@link BrokerConfig.Builder#scramListener}). */
+  public static final String SCRAM_USER = "druid-msk";
+  /** Kafka's default for SCRAM-SHA-512, as kafka-configs.sh uses it. */
+  private static final int SCRAM_ITERATIONS = 4096;
+  private static final Duration ADMIN_DEADLINE = Duration.ofSeconds(60);
   private static final Duration FORMAT_DEADLINE = Duration.ofSeconds(60);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   /** What Kafka 3.9's SaslServerAuthenticator logs at DEBUG when a re-authentication succeeds. */
@@ -65,6 +75,9 @@ public final class LocalKafkaBroker implements AutoCloseable
     final long began = System.nanoTime();
     final LocalKafkaBroker broker = prepare(config);
     broker.launch(began);
+    if (config.scramListener) {
+      broker.createScramUser();
+    }
     return broker;
   }
 
@@ -104,13 +117,78 @@ public final class LocalKafkaBroker implements AutoCloseable
    */
   public String saslSslBootstrap()
   {
-    return (config.node.onLocalhost() ? BrokerNode.LOCALHOST : config.node.advertisedHost()) + ':' + ports.saslSsl();
+    return endpointBootstrap(ports.saslSsl());
   }
 
   /** {@code <advertised host>:<port>} of the SASL_SSL listener, the address clients get in the metadata. */
   public String advertisedSaslSsl()
   {
     return config.node.advertisedHost() + ':' + ports.saslSsl();
+  }
+
+  /**
+   * MSK's TLS listener ({@link BrokerConfig.Builder#tlsListener}): SSL without client authentication, bootstrapped
+   * as {@link #saslSslBootstrap()} is; trust {@link #tls()}'s truststore.
+   */
+  public String sslBootstrap()
+  {
+    return endpointBootstrap(requireListener(ports.ssl(), "tlsListener"));
+  }
+
+  /**
+   * MSK's SCRAM listener ({@link BrokerConfig.Builder#scramListener}): SASL_SSL with SCRAM-SHA-512 for the user
+   * {@value #SCRAM_USER}, whose password is in {@link #scramPasswordFile()}; trust {@link #tls()}'s truststore.
+   */
+  public String scramBootstrap()
+  {
+    return endpointBootstrap(requireListener(ports.scram(), "scramListener"));
+  }
+
+  /**
+   * The SCRAM user's password, one line, owner-only (0600), in {@code scram/} of the work folder; of a cluster, of
+   * the cluster's folder, the same file for every broker, since the user is the cluster's.
+   */
+  public Path scramPasswordFile()
+  {
+    return config.scramPasswordFile;
+  }
+
+  private String endpointBootstrap(final int port)
+  {
+    return (config.node.onLocalhost() ? BrokerNode.LOCALHOST : config.node.advertisedHost()) + ':' + port;
+  }
+
+  private static int requireListener(final int port, final String builderMethod)
+  {
+    if (port == 0) {
+      throw new IllegalStateException("This broker has no such listener: turn it on with BrokerConfig.Builder#"
+                                      + builderMethod + " before it starts");
+    }
+    return port;
+  }
+
+  /**
+   * Creates (or, with the password already in its file, re-creates) the SCRAM user through Kafka's admin API on the
+   * internal listener; in a cluster, once, on any broker.
+   */
+  void createScramUser() throws IOException, InterruptedException, TimeoutException
+  {
+    final Path file = scramPasswordFile();
+    if (!Files.exists(file)) {
+      final byte[] secret = new byte[24];
+      new SecureRandom().nextBytes(secret);
+      Files.createDirectories(file.getParent());
+      PrivateFiles.write(file, HexFormat.of().formatHex(secret) + '\n');
+    }
+    final String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+    try (Admin admin = Admin.create(operatorAdminProperties())) {
+      admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+          SCRAM_USER, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password
+      ))).all().get(ADMIN_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    catch (ExecutionException e) {
+      throw new IOException("Creating the SCRAM user " + SCRAM_USER + " failed: " + e.getCause().getMessage(), e);
+    }
   }
 
   /** This broker's id and endpoint. */
@@ -302,7 +380,8 @@ public final class LocalKafkaBroker implements AutoCloseable
     return List.of(
         heap,
         "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1",
+        // C1 only starts a short-lived broker faster; measurements want the normal tiered JIT.
+        config.fullJit ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
         "-Djava.awt.headless=true",
         "-Dlog4j.configuration=file:" + log4jProperties,
         "-Dkafka.logs.dir=" + logDir()

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * shared by every broker (MSK's 9098), advertised as {@code b-N.<domain>}. Clients bootstrap with
  * {@code localhost:<port>} (broker 1) and then need those names resolved ({@link BrokerHosts}). Broker 1 is also the
  * controller. The SASL_PLAINTEXT and internal listeners stay on 127.0.0.1, advertised as {@code localhost} and
- * 127.0.0.1: no hosts file needed for them.
+ * 127.0.0.1: no hosts file needed for them. MSK's TLS and SCRAM listeners, when the settings ask for them, are on
+ * every broker's endpoint beside SASL_SSL, each on a port of its own shared by every broker.
  */
 public final class LocalKafkaCluster implements AutoCloseable
 {
@@ -60,7 +61,8 @@ public final class LocalKafkaCluster implements AutoCloseable
    * @param size     the number of brokers, 1 to {@value MAX_BROKERS}
    * @param domain   the domain of the advertised names ({@link #domain})
    * @param settings a broker configuration builder for a broker's work folder, with everything set but the node,
-   *                 the quorum, the shared SASL_SSL port and the TLS material, which this sets
+   *                 the quorum, the shared ports of the TLS-bearing listeners, the TLS material and the SCRAM
+   *                 password's folder (the cluster's), which this sets
    */
   public static LocalKafkaCluster start(
       final Path workDir,
@@ -82,7 +84,11 @@ public final class LocalKafkaCluster implements AutoCloseable
     for (int id = 1; id <= size; id++) {
       nodes.add(new BrokerNode(id, "127.0.0." + id, "b-" + id + '.' + domain));
     }
-    final int tlsPort = FreePorts.resolveOnAll(nodes.stream().map(BrokerNode::endpointAddress).toList());
+    final List<String> endpoints = nodes.stream().map(BrokerNode::endpointAddress).toList();
+    final int tlsPort = FreePorts.resolveOnAll(endpoints);
+    // MSK's TLS and SCRAM listeners, when asked for, share a port across brokers too, as the SASL_SSL one does.
+    final int sslPort = common.tlsListener ? FreePorts.resolveOnAll(endpoints) : 0;
+    final int scramPort = common.scramListener ? FreePorts.resolveOnAll(endpoints) : 0;
     final KraftQuorum quorum = new KraftQuorum(Uuid.randomUuid().toString(), CONTROLLER_ID, FreePorts.resolve(0));
     final List<TlsMaterial> own = new ArrayList<>();
     for (BrokerNode node : nodes) {
@@ -98,6 +104,8 @@ public final class LocalKafkaCluster implements AutoCloseable
                                                     .node(node)
                                                     .kraft(quorum)
                                                     .saslSslPort(tlsPort)
+                                                    .mskListenerPorts(sslPort, scramPort)
+                                                    .scramHome(workDir)
                                                     .tls(tls.get(i));
         if (quorum.isController(node)) {
           config.controllerPort(quorum.controllerPort());
@@ -109,6 +117,10 @@ public final class LocalKafkaCluster implements AutoCloseable
       }
       for (LocalKafkaBroker broker : brokers) {
         broker.awaitStarted(began, size);
+      }
+      if (common.scramListener) {
+        // SCRAM credentials live in the cluster's metadata: one user for every broker.
+        brokers.get(0).createScramUser();
       }
       return new LocalKafkaCluster(brokers);
     }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * The KRaft server.properties of a local broker: a combined broker and controller (or, in a cluster, a broker-only
  * node of the controller's quorum) on loopback, with PLAINTEXT internal and controller listeners and two listeners
  * (SASL_PLAINTEXT, SASL_SSL) that accept only AWS_MSK_IAM. The SASL_SSL listener is the broker's endpoint
- * ({@link BrokerNode}): its own address and advertised name.
+ * ({@link BrokerNode}): its own address and advertised name. On request, MSK's two other client listeners beside
+ * it, on the same address and certificate: TLS (SSL, no client authentication) and SCRAM (SASL_SSL, SCRAM-SHA-512).
  */
 final class ServerProperties
 {
@@ -21,6 +22,9 @@ final class ServerProperties
   static final String IAM_TLS = "IAM_TLS";
   static final String INTERNAL = "INTERNAL";
   static final String CONTROLLER = "CONTROLLER";
+  static final String TLS = "TLS";
+  static final String SCRAM = "SCRAM";
+  static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
   /** The host of the SASL_PLAINTEXT listener, which clients see and sign for. */
   static final String ADVERTISED_HOST = BrokerNode.LOCALHOST;
   /** local-msk's authorizer (in the broker plugin): every request of an IAM principal by IAM policy, as MSK does. */
@@ -56,23 +60,41 @@ final class ServerProperties
         IAM_TLS + "://" + node.endpointAddress() + ':' + ports.saslSsl(),
         INTERNAL + "://127.0.0.1:" + ports.internal()
     ));
-    if (controller) {
-      listeners.add(CONTROLLER + "://127.0.0.1:" + ports.controller());
-    }
-    properties.put("listeners", String.join(",", listeners));
-    properties.put("advertised.listeners", String.join(
-        ",",
+    final List<String> advertised = new ArrayList<>(List.of(
         IAM + "://" + ADVERTISED_HOST + ':' + ports.saslPlaintext(),
         IAM_TLS + "://" + node.advertisedHost() + ':' + ports.saslSsl(),
         INTERNAL + "://127.0.0.1:" + ports.internal()
     ));
-    properties.put("listener.security.protocol.map", String.join(
-        ",",
+    final List<String> protocols = new ArrayList<>(List.of(
         IAM + ":SASL_PLAINTEXT",
         IAM_TLS + ":SASL_SSL",
         INTERNAL + ":PLAINTEXT",
         CONTROLLER + ":PLAINTEXT"
     ));
+    final List<String> tlsListeners = new ArrayList<>(List.of(IAM_TLS));
+    final Map<String, Integer> mskListeners = new TreeMap<>();
+    if (config.tlsListener) {
+      mskListeners.put(TLS, ports.ssl());
+      protocols.add(TLS + ":SSL");
+    }
+    if (config.scramListener) {
+      mskListeners.put(SCRAM, ports.scram());
+      protocols.add(SCRAM + ":SASL_SSL");
+      properties.put("listener.name." + SCRAM.toLowerCase() + ".sasl.enabled.mechanisms", SCRAM_MECHANISM);
+      properties.put("listener.name." + SCRAM.toLowerCase() + '.' + SCRAM_MECHANISM.toLowerCase() + ".sasl.jaas.config",
+                     "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    }
+    mskListeners.forEach((name, port) -> {
+      listeners.add(name + "://" + node.endpointAddress() + ':' + port);
+      advertised.add(name + "://" + node.advertisedHost() + ':' + port);
+      tlsListeners.add(name);
+    });
+    if (controller) {
+      listeners.add(CONTROLLER + "://127.0.0.1:" + ports.controller());
+    }
+    properties.put("listeners", String.join(",", listeners));
+    properties.put("advertised.listeners", String.join(",", advertised));
+    properties.put("listener.security.protocol.map", String.join(",", protocols));
     properties.put("log.dirs", config.workDir.resolve("data").toString());
     properties.put("num.partitions", "1");
     properties.put("auto.create.topics.enable", "false");
@@ -94,17 +116,21 @@ final class ServerProperties
       // MSK's own setting for its IAM listeners (listener.name.client_iam.max.connections), Kafka's mechanism.
       properties.put(prefix + "max.connections", Integer.toString(config.maxConnections));
     }
-    final String tlsPrefix = "listener.name." + IAM_TLS.toLowerCase() + '.';
-    properties.put(tlsPrefix + "ssl.keystore.type", "PKCS12");
-    properties.put(tlsPrefix + "ssl.keystore.location", tls.keystore().toString());
-    properties.put(tlsPrefix + "ssl.keystore.password", tls.keystorePassword());
-    properties.put(tlsPrefix + "ssl.key.password", tls.keystorePassword());
+    for (String listener : tlsListeners) {
+      final String tlsPrefix = "listener.name." + listener.toLowerCase() + '.';
+      properties.put(tlsPrefix + "ssl.keystore.type", "PKCS12");
+      properties.put(tlsPrefix + "ssl.keystore.location", tls.keystore().toString());
+      properties.put(tlsPrefix + "ssl.keystore.password", tls.keystorePassword());
+      properties.put(tlsPrefix + "ssl.key.password", tls.keystorePassword());
+    }
 
     if (config.iamAuthorization != null) {
       properties.put("authorizer.class.name", IAM_AUTHORIZER);
       properties.put(POLICIES_FILE, config.iamAuthorization.policiesFile().toString());
       properties.put(CLUSTER_ARN, config.iamAuthorization.clusterArn());
-      // The PLAINTEXT internal and controller listeners authenticate nobody: they are the operator's door.
+      // The PLAINTEXT internal and controller listeners authenticate nobody: they are the operator's door. The TLS
+      // listener's clients are User:ANONYMOUS too and the SCRAM user is no IAM principal: the authorizer allows
+      // both everything, as MSK does for principals of its non-IAM listeners on resources without Kafka ACLs.
       properties.put("super.users", "User:ANONYMOUS");
     }
     return properties;

@@ -77,7 +77,7 @@ class BrokerConfigTest
                                             .build();
     final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
 
-    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4), tls);
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4, 0, 0), tls);
 
     assertThat(properties)
         .containsEntry("listener.name.iam.sasl.enabled.mechanisms", "AWS_MSK_IAM")
@@ -94,7 +94,7 @@ class BrokerConfigTest
     final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key")).layout(new BrokerLayout(dir)).build();
     final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
 
-    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4), tls);
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4, 0, 0), tls);
 
     assertThat(properties)
         .containsEntry("listener.name.iam.max.connections", "3000")
@@ -115,12 +115,48 @@ class BrokerConfigTest
                                             .build();
     final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
 
-    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4), tls);
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4, 0, 0), tls);
 
     assertThat(properties)
         .containsEntry("authorizer.class.name", "dev.druidmsk.localmsk.authz.MskIamAuthorizer")
         .containsEntry("druidmsk.authz.policies.file", dir.resolve("iam-policies.json").toString())
         .containsEntry("druidmsk.authz.cluster.arn", arn)
         .containsEntry("super.users", "User:ANONYMOUS");
+  }
+
+  @Test
+  void tlsAndScramListenersAreOffByDefault()
+  {
+    final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key")).layout(new BrokerLayout(dir)).build();
+    final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
+
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4, 0, 0), tls);
+
+    assertThat(properties.get("listeners").split(",")).noneMatch(listener -> listener.startsWith("TLS:"))
+                                                       .noneMatch(listener -> listener.startsWith("SCRAM:"));
+    assertThat(properties).doesNotContainKey("listener.name.tls.ssl.keystore.location")
+                          .doesNotContainKey("listener.name.scram.sasl.enabled.mechanisms");
+  }
+
+  @Test
+  void tlsAndScramListenersServeOnTheEndpointWithTheSaslSslCertificate()
+  {
+    final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key"))
+                                            .layout(new BrokerLayout(dir))
+                                            .tlsListener()
+                                            .scramListener()
+                                            .build();
+    final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
+
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4, 5, 6), tls);
+
+    assertThat(properties.get("listeners")).contains("TLS://127.0.0.1:5", "SCRAM://127.0.0.1:6");
+    assertThat(properties.get("advertised.listeners")).contains("TLS://localhost:5", "SCRAM://localhost:6");
+    assertThat(properties.get("listener.security.protocol.map")).contains("TLS:SSL", "SCRAM:SASL_SSL");
+    assertThat(properties)
+        .containsEntry("listener.name.tls.ssl.keystore.location", dir.resolve("ks").toString())
+        .containsEntry("listener.name.scram.ssl.keystore.location", dir.resolve("ks").toString())
+        .containsEntry("listener.name.scram.sasl.enabled.mechanisms", "SCRAM-SHA-512")
+        .doesNotContainKey("listener.name.tls.ssl.client.auth");
   }
 }

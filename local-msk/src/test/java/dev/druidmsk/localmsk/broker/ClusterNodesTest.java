@@ -19,6 +19,7 @@ class ClusterNodesTest
       new BrokerNode(3, "127.0.0.3", "b-3." + DOMAIN)
   );
   private static final KraftQuorum QUORUM = new KraftQuorum("q1w2e3r4t5y6u7i8o9p0aa", 1, 9093);
+  private static final TlsMaterial TLS = new TlsMaterial(Path.of("ks"), "kp", Path.of("ts"), "tp");
 
   @TempDir
   Path dir;
@@ -84,6 +85,47 @@ class ClusterNodesTest
   }
 
   @Test
+  void theTlsAndScramListenersListenOnTheEndpointAddressAndAdvertiseTheBrokerName()
+  {
+    final BrokerConfig config = config(NODES.get(2)).tlsListener().scramListener().build();
+
+    final Map<String, String> properties = ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4, 5, 6), TLS);
+
+    assertThat(properties.get("listeners")).contains("TLS://127.0.0.3:5", "SCRAM://127.0.0.3:6");
+    assertThat(properties.get("advertised.listeners"))
+        .contains("TLS://b-3." + DOMAIN + ":5", "SCRAM://b-3." + DOMAIN + ":6");
+  }
+
+  @Test
+  void aClustersBrokerTakesTheSharedTlsAndScramPortsWhenTheirListenersAreOn()
+  {
+    final BrokerConfig config = config(NODES.get(1)).tlsListener().scramListener().mskListenerPorts(9094, 9096).build();
+
+    final BrokerPorts ports = BrokerPorts.resolve(config);
+
+    assertThat(ports.ssl()).isEqualTo(9094);
+    assertThat(ports.scram()).isEqualTo(9096);
+  }
+
+  @Test
+  void sharedTlsAndScramPortsOpenNoListenerThatIsOff()
+  {
+    final BrokerPorts ports = BrokerPorts.resolve(config(NODES.get(1)).mskListenerPorts(9094, 9096).build());
+
+    assertThat(ports.ssl()).isZero();
+    assertThat(ports.scram()).isZero();
+  }
+
+  @Test
+  void everyBrokerOfAClusterReadsTheScramPasswordFromTheClustersFolder()
+  {
+    final Path clusterDir = dir.resolve("cluster");
+
+    assertThat(config(NODES.get(1)).scramHome(clusterDir).build().scramPasswordFile)
+        .isEqualTo(clusterDir.resolve("scram/" + LocalKafkaBroker.SCRAM_USER + ".password").toAbsolutePath());
+  }
+
+  @Test
   void eachListenerAcceptsSignaturesForTheNamesItIsReachedBy()
   {
     final Map<String, String> first = render(NODES.get(0));
@@ -142,12 +184,11 @@ class ClusterNodesTest
 
   private Map<String, String> render(final BrokerNode node)
   {
-    final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key"))
-                                            .layout(new BrokerLayout(dir))
-                                            .node(node)
-                                            .kraft(QUORUM)
-                                            .build();
-    final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
-    return ServerProperties.render(config, new BrokerPorts(1, 2, 3, 4), tls);
+    return ServerProperties.render(config(node).build(), new BrokerPorts(1, 2, 3, 4, 0, 0), TLS);
+  }
+
+  private BrokerConfig.Builder config(final BrokerNode node)
+  {
+    return BrokerConfig.builder(dir, dir.resolve("key")).layout(new BrokerLayout(dir)).node(node).kraft(QUORUM);
   }
 }

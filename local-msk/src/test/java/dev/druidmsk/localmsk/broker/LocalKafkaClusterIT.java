@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -30,12 +31,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Three brokers as MSK over PrivateLink with one endpoint per broker: clients bootstrap with {@code localhost:P}
  * and reach every other broker by its advertised MSK-shaped name, resolved through a hosts file in a JVM of their
- * own ({@link RoundTripClient}), exactly as a Druid node resolves them through a private hosted zone.
+ * own ({@link RoundTripClient}), exactly as a Druid node resolves them through a private hosted zone. MSK's TLS and
+ * SCRAM listeners are on too, so that their clients reach every broker the same way.
  */
 class LocalKafkaClusterIT
 {
-  private static final String TOPIC = "across-brokers";
+  /** Each round trip's own topic starts with it: the client reads from the start, one record per partition. */
+  private static final String TOPIC_PREFIX = "across-brokers-";
   private static final Duration CLIENT_DEADLINE = Duration.ofSeconds(90);
+  /** What {@link RoundTripClient} prints after reading back the record it wrote to each partition. */
+  private static final String[] EVERY_RECORD_READ = {"read 0 record-0", "read 1 record-1", "read 2 record-2"};
   private static ReaderStack stack;
   private static LocalKafkaCluster cluster;
   private static Path workDir;
@@ -43,20 +48,18 @@ class LocalKafkaClusterIT
   @BeforeAll
   static void startThreeBrokers() throws Exception
   {
-    stack = ReaderStack.start(LocalKafkaClusterIT.class, msk -> msk.brokers(3)
-                                                                 .policy(TestStacks.READER_ROLE, TestStacks.EVERY_KAFKA_ACTION));
+    stack = ReaderStack.start(
+        LocalKafkaClusterIT.class,
+        msk -> msk.brokers(3)
+                  .policy(TestStacks.READER_ROLE, TestStacks.EVERY_KAFKA_ACTION)
+                  .broker(broker -> broker.tlsListener().scramListener())
+    );
     cluster = stack.msk().cluster();
     // The clients' files, beside the cluster's work folder.
     workDir = Files.createDirectories(TestStacks.workDir(LocalKafkaClusterIT.class));
     cluster.brokers().forEach(broker -> System.out.println(
         "LocalKafkaClusterIT: broker " + broker.node().id() + " started in " + broker.lastStartTime().toMillis() + " ms"
     ));
-    // Partition i's only replica on broker i + 1: every broker leads a partition.
-    try (Admin operator = Admin.create(cluster.broker(1).operatorAdminProperties())) {
-      operator.createTopics(List.of(new NewTopic(TOPIC, Map.of(0, List.of(1), 1, List.of(2), 2, List.of(3)))))
-              .all()
-              .get(60, TimeUnit.SECONDS);
-    }
   }
 
   @AfterAll
@@ -82,11 +85,22 @@ class LocalKafkaClusterIT
   }
 
   @Test
+  void theTlsAndScramListenersEachShareOnePortAcrossBrokers()
+  {
+    assertThat(cluster.brokers()).extracting(broker -> port(broker.sslBootstrap())).containsOnly(
+        port(cluster.broker(1).sslBootstrap())
+    );
+    assertThat(cluster.brokers()).extracting(broker -> port(broker.scramBootstrap())).containsOnly(
+        port(cluster.broker(1).scramBootstrap())
+    );
+  }
+
+  @Test
   void aClientResolvingTheAdvertisedNamesThroughAHostsFileWritesToAndReadsFromEveryBroker() throws Exception
   {
     final Path hosts = BrokerHosts.of(cluster).write(workDir.resolve("hosts-healthy"));
 
-    final String out = roundTrip("healthy", hosts);
+    final String out = roundTrip("healthy", hosts, iamClient("healthy"));
 
     assertThat(out).contains("leader 0 " + cluster.broker(1).advertisedSaslSsl(),
                              "leader 1 " + cluster.broker(2).advertisedSaslSsl(),
@@ -99,14 +113,40 @@ class LocalKafkaClusterIT
   }
 
   @Test
+  void aTlsListenerClientWritesToAndReadsFromEveryBrokerByItsAdvertisedName() throws Exception
+  {
+    final String out = roundTripResolvingEveryBroker("tls", ClientProperties.tls(cluster.broker(1)));
+
+    assertThat(out).contains(leaders(cluster.broker(1).sslBootstrap())).contains(EVERY_RECORD_READ);
+  }
+
+  @Test
+  void aScramListenerClientBootstrappingWithAnyBrokerWritesToAndReadsFromEveryBroker() throws Exception
+  {
+    final String out = roundTripResolvingEveryBroker("scram", ClientProperties.scram(cluster.broker(3)));
+
+    assertThat(out).contains(leaders(cluster.broker(3).scramBootstrap())).contains(EVERY_RECORD_READ);
+  }
+
+  @Test
+  void everyBrokerNamesTheClustersOneScramPasswordFile()
+  {
+    final Path file = cluster.broker(1).scramPasswordFile();
+
+    assertThat(file).isRegularFile();
+    assertThat(cluster.brokers()).extracting(LocalKafkaBroker::scramPasswordFile).containsOnly(file);
+  }
+
+  @Test
   void aClientWhoseHostsFileRoutesABrokerToAnotherBrokersEndpointFailsOnTheCertificateName() throws Exception
   {
     final Path hosts = BrokerHosts.of(cluster)
                                   .route(2, cluster.broker(3).node().endpointAddress())
                                   .write(workDir.resolve("hosts-b2-at-b3"));
 
-    assertThatThrownBy(() -> roundTrip("mismatch", hosts)).isInstanceOf(IOException.class)
-                                                          .hasMessageContaining("exited with 1");
+    assertThatThrownBy(() -> roundTrip("mismatch", hosts, iamClient("mismatch")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("exited with 1");
     assertThat(Files.readString(workDir.resolve("client-mismatch.log"), StandardCharsets.UTF_8))
         .contains("No subject alternative DNS name matching " + cluster.broker(2).node().advertisedHost() + " found");
     assertThat(cluster.broker(2).authenticatedPrincipals()).doesNotContain(session("mismatch"));
@@ -117,19 +157,56 @@ class LocalKafkaClusterIT
     return "arn:aws:sts::222222222222:assumed-role/msk-reader/" + name;
   }
 
-  /** Runs {@link RoundTripClient} as the reader role's session {@code session}, resolving through {@code hosts}. */
-  private static String roundTrip(final String session, final Path hosts)
+  /** The reader role's client over SASL_SSL, as session {@code session}. */
+  private static Map<String, String> iamClient(final String session)
+  {
+    return ClientProperties.assumingRole(
+        cluster.broker(1), true, TestStacks.READER_ROLE, session, TestStacks.EXTERNAL_ID
+    );
+  }
+
+  private static String port(final String address)
+  {
+    return address.substring(address.lastIndexOf(':') + 1);
+  }
+
+  /** {@code leader N b-(N+1)...:PORT} per partition: every broker leads one, advertised on that listener's port. */
+  private static String[] leaders(final String bootstrap)
+  {
+    return cluster.brokers().stream()
+                  .map(broker -> "leader " + (broker.node().id() - 1) + ' ' + broker.node().advertisedHost() + ':'
+                                 + port(bootstrap))
+                  .toArray(String[]::new);
+  }
+
+  /** {@link #roundTrip} with a hosts file resolving every broker's name at its endpoint. */
+  private static String roundTripResolvingEveryBroker(final String name, final Map<String, String> client)
       throws IOException, InterruptedException, TimeoutException
   {
-    final Path clientFile = workDir.resolve("client-" + session + ".properties");
-    // It holds the truststore password.
-    PrivateFiles.writeProperties(clientFile, ClientProperties.assumingRole(
-        cluster.broker(1), true, TestStacks.READER_ROLE, session, TestStacks.EXTERNAL_ID
-    ));
+    return roundTrip(name, BrokerHosts.of(cluster).write(workDir.resolve("hosts-" + name)), client);
+  }
+
+  /** Runs {@link RoundTripClient} with {@code client}'s properties, resolving through {@code hosts}; its log. */
+  private static String roundTrip(final String name, final Path hosts, final Map<String, String> client)
+      throws IOException, InterruptedException, TimeoutException
+  {
+    final String topic = TOPIC_PREFIX + name;
+    // Partition i's only replica on broker i + 1: every broker leads a partition.
+    try (Admin operator = Admin.create(cluster.broker(1).operatorAdminProperties())) {
+      operator.createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(1), 1, List.of(2), 2, List.of(3)))))
+              .all()
+              .get(60, TimeUnit.SECONDS);
+    }
+    catch (ExecutionException e) {
+      throw new IOException("Creating the topic " + topic + " failed", e);
+    }
+    final Path clientFile = workDir.resolve("client-" + name + ".properties");
+    // It holds the truststore password (and the SCRAM password).
+    PrivateFiles.writeProperties(clientFile, client);
     final LocalMsk msk = stack.msk();
-    final Path log = workDir.resolve("client-" + session + ".log");
+    final Path log = workDir.resolve("client-" + name + ".log");
     JvmProcess.run(new JavaCommand(
-        "round-trip-client-" + session,
+        "round-trip-client-" + name,
         List.of("-Djdk.net.hosts.file=" + hosts,
                 "-Daws.endpointUrlSts=" + msk.sts().endpoint(),
                 "-Daws.region=" + msk.broker().region(),
@@ -138,7 +215,7 @@ class LocalKafkaClusterIT
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.network.SslTransportLayer=debug"),
         System.getProperty("java.class.path"),
         RoundTripClient.class.getName(),
-        List.of(clientFile.toString(), TOPIC),
+        List.of(clientFile.toString(), topic),
         Map.of("AWS_ACCESS_KEY_ID", msk.user().accessKeyId(), "AWS_SECRET_ACCESS_KEY", msk.user().secretAccessKey()),
         workDir,
         log
