@@ -133,6 +133,12 @@ public final class DruidCluster implements AutoCloseable
     return pids;
   }
 
+  /** Process id of one service's JVM, to attach a profiler to it. */
+  public long pid(DruidService service)
+  {
+    return running(service).pid();
+  }
+
   /** Kills one service's JVM with KILL, as a crash would: no shutdown, no task handover. */
   public void kill(DruidService service) throws InterruptedException
   {

@@ -1,6 +1,7 @@
 package dev.druidmsk.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.localmsk.ClientProperties;
 import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
@@ -53,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (default 500,000 per topic) and {@code -Ddruidmsk.benchmark.repetitions} (default 3 per mode and pair) size it;
  * {@code -Ddruidmsk.benchmark.tuning=true} adds the tuning experiment's pairs (consumer fetch and buffer settings,
  * producer compression, each against the template's defaults); {@code -Ddruidmsk.benchmark.pin=false} leaves every
- * JVM on every CPU. It starts a Druid cluster: run it alone on the machine.
+ * JVM on every CPU; {@code -Ddruidmsk.benchmark.profile=true} records the indexer with JFR in every measured run. It starts a Druid cluster: run it alone on the machine.
  */
 @EnabledIfSystemProperty(named = "druidmsk.benchmark", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,8 +62,11 @@ class IngestionBenchmarkIT
 {
   private static final int EVENTS = Integer.getInteger("druidmsk.benchmark.events", 500_000);
   private static final int REPETITIONS = Integer.getInteger("druidmsk.benchmark.repetitions", 3);
-  /** Ingested over every mode first and not measured, so no measured run pays for class loading and JIT. */
-  private static final int WARM_UP_EVENTS = Math.min(50_000, EVENTS);
+  /**
+   * Ingested over every mode first and not measured, so no measured run pays for class loading and JIT: as long as a
+   * measured run, since after 50,000 events the first measured run of a pair was still its slowest.
+   */
+  private static final int WARM_UP_EVENTS = EVENTS;
   private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration POLL = Duration.ofMillis(100);
   /**
@@ -77,6 +81,8 @@ class IngestionBenchmarkIT
   private static final boolean PIN = Boolean.parseBoolean(System.getProperty("druidmsk.benchmark.pin", "true"));
 
   private static final boolean TUNING = Boolean.getBoolean("druidmsk.benchmark.tuning");
+  /** Records the indexer with JFR during each measured run and prints where its CPU went, per pair and mode. */
+  private static final boolean PROFILE = Boolean.getBoolean("druidmsk.benchmark.profile");
   private static final Mode IAM_SASL_SSL = Mode.of(Listener.IAM_SASL_SSL);
 
   /** Each pair isolates one cost; the ratio is first ÷ second. */
@@ -197,7 +203,8 @@ class IngestionBenchmarkIT
   }
 
   /** One Druid ingestion of a topic that already holds every event, and the machine's load when it ended. */
-  private record IngestionRun(long firstRowMs, long allRowsMs, long visibleAtFirstRow, long events, double load)
+  private record IngestionRun(long firstRowMs, long allRowsMs, long visibleAtFirstRow, long events, double load,
+                              CpuProfile profile)
   {
     /** Events per second between the first rows and all rows being queryable. */
     double rate()
@@ -387,7 +394,7 @@ class IngestionBenchmarkIT
   void druidIngestsEveryEventOverEachModeInAlternatingPairs() throws Exception
   {
     for (Mode mode : modes()) {
-      ingest(spec(mode, warmUpTopic(mode)), warmUpTopic(mode), WARM_UP_EVENTS);
+      ingest(spec(mode, warmUpTopic(mode)), warmUpTopic(mode), WARM_UP_EVENTS, false);
     }
     bench("warm-up: %,d events ingested over each of the %d modes, not measured", WARM_UP_EVENTS, modes().size());
     for (Pair pair : PAIRS) {
@@ -396,7 +403,7 @@ class IngestionBenchmarkIT
       for (Mode mode : pair.order()) {
         final int repetition = next.merge(mode, 1, Integer::sum) - 1;
         final String topic = pair.topic(mode, repetition);
-        final IngestionRun run = ingest(spec(mode, topic), topic, EVENTS);
+        final IngestionRun run = ingest(spec(mode, topic), topic, EVENTS, PROFILE);
         assertThat(supervisors.requests(topic)).isEqualTo(EVENTS);
         System.out.printf(
             "BENCH run %s, %s #%d: %,.0f events/s, first rows %,d ms, all rows %,d ms, load average %.2f%n",
@@ -408,7 +415,32 @@ class IngestionBenchmarkIT
         }
       }
       pairTable(pair, runs.get(pair.first()), runs.get(pair.second()));
+      if (PROFILE) {
+        profileTable(pair, runs.get(pair.first()), runs.get(pair.second()));
+      }
     }
+  }
+
+  /** Where the indexer's CPU went in each mode's runs of the pair: samples summed over the repetitions. */
+  private static void profileTable(Pair pair, List<IngestionRun> first, List<IngestionRun> second)
+  {
+    final CpuProfile a = first.stream().map(IngestionRun::profile).reduce(CpuProfile.empty(), CpuProfile::plus);
+    final CpuProfile b = second.stream().map(IngestionRun::profile).reduce(CpuProfile.empty(), CpuProfile::plus);
+    final List<String> rows = new ArrayList<>();
+    rows.add(String.format("| indexer CPU samples, share | A: %s | B: %s |", pair.first().label(),
+                           pair.second().label()));
+    rows.add("|---|---|---|");
+    final List<String> components = new ArrayList<>(CpuProfile.COMPONENTS.keySet());
+    components.add(CpuProfile.OTHER);
+    for (String component : components) {
+      rows.add(String.format("| %s | %.1f %% | %.1f %% |", component, 100 * a.share(component),
+                             100 * b.share(component)));
+    }
+    rows.add(String.format("| samples (JFR, submit to all rows queryable, %d runs) | %,d | %,d |", REPETITIONS,
+                           a.total(), b.total()));
+    table(String.format("**Profile, %s**: the indexer's JFR execution samples, each counted for the first of these "
+                        + "components its stack holds", pair.title()),
+          rows.toArray(new String[0]));
   }
 
   /**
@@ -457,9 +489,14 @@ class IngestionBenchmarkIT
   /**
    * Submits the spec and polls Druid SQL until every event is queryable: when the first rows appear, how many, and
    * when all are there. Then terminates the supervisor and waits for its task to finish, so runs do not overlap.
+   * With {@code profile}, the indexer is recorded with JFR from the submit until all rows are queryable.
    */
-  private static IngestionRun ingest(ObjectNode spec, String dataSource, long events) throws Exception
+  private static IngestionRun ingest(ObjectNode spec, String dataSource, long events, boolean profile)
+      throws Exception
   {
+    final CpuProfile.Recording recording = profile ? CpuProfile.start(
+        cluster.stack().druid().pid(DruidService.INDEXER), Path.of("target", dataSource + ".jfr")
+    ) : null;
     final long start = System.nanoTime();
     supervisors.submit(spec);
     long firstRow = -1;
@@ -473,10 +510,11 @@ class IngestionBenchmarkIT
       }
       if (visible == events) {
         final double load = loadAverage();
+        final CpuProfile cpu = recording == null ? CpuProfile.empty() : recording.stop();
         Thread.sleep(Math.max(0, (start + MIN_SUPERVISOR_RUN.toNanos() - System.nanoTime()) / 1_000_000));
         supervisors.terminateAllAndAwaitNoTasks();
         return new IngestionRun(
-            (firstRow - start) / 1_000_000, (now - start) / 1_000_000, visibleAtFirstRow, events, load
+            (firstRow - start) / 1_000_000, (now - start) / 1_000_000, visibleAtFirstRow, events, load, cpu
         );
       }
       if (now - start > INGEST_TIMEOUT.toNanos()) {
@@ -502,11 +540,9 @@ class IngestionBenchmarkIT
   void rawKafkaConsumerReadsEveryEventOverEachMode() throws Exception
   {
     final LocalKafkaBroker broker = cluster.stack().msk().broker();
-    final List<String> rows = new ArrayList<>();
-    rows.add("| mode | records/s (first batch to last record) | load average | Druid's median rate as a share |");
-    rows.add("|---|---|---|---|");
+    final Map<Listener, Map<String, Object>> clients = new EnumMap<>(Listener.class);
     for (Listener listener : Listener.values()) {
-      final Map<String, Object> client = switch (listener) {
+      clients.put(listener, switch (listener) {
         case IAM_SASL_SSL -> cluster.readerClient("bench-raw-consumer");
         case SSL -> new HashMap<>(ClientProperties.tls(broker));
         case IAM_SASL_PLAINTEXT -> DruidReaderClients.clientProperties(
@@ -516,22 +552,37 @@ class IngestionBenchmarkIT
         );
         case PLAINTEXT -> Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.internalBootstrap());
         case SCRAM_SASL_SSL -> new HashMap<>(ClientProperties.scram(broker));
-      };
-      final Mode mode = Mode.of(listener);
-      final Pair pair = PAIRS.stream()
-                             .filter(candidate -> candidate.first().equals(mode) || candidate.second().equals(mode))
-                             .findFirst()
-                             .orElseThrow();
+      });
       // Rendering the spec attaches the topic to the reader role's policy, even when the Druid runs did not.
-      spec(mode, pair.topic(mode, 0));
-      final double rate = rawConsumerRate(client, pair.topic(mode, 0));
+      spec(Mode.of(listener), rawConsumerTopic(listener));
+    }
+    // A first read per mode warms this JVM's JIT up and lets the cluster finish handing off the runs' segments.
+    for (Listener listener : Listener.values()) {
+      rawConsumerRate(clients.get(listener), rawConsumerTopic(listener));
+    }
+    final List<String> rows = new ArrayList<>();
+    rows.add("| mode | records/s (first batch to last record) | load average | Druid's median rate as a share |");
+    rows.add("|---|---|---|---|");
+    for (Listener listener : Listener.values()) {
+      final double rate = rawConsumerRate(clients.get(listener), rawConsumerTopic(listener));
       final List<IngestionRun> druid = RUNS.get(listener);
       rows.add(String.format("| %s | %,.0f | %.2f | %s |", listener.label, rate, loadAverage(),
                              druid == null ? "" : String.format("%.3f", spread(druid, IngestionRun::rate).median() / rate)));
     }
-    table(String.format("**Raw kafka-clients 3.9.0 consumer** (the ceiling): one read per mode of one partition of "
-                        + "%,d events, in the test JVM, with the Druid cluster idle", EVENTS),
+    table(String.format("**Raw kafka-clients 3.9.0 consumer** (the ceiling): one partition of %,d events read in the "
+                        + "test JVM once per mode to warm up, then once per mode measured", EVENTS),
           rows.toArray(new String[0]));
+  }
+
+  /** The first repetition's topic of the first pair comparing the listener. */
+  private static String rawConsumerTopic(Listener listener)
+  {
+    final Mode mode = Mode.of(listener);
+    return PAIRS.stream()
+                .filter(pair -> pair.first().equals(mode) || pair.second().equals(mode))
+                .findFirst()
+                .orElseThrow()
+                .topic(mode, 0);
   }
 
   /** Reads the topic's one partition from the start, in this JVM, until every event arrived; records per second. */
