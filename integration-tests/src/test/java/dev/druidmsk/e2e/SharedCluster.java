@@ -68,7 +68,7 @@ public final class SharedCluster implements BeforeAllCallback, AfterAllCallback,
     return context.getStore(NAMESPACE).get(E2eCluster.class, E2eCluster.class);
   }
 
-  /** What the next suite needs to start clean: no supervisor, no task holding a slot or a lock, a reader without policies. */
+  /** What the next suite needs: no supervisor, no task holding a slot or a lock, a reader role without policies. */
   private static void leaveClean(E2eCluster suite) throws Exception
   {
     suite.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
