@@ -224,6 +224,13 @@ public final class LocalIngestionStack implements AutoCloseable
     return policy;
   }
 
+  /** Detaches every policy from the reader role, so that the next suite on this stack finds it holding none. */
+  public synchronized void detachReaderPolicies() throws IOException
+  {
+    readerPolicies.clear();
+    msk.broker().policies(reader.roleArn(), readerPolicies);
+  }
+
   /** The permissions policy {@code druid-msk policy --spec spec} prints for this cluster and the nodes' identity. */
   public String generatedReaderPolicy(Path spec) throws Exception
   {

@@ -27,8 +27,10 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The local ingestion stack of one suite, with this JVM's AWS system properties pointed at its STS (so tests can
- * produce over IAM too, as their own producer role), and the Overlord calls the tests make directly. Public for the scale suites and benchmarks.
+ * The local ingestion stack a suite runs on, with this JVM's AWS system properties pointed at its STS (so tests can
+ * produce over IAM too, as their own producer role), and the Overlord calls the tests make directly. Public for the
+ * scale suites and benchmarks. A suite that kills or reconfigures a service starts its own ({@link #start}); the
+ * others share one per test JVM ({@link SharedCluster}).
  */
 public final class E2eCluster implements AutoCloseable
 {
@@ -41,19 +43,23 @@ public final class E2eCluster implements AutoCloseable
 
   private final LocalIngestionStack stack;
   private final ScopedSystemProperties aws;
+  /** False for a suite's view of the {@link SharedCluster}'s stack, which outlives the suite. */
+  private final boolean ownsStack;
 
-  private E2eCluster(LocalIngestionStack stack)
+  private E2eCluster(LocalIngestionStack stack, boolean ownsStack)
   {
     this.stack = stack;
+    this.ownsStack = ownsStack;
     this.aws = ScopedSystemProperties.set(stack.msk().awsSystemProperties()).put("aws.disableEc2Metadata", "true");
   }
 
-  /** {@code withBundle} false: a stock Druid home, as on a node that lacks druid-msk. */
-  public static E2eCluster start(Class<?> suite, boolean withBundle) throws Exception
+  /** A suite's view of a stack it did not start: this JVM's AWS system properties until close, which stops nothing. */
+  static E2eCluster borrowing(LocalIngestionStack stack)
   {
-    return start(suite, withBundle, cluster -> { });
+    return new E2eCluster(stack, false);
   }
 
+  /** {@code withBundle} false: a stock Druid home, as on a node that lacks druid-msk. */
   static E2eCluster start(Class<?> suite, boolean withBundle, Consumer<DruidClusterConfig.Builder> cluster)
       throws Exception
   {
@@ -73,6 +79,18 @@ public final class E2eCluster implements AutoCloseable
 
   /** As above, with Druid's nodes reading as {@code reader}: their own identity IRSA, for instance. */
   public static E2eCluster start(
+      Class<?> suite,
+      boolean withBundle,
+      ReaderIdentity reader,
+      UnaryOperator<LocalMsk.Builder> emulator,
+      Consumer<DruidClusterConfig.Builder> cluster
+  ) throws Exception
+  {
+    return new E2eCluster(startStack(suite, withBundle, reader, emulator, cluster), true);
+  }
+
+  /** The stack alone, with the tests' producer role and its policy; whoever starts it stops it. */
+  static LocalIngestionStack startStack(
       Class<?> suite,
       boolean withBundle,
       ReaderIdentity reader,
@@ -102,7 +120,7 @@ public final class E2eCluster implements AutoCloseable
       stack.close();
       throw e;
     }
-    return new E2eCluster(stack);
+    return stack;
   }
 
   public LocalIngestionStack stack()
@@ -155,6 +173,16 @@ public final class E2eCluster implements AutoCloseable
     return ids;
   }
 
+  /** Ids of the cluster's running, pending and waiting tasks. */
+  public List<String> unfinishedTaskIds()
+  {
+    final List<String> ids = new ArrayList<>();
+    for (String state : List.of("runningTasks", "pendingTasks", "waitingTasks")) {
+      overlordGet("/druid/indexer/v1/" + state).forEach(task -> ids.add(task.path("id").asText()));
+    }
+    return ids;
+  }
+
   public static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
   {
     Deadline.await(what, timeout, condition, () -> null, line -> System.out.println("[e2e] " + line));
@@ -164,7 +192,9 @@ public final class E2eCluster implements AutoCloseable
   public void close() throws Exception
   {
     try {
-      stack.close();
+      if (ownsStack) {
+        stack.close();
+      }
     }
     finally {
       aws.close();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -36,8 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Druid 33 ingesting API telemetry from the MSK IAM emulator through the aws-msk-iam provider: a home provisioned
  * by bootstrap's installer, specs rendered from the shipped template, submitted with the druid-msk command, over
- * SASL_SSL with role assumption and an external ID. One cluster for the suite, one topic and datasource per test.
+ * SASL_SSL with role assumption and an external ID, from three brokers reached by their advertised names. On the
+ * {@link SharedCluster}, one topic and datasource per test.
  */
+@ExtendWith(SharedCluster.class)
 class MskIngestionE2EIT
 {
   private static final int EVENTS = 10_000;
@@ -48,7 +51,7 @@ class MskIngestionE2EIT
   private static final String NO_LISTENER = "127.0.0.10";
 
   /** As a small MSK cluster reached over PrivateLink, one endpoint per broker (see {@link LocalKafkaCluster}). */
-  private static final int BROKERS = 3;
+  private static final int BROKERS = SharedCluster.BROKERS;
   /** The doctor's topic: partition i led by broker i + 1, so broker 2 leads partition 1. */
   private static final String DOCTOR_TOPIC = "api_requests_doctor";
   private static final int BROKEN = 2;
@@ -59,10 +62,10 @@ class MskIngestionE2EIT
   private static Path doctorReports;
 
   @BeforeAll
-  static void startStack() throws Exception
+  static void startStack(E2eCluster shared) throws Exception
   {
     suiteStart = System.nanoTime();
-    stack = E2eCluster.start(MskIngestionE2EIT.class, true, msk -> msk.brokers(BROKERS), cluster -> { });
+    stack = shared;
     stack.stack().createTopic(DOCTOR_TOPIC, BROKERS);
     doctorSpec = stack.stack().renderTelemetrySpec(DOCTOR_TOPIC, DOCTOR_TOPIC, TestStacks.EXTERNAL_ID);
     produce(DOCTOR_TOPIC, 300);
@@ -81,11 +84,8 @@ class MskIngestionE2EIT
   }
 
   @AfterAll
-  static void stopStack() throws Exception
+  static void printSuiteTime()
   {
-    if (stack != null) {
-      stack.close();
-    }
     System.out.printf("BENCH MskIngestionE2EIT with %d brokers: %,d ms from start to stop%n",
                       BROKERS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - suiteStart));
   }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.e2e.E2eCluster;
+import dev.druidmsk.e2e.SharedCluster;
 import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import dev.druidmsk.telemetry.ApiRequest;
 import dev.druidmsk.telemetry.ApiRequestGenerator;
 import dev.druidmsk.telemetry.ApiRequestProducer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Kinesis-to-MSK migration on a real Druid 33 cluster: a "legacy" datasource batch-ingested with four hours of
  * API events spanning the cutoff X (as the Kinesis datasource holds them), a Kafka supervisor reading the same events
  * from an hour before X on through the IAM broker (double-writing started then), `druid-msk migrate backfill` and
- * `migrate parity` run from the packaged command. One cluster; the test runs the whole migration in order.
+ * `migrate parity` run from the packaged command. On the {@link SharedCluster}; the test runs the whole migration in
+ * order.
  */
+@ExtendWith(SharedCluster.class)
 class KinesisMigrationE2EIT
 {
   private static final String LEGACY = "api_requests_kinesis";
@@ -41,17 +44,9 @@ class KinesisMigrationE2EIT
   private static E2eCluster stack;
 
   @BeforeAll
-  static void startStack() throws Exception
+  static void useSharedStack(E2eCluster shared)
   {
-    stack = E2eCluster.start(KinesisMigrationE2EIT.class, true);
-  }
-
-  @AfterAll
-  static void stopStack() throws Exception
-  {
-    if (stack != null) {
-      stack.close();
-    }
+    stack = shared;
   }
 
   @Test

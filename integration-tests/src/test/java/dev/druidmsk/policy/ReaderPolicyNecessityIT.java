@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.doctor.Doctor;
 import dev.druidmsk.e2e.E2eCluster;
+import dev.druidmsk.e2e.SharedCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
-import dev.druidmsk.localmsk.LocalMsk;
+import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
 import dev.druidmsk.localmsk.sts.Role;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import dev.druidmsk.telemetry.ApiRequestGenerator;
 import dev.druidmsk.telemetry.ApiRequestProducer;
 import dev.druidmsk.telemetry.ProducedTotals;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * supervisor reads, all at once, each with its own topic, datasource and role, whose policy is the generated one
  * without that action. For each: what broke in Druid (supervisor state and errors, rows ingested, failed tasks), which
  * action the broker's DENIED lines name, and what {@code druid-msk doctor} says with that role. Prints the NECESSITY
- * table of docs/cli.md.
+ * table of docs/cli.md. On the {@link SharedCluster}, with roles of its own created for the suite.
  */
+@ExtendWith(SharedCluster.class)
 class ReaderPolicyNecessityIT
 {
   /** Roles for the reduced policies, more than the generator emits actions; each policy gets one. */
@@ -65,22 +66,11 @@ class ReaderPolicyNecessityIT
   private static E2eCluster cluster;
 
   @BeforeAll
-  static void startCluster() throws Exception
+  static void createRoles(E2eCluster shared)
   {
-    final UnaryOperator<LocalMsk.Builder> roles = msk -> {
-      for (int i = 1; i <= ROLE_POOL; i++) {
-        msk.role(Role.trusting(roleArn(i), TestStacks.EXTERNAL_ID, TestStacks.DRUID.arn()));
-      }
-      return msk;
-    };
-    cluster = E2eCluster.start(ReaderPolicyNecessityIT.class, true, roles, config -> { });
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception
-  {
-    if (cluster != null) {
-      cluster.close();
+    cluster = shared;
+    for (int i = 1; i <= ROLE_POOL; i++) {
+      cluster.stack().msk().createRole(Role.trusting(roleArn(i), TestStacks.EXTERNAL_ID, TestStacks.DRUID.arn()));
     }
   }
 
@@ -279,12 +269,16 @@ class ReaderPolicyNecessityIT
     return line.length() > 140 ? line.substring(0, 140) + "..." : line;
   }
 
+  /** Every broker's: a group's requests go to its coordinator, which need not lead the topic's partition. */
   private static List<String> deniedLines() throws IOException
   {
-    final Path log = cluster.stack().msk().broker().logDir().resolve("server.log");
-    try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-      return lines.filter(line -> line.contains(" DENIED ")).collect(Collectors.toList());
+    final List<String> denied = new ArrayList<>();
+    for (LocalKafkaBroker broker : cluster.stack().msk().cluster().brokers()) {
+      try (var lines = Files.lines(broker.logDir().resolve("server.log"), StandardCharsets.UTF_8)) {
+        lines.filter(line -> line.contains(" DENIED ")).forEach(denied::add);
+      }
     }
+    return denied;
   }
 
   /** The DENIED lines of Druid's sessions of the role (the specs' roleSessionName is druid-DATASOURCE). */
@@ -337,9 +331,18 @@ class ReaderPolicyNecessityIT
       provider.put("roleSessionName", provider.path("roleSessionName").asText().replaceFirst("^druid-", "doctor-"));
       final Path doctorSpecFile = work.resolve("doctor-" + spec.getFileName());
       Files.writeString(doctorSpecFile, E2eCluster.JSON.writeValueAsString(doctorSpec));
+      final List<String> args = new ArrayList<>(List.of(
+          "--druid-home", work.resolve("druid-home").toString(), "--spec", doctorSpecFile.toString(),
+          "--timeout", Doctor.PROBE_TIMEOUT, "--json"
+      ));
+      if (cluster.stack().msk().cluster().brokers().size() > 1) {
+        // As Druid's JVMs do, the probe reaches brokers past the bootstrap by their advertised names.
+        args.addAll(List.of(
+            "-D", LocalIngestionStack.HOSTS_FILE_PROPERTY + "=" + work.resolve(LocalIngestionStack.BROKER_HOSTS_FILE)
+        ));
+      }
       return Doctor.onNode(cluster.stack().msk(), LocalIngestionStack.TRUSTSTORE_PASSWORD_VARIABLE)
-                   .run(work.resolve("doctor"), "--druid-home", work.resolve("druid-home").toString(),
-                        "--spec", doctorSpecFile.toString(), "--timeout", Doctor.PROBE_TIMEOUT, "--json");
+                   .run(work.resolve("doctor"), args.toArray(new String[0]));
     }
     catch (IOException e) {
       throw new IllegalStateException("druid-msk doctor could not run", e);

@@ -1,6 +1,5 @@
 package dev.druidmsk.scale;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.e2e.E2eCluster;
@@ -147,21 +146,10 @@ final class TelemetrySupervisors
     );
   }
 
-  /** Running, pending and waiting tasks of the cluster. */
-  int unfinishedTasks() throws Exception
-  {
-    int tasks = 0;
-    for (String state : List.of("runningTasks", "pendingTasks", "waitingTasks")) {
-      final JsonNode listed = cluster.overlordGet("/druid/indexer/v1/" + state);
-      tasks += listed.size();
-    }
-    return tasks;
-  }
-
   /** Terminates every supervisor and waits until their tasks have published and left the indexer. */
   void terminateAllAndAwaitNoTasks() throws Exception
   {
     cluster.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
-    E2eCluster.await("every task to finish", DRAIN_TIMEOUT, () -> unfinishedTasks() == 0);
+    E2eCluster.await("every task to finish", DRAIN_TIMEOUT, () -> cluster.unfinishedTaskIds().isEmpty());
   }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -76,7 +77,7 @@ public final class LocalMsk implements AutoCloseable
     this.nodeEndpoints = nodeEndpoints;
     this.workDir = builder.workDir;
     this.clusterArn = clusterArn;
-    this.roles = List.copyOf(builder.roles);
+    this.roles = new CopyOnWriteArrayList<>(builder.roles);
   }
 
   public static Builder builder(final Path workDir, final BaseUser user)
@@ -115,10 +116,17 @@ public final class LocalMsk implements AutoCloseable
     return clusterArn;
   }
 
-  /** The roles the STS lets the base user assume. */
+  /** The roles the STS knows: those of the builder, then those {@link #createRole created} since. */
   public List<Role> roles()
   {
-    return roles;
+    return List.copyOf(roles);
+  }
+
+  /** Adds a role while the emulator runs ({@link LocalSts#createRole}); an ARN already in use is refused. */
+  public void createRole(final Role role)
+  {
+    sts.createRole(role);
+    roles.add(role);
   }
 
   /** The same authority the broker verifies with: another STS built on it issues credentials the broker accepts. */

@@ -82,6 +82,15 @@ public final class LocalSts implements AutoCloseable
     return counters;
   }
 
+  /**
+   * Adds a role while the STS runs, as IAM's CreateRole does, so a suite on a shared emulator brings its own roles
+   * (IAM applies it at once here; AWS may take seconds). An ARN already in use is refused.
+   */
+  public void createRole(final Role role)
+  {
+    actions.createRole(role);
+  }
+
   /** Throttling, service failures, latency and outages on demand. */
   public StsFaults faults()
   {

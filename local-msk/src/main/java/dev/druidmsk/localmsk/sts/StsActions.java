@@ -13,9 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** AssumeRole, AssumeRoleWithWebIdentity and GetCallerIdentity, with the validation and trust checks of AWS STS. */
 final class StsActions
@@ -32,7 +31,7 @@ final class StsActions
   private static final long MIN_DURATION_SECONDS = 900;
   private static final long MAX_DURATION_SECONDS = 43_200;
 
-  private final Map<String, Role> roles;
+  private final Map<String, Role> roles = new ConcurrentHashMap<>();
   private final List<LocalOidcIssuer> oidcIssuers;
   private final SessionCredentialAuthority authority;
   private final Duration rotationTestLifetime;
@@ -48,12 +47,24 @@ final class StsActions
       final CallCounters counters
   )
   {
-    this.roles = roles.stream().collect(Collectors.toUnmodifiableMap(Role::arn, Function.identity()));
+    roles.forEach(this::createRole);
     this.oidcIssuers = List.copyOf(oidcIssuers);
     this.authority = authority;
     this.rotationTestLifetime = rotationTestLifetime;
     this.clock = clock;
     this.counters = counters;
+  }
+
+  /**
+   * IAM's CreateRole: callers its trust policy names may assume it from now on. A role of that ARN already exists:
+   * refused, as IAM refuses a second role of one name, and the existing role is left as it was.
+   */
+  void createRole(final Role role)
+  {
+    if (roles.putIfAbsent(role.arn(), role) != null) {
+      throw new IllegalArgumentException("Role " + role.arn() + " already exists (IAM's EntityAlreadyExists): give the "
+                                         + "new role another name");
+    }
   }
 
   /** The XML answer to an authenticated request. */

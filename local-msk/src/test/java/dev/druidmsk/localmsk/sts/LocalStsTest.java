@@ -245,6 +245,38 @@ class LocalStsTest
   }
 
   @Test
+  void aRoleCreatedWhileTheStsRunsIsAssumedOnlyAsItsTrustPolicySays()
+  {
+    final String created = "arn:aws:iam::222222222222:role/created-at-runtime";
+    sts.createRole(Role.trusting(created, "ext-runtime", DRUID.arn()));
+
+    final AssumeRoleResponse response = client(basic(DRUID)).assumeRole(
+        r -> r.roleArn(created).roleSessionName("runtime").externalId("ext-runtime")
+    );
+    assertThat(response.assumedRoleUser().arn())
+        .isEqualTo("arn:aws:sts::222222222222:assumed-role/created-at-runtime/runtime");
+    assertStsError(
+        () -> client(basic(DRUID)).assumeRole(r -> r.roleArn(created).roleSessionName("s1").externalId("ext-wrong")),
+        403, "AccessDenied", "sts:AssumeRole on resource: " + created
+    );
+    assertStsError(
+        () -> client(basic(STRANGER)).assumeRole(r -> r.roleArn(created).roleSessionName("s1").externalId("ext-runtime")),
+        403, "AccessDenied", STRANGER.arn()
+    );
+  }
+
+  @Test
+  void creatingARoleWhoseArnIsTakenIsRefusedAndTheRoleStaysAsItWas()
+  {
+    assertThatThrownBy(() -> sts.createRole(Role.trusting(ROLE, null, STRANGER.arn())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(ROLE + " already exists");
+
+    assertStsError(() -> assumeRole(basic(STRANGER), "s1", null), 403, "AccessDenied", STRANGER.arn());
+    assertThat(assumeRole(basic(DRUID), "s1", EXTERNAL_ID).assumedRoleUser().arn()).endsWith("role/reader/s1");
+  }
+
+  @Test
   void rotationTestLifetimeIsAnOptInForCredentialsShorterThanAwsIssues() throws Exception
   {
     try (LocalSts rotation = LocalSts.builder(AUTHORITY)
