@@ -2,12 +2,17 @@ package dev.druidmsk.bootstrap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Benchmark: wall time of a fresh install and of an idempotent rerun, printed (no timed assertion). */
+/**
+ * Benchmark: wall time of a fresh install and of an idempotent rerun, printed (no timed assertion). Isolated: the
+ * other installer tests run concurrently, and the figures are of the installer alone.
+ */
+@Isolated
 class InstallTimingIT
 {
   private static final int ROUNDS = 5;

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -19,7 +21,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An https Overlord that requires TLS client authentication: a PEM key and certificate, or a PKCS#12 keystore. */
+/**
+ * An https Overlord that requires TLS client authentication: a PEM key and certificate, or a PKCS#12 keystore. The
+ * tests share one Overlord and count its requests, so they run in order.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
 class OverlordClientCertificateTest
 {
   private static final String STORE_PASSWORD = "changeit-mtls-1";

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -14,7 +16,11 @@ import java.security.KeyStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** https to the Overlord with a private CA: trusted through --truststore as PEM or as a keystore, else refused. */
+/**
+ * https to the Overlord with a private CA: trusted through --truststore as PEM or as a keystore, else refused. The
+ * tests share one Overlord, so they run in order.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
 class OverlordTlsTest
 {
   private static final String STORE_PASSWORD = "changeit-tls-1";

@@ -163,21 +163,4 @@ class TemplateCommandsTest
     assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
     assertThat(result.err).contains("aws-msk-iam");
   }
-
-  @Test
-  void theTemporaryDruidHomeIsRemovedAfterValidation() throws Exception
-  {
-    final Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    final String saved = System.getProperty("java.io.tmpdir");
-    System.setProperty("java.io.tmpdir", tmp.toString());
-    try {
-      new Cli().run("spec", "validate", "--spec", Specs.write(dir, "spec.json", Specs.apiTelemetry()).toString());
-    }
-    finally {
-      System.setProperty("java.io.tmpdir", saved);
-    }
-    try (var left = Files.list(tmp)) {
-      assertThat(left.filter(path -> path.getFileName().toString().startsWith("druid-msk-home-"))).isEmpty();
-    }
-  }
 }

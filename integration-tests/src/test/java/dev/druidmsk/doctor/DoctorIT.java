@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * `druid-msk doctor` (the cli distribution, as a process) against the MSK IAM emulator and Druid homes laid out from
  * the stock Druid 33 home, the bundle installed by bootstrap's installer: all checks pass on a ready node, and each
  * failure class names its check and its fix.
+ *
+ * <p>The tests run concurrently: each is one doctor run (a CLI JVM and a probe JVM on the node's Druid) that only
+ * reads the shared emulator, homes and policies; faults and short credentials come from an STS of the test's own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DoctorIT
 {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -231,31 +237,25 @@ class DoctorIT
   @Test
   void throttlingStsFailsTheAssumeRoleCheckAsThrottlingNotAsARefusal() throws Exception
   {
-    stack.msk().sts().faults().throttle();
-    final Doctor.Result result;
-    try {
-      result = doctor().run(work, args(installedHome, readySpec()));
-    }
-    finally {
-      stack.msk().sts().faults().clear();
-    }
+    try (LocalSts throttlingSts = privateSts().start()) {
+      throttlingSts.faults().throttle();
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.check("credentials.assume-role"))
-        .contains("FAIL", "STS throttled AssumeRole of " + TestStacks.READER_ROLE,
-                  "Throttling (HTTP 400): Rate exceeded", "fix: keep \"credentialCache\": \"shared\"")
-        .doesNotContain("trust policy");
+      final Doctor.Result result = doctor().env("AWS_ENDPOINT_URL_STS", throttlingSts.endpoint().toString())
+                                           .run(work, args(installedHome, readySpec()));
+
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.check("credentials.assume-role"))
+          .contains("FAIL", "STS throttled AssumeRole of " + TestStacks.READER_ROLE,
+                    "Throttling (HTTP 400): Rate exceeded", "fix: keep \"credentialCache\": \"shared\"")
+          .doesNotContain("trust policy");
+    }
   }
 
   @Test
   void credentialsTooShortForMskFailTheLifetimeAndAuthenticationChecks() throws Exception
   {
-    // An STS of its own whose credentials live 3 s, issued by the emulator's authority so the broker judges them.
-    try (LocalSts shortSts = LocalSts.builder(stack.msk().authority())
-                                     .user(TestStacks.DRUID)
-                                     .role(trusted(TestStacks.READER_ROLE))
-                                     .rotationTestLifetime(Duration.ofSeconds(3))
-                                     .start()) {
+    // Credentials that live 3 s, issued by the emulator's authority so the broker judges them.
+    try (LocalSts shortSts = privateSts().rotationTestLifetime(Duration.ofSeconds(3)).start()) {
       final Doctor.Result result = doctor().env("AWS_ENDPOINT_URL_STS", shortSts.endpoint().toString())
                                            .run(work, args(installedHome, readySpec()));
 
@@ -367,6 +367,15 @@ class DoctorIT
         .contains("FAIL", "described: state Dead (kafka-cluster:DescribeGroup)", "the role lacks kafka-cluster:AlterGroup",
                   "fix: grant the role kafka-cluster:AlterGroup on Druid's consumer groups",
                   "statement UseDruidConsumerGroups of druid-msk's reader policy; `druid-msk policy --spec SPEC");
+  }
+
+  /**
+   * An STS of the test's own for the reader role, issuing through the emulator's authority (so the broker accepts
+   * what it issues): its faults and settings reach no other test of the class, which run concurrently.
+   */
+  private static LocalSts.Builder privateSts()
+  {
+    return LocalSts.builder(stack.msk().authority()).user(TestStacks.DRUID).role(trusted(TestStacks.READER_ROLE));
   }
 
   private static Doctor doctor()
