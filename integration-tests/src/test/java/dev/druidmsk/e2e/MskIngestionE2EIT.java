@@ -83,11 +83,17 @@ class MskIngestionE2EIT
     stack.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
   }
 
+  /**
+   * What the suite took, and the shared stack's start time and peak memory. No IAM-vs-PLAINTEXT figure: one unwarmed
+   * run of each on a loaded test machine measured the order more than IAM; IngestionBenchmarkIT measures it.
+   */
   @AfterAll
-  static void printSuiteTime()
+  static void printSuiteTimeAndStackFootprint() throws Exception
   {
     System.out.printf("BENCH MskIngestionE2EIT with %d brokers: %,d ms from start to stop%n",
                       BROKERS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - suiteStart));
+    System.out.printf("BENCH Druid start to healthy: %,d ms; peak RSS of the stack: %,d MiB%n",
+                      stack.stack().druid().startTime().toMillis(), peakRssMiB());
   }
 
   @Test
@@ -169,42 +175,6 @@ class MskIngestionE2EIT
     assertThat(live.path("spec").path("ioConfig").path("consumerProperties")
                    .path("druid.dynamic.config.provider").path("externalId").asText())
         .isEqualTo(TestStacks.EXTERNAL_ID);
-  }
-
-  @Test
-  void iamAndPlaintextIngestTheSameEventsAndBothTimesArePrinted() throws Exception
-  {
-    final long iam = submitToAllQueryable("api_requests_bench_iam", false);
-    final long plaintext = submitToAllQueryable("api_requests_bench_plaintext", true);
-
-    System.out.printf(
-        "BENCH submit to all %,d events queryable: IAM/SASL_SSL %,d ms, PLAINTEXT %,d ms, ratio %.2f%n",
-        EVENTS, iam, plaintext, (double) iam / plaintext
-    );
-    System.out.printf("BENCH Druid start to healthy: %,d ms; peak RSS of the stack: %,d MiB%n",
-                      stack.stack().druid().startTime().toMillis(), peakRssMiB());
-  }
-
-  /**
-   * Milliseconds from submitting a telemetry spec for a topic already holding {@link #EVENTS} events to all of them
-   * being queryable; {@code plaintext} reads the broker's PLAINTEXT listener with no authentication instead.
-   */
-  private static long submitToAllQueryable(String dataSource, boolean plaintext) throws Exception
-  {
-    stack.stack().createTopic(dataSource, 1);
-    final ProducedTotals produced = produce(dataSource, EVENTS);
-    final Path spec = stack.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID);
-    final ObjectNode json = (ObjectNode) E2eCluster.JSON.readTree(spec.toFile());
-    if (plaintext) {
-      final ObjectNode consumer = (ObjectNode) json.at("/spec/ioConfig/consumerProperties");
-      consumer.removeAll();
-      consumer.put("bootstrap.servers", stack.stack().msk().broker().internalBootstrap());
-    }
-    final long start = System.nanoTime();
-    stack.overlord().submit(json);
-    E2eCluster.await(EVENTS + " requests in " + dataSource, INGEST_TIMEOUT,
-                     () -> requests(dataSource) == produced.requests());
-    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /** Sum of the peak resident sets (VmHWM) of every process of the stack, this test JVM aside. */
