@@ -95,7 +95,7 @@ final class FaultStack implements AutoCloseable
       final String path = "/druid/worker/v1/chat/" + task + "/offsets/current";
       indexer.getJson(path, "GET " + path).orElseThrow(() -> new IllegalStateException(task + " is not running"))
              .fields()
-             .forEachRemaining(offset -> read.merge(partition(offset.getKey()), offset.getValue().asLong(), Math::max));
+             .forEachRemaining(offset -> read.merge(partition(offset.getKey()), offset.getValue().asLong(), Long::max));
     }
     return read.equals(ends);
   }

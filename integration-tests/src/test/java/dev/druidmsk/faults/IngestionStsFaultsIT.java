@@ -111,9 +111,8 @@ class IngestionStsFaultsIT extends FaultSuite
     Duration next = wait;
     while (next.compareTo(window) <= 0) {
       attempts++;
-      wait = wait.multipliedBy(2).compareTo(SHORTEST_LONGEST_BACK_OFF) < 0
-             ? wait.multipliedBy(2)
-             : SHORTEST_LONGEST_BACK_OFF;
+      final Duration doubled = wait.multipliedBy(2);
+      wait = doubled.compareTo(SHORTEST_LONGEST_BACK_OFF) < 0 ? doubled : SHORTEST_LONGEST_BACK_OFF;
       next = next.plus(wait);
     }
     return attempts;
