@@ -14,15 +14,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IngestionClusterFaultsIT extends FaultSuite
 {
+  /** Broker-side re-authentications the rotation must see. */
+  private static final int REAUTHENTICATIONS = 10;
+  /**
+   * The task's one connection re-authenticates a little more often than every {@link #REAUTHENTICATION} (at 85 to
+   * 95% of its session), the Overlord's only when the supervisor next talks to the broker (every 30 s), so a stream
+   * this long gets {@link #REAUTHENTICATIONS} from the task alone (a 50 s stream saw 9 in all); and the 2 JVMs replace
+   * their credentials several times in it.
+   */
+  private static final Duration ROTATION_STREAM = REAUTHENTICATION.multipliedBy(REAUTHENTICATIONS);
+  private static final int ROTATION_EVENTS = 100_000;
+
   @Test
   @Order(1)
   void credentialRotationAndReauthenticationLoseAndDuplicateNothing() throws Exception
   {
     // The "fault" lasts the whole stream: recovery is how long ingestion takes to catch up after its last event.
-    final FaultRun run = FaultRun.measure(stack, "faults_rotation", 100_000, 2_000,
+    final int perSecond = Math.toIntExact(ROTATION_EVENTS / ROTATION_STREAM.toSeconds());
+    final FaultRun run = FaultRun.measure(stack, "faults_rotation", ROTATION_EVENTS, perSecond,
                                           stream -> stream.finish(Duration.ofMinutes(5)));
 
-    assertThat(run.reauthentications).as("broker-side re-authentications").isGreaterThanOrEqualTo(10);
+    assertThat(run.reauthentications).as("broker-side re-authentications")
+                                     .isGreaterThanOrEqualTo(REAUTHENTICATIONS);
     assertThat(run.sts.issued).as("credential rotations (credentials AssumeRole issued)").isGreaterThanOrEqualTo(3);
     assertThat(run.sts.webIdentityRequests).as("the nodes' IRSA identity, had through AssumeRoleWithWebIdentity")
                                            .isPositive();
