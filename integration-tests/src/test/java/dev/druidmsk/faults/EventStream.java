@@ -74,8 +74,8 @@ final class EventStream implements AutoCloseable
     return sent;
   }
 
-  /** The sum of the topic's end offsets: without transactions, the number of records in it. */
-  long recordsInTopic()
+  /** The end offset of each of the topic's partitions: without transactions, the number of records in it. */
+  Map<Integer, Long> endOffsets()
   {
     final Map<String, Object> properties = new HashMap<>(operator);
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -85,7 +85,10 @@ final class EventStream implements AutoCloseable
                                                       .stream()
                                                       .map(info -> new TopicPartition(topic, info.partition()))
                                                       .collect(Collectors.toList());
-      return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
+      return consumer.endOffsets(partitions, Duration.ofSeconds(30))
+                     .entrySet()
+                     .stream()
+                     .collect(Collectors.toMap(end -> end.getKey().partition(), Map.Entry::getValue));
     }
   }
 

@@ -5,19 +5,19 @@ import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One fault against a supervisor ingesting a stream of uniquely numbered events: the supervisor is submitted and
  * reading, the stream starts, the fault is injected once a third of it is acknowledged and some of it ingested,
  * and after the fault ends the run measures how long ingestion takes to catch up with what was produced by then
- * and to ingest the first event produced after, and finally what the datasource holds of the whole stream.
+ * and to ingest the first event produced after, and finally, once the supervisor's tasks have read the whole topic,
+ * what the datasource holds of the whole stream.
  */
 final class FaultRun
 {
   private static final Duration TASK_START = Duration.ofMinutes(3);
   private static final Duration CATCH_UP = Duration.ofMinutes(6);
-  /** After the count is reached, long enough for a replayed task's late duplicates to show. */
-  private static final Duration SETTLE = Duration.ofSeconds(10);
 
   /** The fault: it returns once the fault is over (the service restored). */
   @FunctionalInterface
@@ -78,7 +78,7 @@ final class FaultRun
     final long reauthenticationsBefore = stack.msk().broker().reauthentications();
     final StsCalls stsBefore = StsCalls.of(stack);
     final long produced;
-    final long recordsInTopic;
+    final Map<Integer, Long> endOffsets;
     final Duration recovery;
     // Produced through the unauthenticated setup listener: the faults hit Druid's IAM path, not the producer's.
     try (EventStream stream = EventStream.start(
@@ -94,15 +94,18 @@ final class FaultRun
                        () -> rows(stack, dataSource) >= target);
       recovery = Duration.ofNanos(System.nanoTime() - restored);
       produced = stream.finish(CATCH_UP);
-      recordsInTopic = stream.recordsInTopic();
+      endOffsets = stream.endOffsets();
     }
     FaultStack.await("all " + produced + " events in " + dataSource, CATCH_UP,
                      () -> rows(stack, dataSource) >= produced);
-    Thread.sleep(SETTLE.toMillis());
+    // A task replaying from an earlier checkpoint would add its duplicates while it reads; once the reading tasks
+    // have read every partition to its end, nothing more can come.
+    FaultStack.await("the tasks of " + dataSource + " to have read every partition to its end", CATCH_UP,
+                     () -> stack.readTo(dataSource, endOffsets));
     final FaultRun run = new FaultRun(
         dataSource,
         produced,
-        recordsInTopic,
+        endOffsets.values().stream().mapToLong(Long::longValue).sum(),
         IngestedEvents.of(stack.stack().sql(), dataSource),
         recovery,
         stack.msk().broker().reauthentications() - reauthenticationsBefore,

@@ -3,7 +3,9 @@ package dev.druidmsk.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.druid.DruidClient;
 import dev.druidmsk.cli.druid.DruidEndpoints;
+import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.localmsk.LocalMsk;
@@ -15,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
@@ -77,6 +81,29 @@ final class FaultStack implements AutoCloseable
   List<String> activeTasks(String supervisor) throws IOException, InterruptedException
   {
     return cluster.activeTaskIds(supervisor);
+  }
+
+  /**
+   * Whether the supervisor's reading tasks have, between them, read each partition of its topic up to its offset in
+   * {@code ends} (the next offset each task would read, as the task itself reports it).
+   */
+  boolean readTo(String supervisor, Map<Integer, Long> ends) throws IOException, InterruptedException
+  {
+    final DruidClient indexer = cluster.stack().druid().client(DruidService.INDEXER);
+    final Map<Integer, Long> read = new HashMap<>();
+    for (String task : activeTasks(supervisor)) {
+      final String path = "/druid/worker/v1/chat/" + task + "/offsets/current";
+      indexer.getJson(path, "GET " + path).orElseThrow(() -> new IllegalStateException(task + " is not running"))
+             .fields()
+             .forEachRemaining(offset -> read.merge(partition(offset.getKey()), offset.getValue().asLong(), Long::max));
+    }
+    return read.equals(ends);
+  }
+
+  /** Druid names a partition by its number, prefixed with the topic and a colon when a supervisor reads several. */
+  private static int partition(String key)
+  {
+    return Integer.parseInt(key.substring(key.lastIndexOf(':') + 1));
   }
 
   /** Tasks of the datasource the Overlord reports FAILED, with their error messages. */
