@@ -367,6 +367,7 @@ public final class DruidClient
     HttpRequest current = request;
     int attempts = 0;
     int redirects = 0;
+    HttpResponse<String> lastAnswer = null;
     while (true) {
       attempts++;
       HttpResponse<String> response = null;
@@ -376,6 +377,10 @@ public final class DruidClient
       }
       catch (IOException e) {
         failure = failure(e);
+        if (lastAnswer != null && System.nanoTime() >= deadline) {
+          // The deadline cut this attempt short: the service's last answer says more than "no answer".
+          return new Exchange(lastAnswer, attempts);
+        }
         // A TLS failure (an untrusted certificate, a refused client certificate) is not going to pass.
         if (replay == Replay.NEVER || tlsFailure(e) || (replay == Replay.UNSENT_ONLY && !unsent(e))
             || (!unsent(e) && attempts >= MAX_BROKEN_CONNECTION_ATTEMPTS)) {
@@ -394,6 +399,9 @@ public final class DruidClient
         attempts--;
         continue;
       }
+      if (response != null) {
+        lastAnswer = response;
+      }
       final boolean transientAnswer = toItself || (response != null && TRANSIENT_STATUSES.contains(response.statusCode()));
       if (response != null && (replay != Replay.SAFE || !transientAnswer)) {
         return new Exchange(response, attempts);
@@ -402,6 +410,9 @@ public final class DruidClient
       if (System.nanoTime() + wait.toNanos() >= deadline) {
         if (response != null) {
           return new Exchange(response, attempts);
+        }
+        if (lastAnswer != null) {
+          return new Exchange(lastAnswer, attempts);
         }
         throw attempts == 1 ? failure : withAttempts(failure, attempts, start);
       }

@@ -93,6 +93,20 @@ class DruidClientRetryTest
     return HttpExchange::close;
   }
 
+  /** No answer for {@code time}, then the connection closes. */
+  private static Cue silence(Duration time)
+  {
+    return exchange -> {
+      try {
+        Thread.sleep(time.toMillis());
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    };
+  }
+
   private static Cue redirectTo(URI leader)
   {
     return exchange -> {
@@ -159,6 +173,19 @@ class DruidClientRetryTest
         overlord.requests.size(), Duration.ofNanos(System.nanoTime() - start).toMillis()
     );
     assertThat(overlord.requests.size()).isGreaterThan(2);
+  }
+
+  @Test
+  void whenTheRequestTimeoutCutsTheLastTryShortTheServicesLastAnswerIsReported() throws Exception
+  {
+    final FailingServer overlord = new FailingServer(status(503, "{\"error\":\"no leader\"}"),
+                                                     silence(Duration.ofMillis(1_500)));
+
+    assertThatThrownBy(() -> client(overlord.url(), Duration.ofMillis(800)).status("telemetry"))
+        .isInstanceOf(DruidException.class)
+        .hasMessageContaining("HTTP 503")
+        .hasMessageContaining("no leader");
+    assertThat(overlord.requests).hasSize(2);
   }
 
   @Test
