@@ -6,12 +6,19 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Turns a configured port of 0 into a port that is free on the loopback interface now. */
+/**
+ * Turns a configured port of 0 into a port that is free on the loopback interface now, and never hands the same port
+ * out twice in one JVM: a probed port is released before its server binds it, and the kernel may offer it again to the
+ * next probe (two listeners of one broker once got the same port and the broker refused to start).
+ */
 public final class FreePorts
 {
   private static final int ATTEMPTS = 20;
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   private FreePorts()
   {
@@ -22,12 +29,23 @@ public final class FreePorts
     if (configured != 0) {
       return configured;
     }
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (handOut(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
+      catch (IOException e) {
+        throw new UncheckedIOException("No free loopback port", e);
+      }
     }
-    catch (IOException e) {
-      throw new UncheckedIOException("No free loopback port", e);
-    }
+    throw new IllegalStateException("No loopback port this JVM has not handed out already in " + ATTEMPTS + " attempts");
+  }
+
+  /** Whether {@code port} was not handed out before; it is from now on. */
+  private static synchronized boolean handOut(final int port)
+  {
+    return HANDED_OUT.add(port);
   }
 
   /**
@@ -46,7 +64,9 @@ public final class FreePorts
         for (String address : addresses.subList(1, addresses.size())) {
           held.add(new ServerSocket(port, 1, InetAddress.getByName(address)));
         }
-        return port;
+        if (handOut(port)) {
+          return port;
+        }
       }
       catch (BindException e) {
         // Taken on one of the other addresses (or the address is not configured): try another port.
