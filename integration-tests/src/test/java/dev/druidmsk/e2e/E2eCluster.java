@@ -173,6 +173,12 @@ public final class E2eCluster implements AutoCloseable
     return ids;
   }
 
+  /** Terminates every supervisor; their tasks go on to publish and end. */
+  public void terminateSupervisors()
+  {
+    overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
+  }
+
   /** Ids of the cluster's running, pending and waiting tasks. */
   public List<String> unfinishedTaskIds()
   {

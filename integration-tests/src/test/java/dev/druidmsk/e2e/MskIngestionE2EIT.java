@@ -80,7 +80,7 @@ class MskIngestionE2EIT
   @AfterEach
   void terminateSupervisors() throws Exception
   {
-    stack.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
+    stack.terminateSupervisors();
   }
 
   /**

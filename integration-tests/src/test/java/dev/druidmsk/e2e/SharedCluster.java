@@ -71,7 +71,7 @@ public final class SharedCluster implements BeforeAllCallback, AfterAllCallback,
   /** What the next suite needs: no supervisor, no task holding a slot or a lock, a reader role without policies. */
   private static void leaveClean(E2eCluster suite) throws Exception
   {
-    suite.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
+    suite.terminateSupervisors();
     for (String task : suite.unfinishedTaskIds()) {
       try {
         suite.overlord().post(DruidEndpoints.task(task) + "/shutdown", "shut down task " + task);

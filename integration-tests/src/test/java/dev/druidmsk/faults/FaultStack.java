@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.druid.DruidClient;
-import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
@@ -131,7 +130,7 @@ final class FaultStack implements AutoCloseable
 
   void terminateSupervisors()
   {
-    cluster.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
+    cluster.terminateSupervisors();
   }
 
   static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException

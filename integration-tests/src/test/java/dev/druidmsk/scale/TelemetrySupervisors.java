@@ -1,7 +1,6 @@
 package dev.druidmsk.scale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.localmsk.testing.TestStacks;
 import dev.druidmsk.telemetry.ApiRequestGenerator;
@@ -148,7 +147,7 @@ final class TelemetrySupervisors
   /** Terminates every supervisor and waits until their tasks have published and left the indexer. */
   void terminateAllAndAwaitNoTasks() throws Exception
   {
-    cluster.overlord().post(DruidEndpoints.TERMINATE_ALL_SUPERVISORS, "terminate every supervisor");
+    cluster.terminateSupervisors();
     E2eCluster.await("every task to finish", DRAIN_TIMEOUT, () -> cluster.unfinishedTaskIds().isEmpty());
   }
 }
