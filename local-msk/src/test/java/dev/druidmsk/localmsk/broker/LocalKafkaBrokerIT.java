@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The broker's life cycle: restart keeps ports and data; stop ends the process. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,6 +42,16 @@ class LocalKafkaBrokerIT
     if (broker != null) {
       broker.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void theBootstrapOfAListenerThatIsOffNamesTheBuilderMethodThatTurnsItOn()
+  {
+    assertThatThrownBy(broker::sslBootstrap).isInstanceOf(IllegalStateException.class)
+                                            .hasMessageContaining("BrokerConfig.Builder#tlsListener");
+    assertThatThrownBy(broker::scramBootstrap).isInstanceOf(IllegalStateException.class)
+                                              .hasMessageContaining("BrokerConfig.Builder#scramListener");
   }
 
   @Test
