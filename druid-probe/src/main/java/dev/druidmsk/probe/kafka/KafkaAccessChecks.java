@@ -61,6 +61,12 @@ final class KafkaAccessChecks
       "kafka.authenticate", "kafka.describe-topic", "kafka.fetch", "kafka.consumer-group"
   );
 
+  /**
+   * Enough for six brokers (two per zone) with every advertised name but the bootstrap's wrong; a failed attempt costs
+   * one TLS handshake.
+   */
+  private static final int DESCRIBE_CLUSTER_ATTEMPTS = 6;
+
   private final Map<String, Object> properties = new HashMap<>();
   private final String topic;
   private final Duration timeout;
@@ -124,7 +130,7 @@ final class KafkaAccessChecks
     evidence.add("bootstrap.servers " + properties.get("bootstrap.servers") + ", security.protocol "
                  + properties.get("security.protocol") + ", sasl.mechanism " + properties.get("sasl.mechanism"));
     try {
-      final DescribeClusterResult cluster = admin.describeCluster();
+      final DescribeClusterResult cluster = describeCluster(admin, evidence);
       final Collection<Node> nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       brokers = nodes;
       evidence.add("cluster " + cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS) + ", brokers "
@@ -153,6 +159,31 @@ final class KafkaAccessChecks
                     + "security.protocol SASL_SSL; see the network checks");
       }
       return false;
+    }
+  }
+
+  /**
+   * DescribeCluster goes, after the bootstrap's Metadata, to the least-loaded advertised broker by its advertised
+   * name. A broker that fails TLS there (over PrivateLink: its name leads to another broker's endpoint) fails the call
+   * though the bootstrap authenticated, and Admin does not retry an authentication failure. Kafka prefers the brokers it
+   * has tried least recently, so asking again on the same client reaches another; naming the broken broker is
+   * kafka.broker-N's job. A bootstrap that fails TLS fails every attempt.
+   */
+  private DescribeClusterResult describeCluster(Admin admin, List<String> evidence) throws Exception
+  {
+    for (int attempt = 1; ; attempt++) {
+      final DescribeClusterResult cluster = admin.describeCluster();
+      try {
+        cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return cluster;
+      }
+      catch (ExecutionException e) {
+        if (!(cause(e) instanceof SslAuthenticationException) || attempt == DESCRIBE_CLUSTER_ATTEMPTS) {
+          throw e;
+        }
+        evidence.add("DescribeCluster: " + CredentialChecks.firstLine(cause(e)) + " (an advertised broker's TLS, "
+                     + "see kafka.broker-N); asked another broker");
+      }
     }
   }
 
