@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +42,14 @@ public final class LocalIngestionStack implements AutoCloseable
   private final DruidMskCommand command;
   /** Every policy attached to the reader role so far, one per distinct generated policy. */
   private final List<String> readerPolicies = new ArrayList<>();
+  private final long startedNanos;
+  private final Consumer<String> progress;
 
-  private LocalIngestionStack(Path work, ReaderIdentity reader, LocalMsk msk, DruidCluster druid, Path cli)
+  private LocalIngestionStack(Path work, ReaderIdentity reader, LocalMsk msk, DruidCluster druid, Path cli,
+                              long startedNanos, Consumer<String> progress)
   {
+    this.startedNanos = startedNanos;
+    this.progress = progress;
     this.work = work;
     this.reader = reader;
     this.msk = msk;
@@ -82,6 +88,7 @@ public final class LocalIngestionStack implements AutoCloseable
       Consumer<String> progress
   ) throws Exception
   {
+    final long started = System.nanoTime();
     final LocalMsk msk = emulator.apply(
         LocalMsk.builder(work.resolve("msk"), reader.nodeUser())
                 .role(Role.trusting(reader.roleArn(), reader.externalId(), reader.nodePrincipal()))
@@ -106,7 +113,7 @@ public final class LocalIngestionStack implements AutoCloseable
       }
       cluster.accept(config);
       final DruidCluster druid = DruidCluster.start(config.build(), progress);
-      return new LocalIngestionStack(work, reader, msk, druid, build.cliLauncher());
+      return new LocalIngestionStack(work, reader, msk, druid, build.cliLauncher(), started, progress);
     }
     catch (Exception e) {
       msk.close();
@@ -244,11 +251,35 @@ public final class LocalIngestionStack implements AutoCloseable
   @Override
   public void close() throws Exception
   {
+    progress.accept(cpuUse());
     try {
       druid.close();
     }
     finally {
       msk.close();
     }
+  }
+
+  /**
+   * The CPU time the stack's processes used, for the suite-time figures: what the tests cost beyond their wall time.
+   * Only processes alive now count (a broker restarted or an indexer killed by a fault took its earlier time with it).
+   */
+  private String cpuUse()
+  {
+    final List<Long> brokers = new ArrayList<>();
+    msk.cluster().brokers().forEach(broker -> brokers.add(broker.pid()));
+    return String.format(
+        "CPU time used in the %,d s since the start: Druid and ZooKeeper %,d s (%d JVMs), brokers %,d s (%d JVMs)",
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos), cpuSeconds(druid.pids()),
+        druid.pids().size(), cpuSeconds(brokers), brokers.size()
+    );
+  }
+
+  private static long cpuSeconds(List<Long> pids)
+  {
+    return pids.stream()
+               .map(pid -> ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()))
+               .mapToLong(cpu -> cpu.map(Duration::toSeconds).orElse(0L))
+               .sum();
   }
 }
