@@ -1,0 +1,20 @@
+package dev.druidmsk.lanes;
+
+import org.junit.platform.suite.api.SelectClasses;
+import org.junit.platform.suite.api.Suite;
+
+/**
+ * The doctor first (no Druid cluster: the other lanes' clusters start meanwhile), then the suites that kill or restart
+ * a service, and the opt-in benchmark, which skips itself unless asked for.
+ */
+@Suite
+@SelectClasses(names = {
+    "dev.druidmsk.doctor.DoctorIT",
+    "dev.druidmsk.faults.IngestionClusterFaultsIT",
+    "dev.druidmsk.e2e.ProductionRolloutIT",
+    "dev.druidmsk.e2e.BundleMissingE2EIT",
+    "dev.druidmsk.scale.IngestionBenchmarkIT"
+})
+class ClusterLane
+{
+}
