@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * What the Maven build makes and the local stack uses: the stock Druid home, the druid-msk bundle, bootstrap's
- * installer and the packaged druid-msk command.
+ * installer (as the druid-msk command's distribution carries it) and the packaged druid-msk command.
  */
 public record BuildOutputs(Path druidHomeLayout, Path bundle, Path installer, Path cliLauncher)
 {
@@ -22,7 +22,7 @@ public record BuildOutputs(Path druidHomeLayout, Path bundle, Path installer, Pa
     final BuildOutputs outputs = new BuildOutputs(
         root.resolve("druid-home/target/druid-home"),
         onlyBundleIn(artifacts),
-        artifacts.resolve("druid-msk-bootstrap/druid-msk-install"),
+        artifacts.resolve("druid-msk/libexec/druid-msk-install"),
         artifacts.resolve("druid-msk/bin/druid-msk")
     );
     outputs.requirePresent();

@@ -37,8 +37,8 @@ class BuildOutputsTest
     Files.createDirectories(repository.resolve("druid-home/target/druid-home/lib"));
     final Path artifacts = Files.createDirectories(repository.resolve(BuildOutputs.ARTIFACTS));
     final Path bundle = Files.createFile(artifacts.resolve("druid-msk-iam-0.1.0-bundle.tar.gz"));
-    Files.createDirectories(artifacts.resolve("druid-msk-bootstrap"));
-    final Path installer = Files.createFile(artifacts.resolve("druid-msk-bootstrap/druid-msk-install"));
+    Files.createDirectories(artifacts.resolve("druid-msk/libexec"));
+    final Path installer = Files.createFile(artifacts.resolve("druid-msk/libexec/druid-msk-install"));
     Files.createDirectories(artifacts.resolve("druid-msk/bin"));
     final Path launcher = Files.createFile(artifacts.resolve("druid-msk/bin/druid-msk"));
 
