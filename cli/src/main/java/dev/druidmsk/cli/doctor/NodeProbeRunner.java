@@ -65,6 +65,8 @@ public final class NodeProbeRunner
       final Path log = work.resolve("probe.log");
       final List<String> command = new ArrayList<>();
       command.add(java.toString());
+      // C1 only: the probe runs for seconds, and C2's compiler threads would take CPU from the node's Druid.
+      command.add("-XX:TieredStopAtLevel=1");
       command.add("@" + argumentFile(work));
       command.add("-cp");
       command.add(home.resolve("lib") + File.separator + "*" + File.pathSeparator + probeDir.resolve("druid-probe.jar"));
