@@ -251,9 +251,13 @@ public final class LocalIngestionStack implements AutoCloseable
   @Override
   public void close() throws Exception
   {
-    progress.accept(cpuUse());
     try {
-      druid.close();
+      try {
+        progress.accept(cpuUse());
+      }
+      finally {
+        druid.close();
+      }
     }
     finally {
       msk.close();
