@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true}; {@code -Ddruidmsk.benchmark.events}
  * (default 500,000 per topic) and {@code -Ddruidmsk.benchmark.repetitions} (default 3 per mode and pair) size it;
  * {@code -Ddruidmsk.benchmark.tuning=true} adds the tuning experiment's pairs (consumer fetch and buffer settings,
- * producer compression, each against the template's defaults); {@code -Ddruidmsk.benchmark.pin=false} leaves every
+ * producer compression, each against the template's defaults), {@code =only} runs them without the listener pairs; {@code -Ddruidmsk.benchmark.pin=false} leaves every
  * JVM on every CPU; {@code -Ddruidmsk.benchmark.profile=true} records the indexer with JFR in every measured run. It starts a Druid cluster: run it alone on the machine.
  */
 @EnabledIfSystemProperty(named = "druidmsk.benchmark", matches = "true")
@@ -80,7 +80,8 @@ class IngestionBenchmarkIT
   /** On two CPUs pinning leaves one for every Druid JVM; false measures them sharing both, as before. */
   private static final boolean PIN = Boolean.parseBoolean(System.getProperty("druidmsk.benchmark.pin", "true"));
 
-  private static final boolean TUNING = Boolean.getBoolean("druidmsk.benchmark.tuning");
+  /** {@code true} adds the tuning experiment's pairs to the listener comparisons; {@code only} runs them alone. */
+  private static final String TUNING = System.getProperty("druidmsk.benchmark.tuning", "false");
   /** Records the indexer with JFR during each measured run and prints where its CPU went, per pair and mode. */
   private static final boolean PROFILE = Boolean.getBoolean("druidmsk.benchmark.profile");
   private static final Mode IAM_SASL_SSL = Mode.of(Listener.IAM_SASL_SSL);
@@ -156,14 +157,20 @@ class IngestionBenchmarkIT
    */
   private static List<Pair> pairs()
   {
-    final List<Pair> pairs = new ArrayList<>(List.of(
-        new Pair(IAM_SASL_SSL, Mode.of(Listener.SSL), "IAM's cost over TLS, as against MSK's TLS listener"),
-        new Pair(Mode.of(Listener.IAM_SASL_PLAINTEXT), Mode.of(Listener.PLAINTEXT),
-                 "IAM's own cost, without encryption"),
-        new Pair(IAM_SASL_SSL, Mode.of(Listener.SCRAM_SASL_SSL),
-                 "IAM against SCRAM, both over TLS, as users choose on MSK")
-    ));
-    if (TUNING) {
+    if (!List.of("false", "true", "only").contains(TUNING)) {
+      throw new IllegalArgumentException("-Ddruidmsk.benchmark.tuning must be false, true or only; got " + TUNING);
+    }
+    final List<Pair> pairs = new ArrayList<>();
+    if (!"only".equals(TUNING)) {
+      pairs.addAll(List.of(
+          new Pair(IAM_SASL_SSL, Mode.of(Listener.SSL), "IAM's cost over TLS, as against MSK's TLS listener"),
+          new Pair(Mode.of(Listener.IAM_SASL_PLAINTEXT), Mode.of(Listener.PLAINTEXT),
+                   "IAM's own cost, without encryption"),
+          new Pair(IAM_SASL_SSL, Mode.of(Listener.SCRAM_SASL_SSL),
+                   "IAM against SCRAM, both over TLS, as users choose on MSK")
+      ));
+    }
+    if (!"false".equals(TUNING)) {
       for (Mode tuned : List.of(
           Mode.consumerSetting("fetch_min_256k", "fetch.min.bytes", "262144"),
           Mode.consumerSetting("fetch_wait_100", "fetch.max.wait.ms", "100"),
@@ -185,10 +192,13 @@ class IngestionBenchmarkIT
       return first.label() + " vs " + second.label();
     }
 
-    /** Its own topic per pair, mode and repetition, so that every run reads the same events from the start. */
+    /**
+     * Its own topic per pair, mode and repetition, so that every run reads the same events from the start. Short:
+     * the topic names the datasource, which names the role session (at most 64 characters).
+     */
     String topic(Mode mode, int repetition)
     {
-      return "bench_" + first.id() + "_vs_" + second.id() + '_' + mode.id() + '_' + repetition;
+      return "bench_" + first.id() + "_vs_" + second.id() + '_' + (mode.equals(first) ? 'a' : 'b') + repetition;
     }
 
     /** A B B A A B ...: each mode's repetition i runs next to the other's, and the order alternates. */
@@ -244,7 +254,11 @@ class IngestionBenchmarkIT
     );
     supervisors = new TelemetrySupervisors(cluster);
     scramJaasFile = writeScramJaasFile(cluster.stack().msk().broker());
-    bench("modes compared: %d pairs%s", PAIRS.size(), TUNING ? ", the tuning experiment's included" : "");
+    bench("modes compared: %d pairs%s", PAIRS.size(), switch (TUNING) {
+      case "true" -> ", the tuning experiment's included";
+      case "only" -> ", the tuning experiment's alone";
+      default -> "";
+    });
     bench("JIT: the broker, ZooKeeper and the Druid services run the normal tiered JIT (C2), not the suites' C1 only");
     bench("CPUs: %s", pinBrokerAndDruid());
     final long start = System.nanoTime();
