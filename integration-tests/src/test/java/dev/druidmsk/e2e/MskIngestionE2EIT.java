@@ -236,29 +236,6 @@ class MskIngestionE2EIT
   }
 
   /**
-   * Only the bootstrap's name is right: the cluster's description, which Kafka asks of an advertised broker, fails TLS
-   * on one of them about two times in three; authentication must still pass on the bootstrap and each wrong broker be
-   * named.
-   */
-  @Test
-  void doctorNamesEachBrokerWithAnotherBrokersCertificateAndPassesAuthenticationOnTheBootstrap() throws Exception
-  {
-    final LocalKafkaCluster cluster = stack.stack().msk().cluster();
-    final String brokerOne = cluster.broker(1).node().endpointAddress();
-
-    final Doctor.Result result = doctor("only-bootstrap-right", hosts().route(2, brokerOne).route(3, brokerOne));
-
-    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-    assertThat(result.check("kafka.authenticate")).contains("PASS");
-    assertThat(result.check("kafka.broker-1")).contains("PASS");
-    for (int id : List.of(2, 3)) {
-      assertThat(result.check("kafka.broker-" + id))
-          .contains("FAIL", "TLS: the server at " + brokerOne + ':' + port() + " has no certificate for this name",
-                    "must point at broker " + id + "'s own endpoint");
-    }
-  }
-
-  /**
    * Exit 2, broker {@link #BROKEN}'s FAIL with its address, cause, fix and partition, and the fetch naming it; the
    * other brokers pass. (kafka.consumer-group fails too when Kafka made that broker the group's coordinator.)
    */
