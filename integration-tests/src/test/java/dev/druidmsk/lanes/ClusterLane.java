@@ -4,8 +4,8 @@ import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * The doctor first (no Druid cluster: the other lanes' clusters start meanwhile), then the suites that kill or restart
- * a service, and the opt-in benchmark, which skips itself unless asked for.
+ * The doctor's suite, whose tests run concurrently (no Druid cluster) beside the suites after it; the suites that kill
+ * or restart a service; a short suite without Druid; and the opt-in benchmark, which skips itself unless asked for.
  */
 @Suite
 @SelectClasses(names = {
@@ -13,6 +13,7 @@ import org.junit.platform.suite.api.Suite;
     "dev.druidmsk.faults.IngestionClusterFaultsIT",
     "dev.druidmsk.e2e.ProductionRolloutIT",
     "dev.druidmsk.e2e.BundleMissingE2EIT",
+    "dev.druidmsk.provider.SharedCacheStsFaultsIT",
     "dev.druidmsk.scale.IngestionBenchmarkIT"
 })
 class ClusterLane
