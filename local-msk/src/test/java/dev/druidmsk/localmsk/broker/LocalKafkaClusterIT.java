@@ -13,6 +13,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and reach every other broker by its advertised MSK-shaped name, resolved through a hosts file in a JVM of their
  * own ({@link RoundTripClient}), exactly as a Druid node resolves them through a private hosted zone. MSK's TLS and
  * SCRAM listeners are on too, so that their clients reach every broker the same way.
+ *
+ * <p>The tests run concurrently: each round trip has its own topic, hosts file and client JVM, and most of their time
+ * is waiting on those JVMs (the local-msk module's longest suite, which the integration suites wait for).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LocalKafkaClusterIT
 {
   /** Each round trip's own topic starts with it: the client reads from the start, one record per partition. */
