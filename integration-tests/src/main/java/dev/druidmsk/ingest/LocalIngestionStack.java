@@ -270,12 +270,13 @@ public final class LocalIngestionStack implements AutoCloseable
    */
   private String cpuUse()
   {
+    final List<Long> druidPids = druid.pids();
     final List<Long> brokers = new ArrayList<>();
     msk.cluster().brokers().forEach(broker -> brokers.add(broker.pid()));
     return String.format(
         "CPU time used in the %,d s since the start: Druid and ZooKeeper %,d s (%d JVMs), brokers %,d s (%d JVMs)",
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos), cpuSeconds(druid.pids()),
-        druid.pids().size(), cpuSeconds(brokers), brokers.size()
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos), cpuSeconds(druidPids), druidPids.size(),
+        cpuSeconds(brokers), brokers.size()
     );
   }
 

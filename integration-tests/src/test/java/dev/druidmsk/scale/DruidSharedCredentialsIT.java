@@ -111,6 +111,7 @@ class DruidSharedCredentialsIT
   {
     final List<String> dataSources = new ArrayList<>();
     final List<String> policies = new ArrayList<>();
+    final List<ObjectNode> specs = new ArrayList<>();
     for (int i = 0; i < SUPERVISORS; i++) {
       final String dataSource = "scale_" + credentialCache.replace('-', '_') + "_" + i;
       supervisors.produce(dataSource, PARTITIONS, EVENTS);
@@ -122,7 +123,10 @@ class DruidSharedCredentialsIT
       ((ObjectNode) spec.at("/spec/ioConfig")).put("taskCount", PARTITIONS).put("period", SUPERVISOR_PERIOD.toString());
       ((ObjectNode) spec.at("/spec/tuningConfig")).put("offsetFetchPeriod", SUPERVISOR_PERIOD.toString());
       dataSources.add(dataSource);
-      cluster.stack().msk().broker().policies(roleArn, policies);
+      specs.add(spec);
+    }
+    cluster.stack().msk().broker().policies(roleArn, policies);
+    for (ObjectNode spec : specs) {
       supervisors.submit(spec);
     }
     return dataSources;

@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true}; {@code -Ddruidmsk.benchmark.events}
  * (default 500,000 per topic) and {@code -Ddruidmsk.benchmark.repetitions} (default 3 per mode and pair) size it;
  * {@code -Ddruidmsk.benchmark.tuning=true} adds the tuning experiment's pairs (consumer fetch and buffer settings,
- * producer compression, each against the template's defaults), {@code =only} runs them without the listener pairs; {@code -Ddruidmsk.benchmark.pin=false} leaves every
+ * producer compression, each against the template's defaults), {@code =only} runs them without the listener pairs;
+ * {@code -Ddruidmsk.benchmark.pin=false} leaves every
  * JVM on every CPU; {@code -Ddruidmsk.benchmark.profile=true} records the indexer with JFR in every measured run. It starts a Druid cluster: run it alone on the machine.
  */
 @EnabledIfSystemProperty(named = "druidmsk.benchmark", matches = "true")

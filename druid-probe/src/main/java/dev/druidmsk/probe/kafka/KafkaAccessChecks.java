@@ -152,11 +152,12 @@ final class KafkaAccessChecks
       catch (Exception e) {
         admin.close();
         final Throwable cause = cause(e);
-        evidence.add(CredentialChecks.firstLine(cause));
         if (cause instanceof SslAuthenticationException && attempt < DESCRIBE_CLUSTER_ATTEMPTS) {
-          evidence.add("an advertised broker may have failed TLS (see kafka.broker-N): asked again, new connections");
+          evidence.add("attempt " + attempt + ": " + CredentialChecks.firstLine(cause) + " (an advertised broker's TLS "
+                       + "may have failed: see kafka.broker-N); asked again on new connections");
           continue;
         }
+        evidence.add(CredentialChecks.firstLine(cause));
         reportFailure(name, cause, evidence);
         return null;
       }
