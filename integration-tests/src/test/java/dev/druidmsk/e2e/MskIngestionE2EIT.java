@@ -241,6 +241,27 @@ class MskIngestionE2EIT
   }
 
   /**
+   * Only the bootstrap is right, as with one wildcard DNS record for every broker name: authentication passes on the
+   * bootstrap, and each broker whose name leads to broker 1's endpoint is named.
+   */
+  @Test
+  void doctorNamesEachBrokerWithAnotherBrokersCertificateAndPassesAuthenticationOnTheBootstrap() throws Exception
+  {
+    final String brokerOne = stack.stack().msk().cluster().broker(1).node().endpointAddress();
+
+    final Doctor.Result result = doctor("only-bootstrap-right", hosts().route(2, brokerOne).route(3, brokerOne));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.check("kafka.authenticate")).contains("PASS");
+    assertThat(result.check("kafka.broker-1")).contains("PASS");
+    for (int id : List.of(2, 3)) {
+      assertThat(result.check("kafka.broker-" + id))
+          .contains("FAIL", "TLS: the server at " + brokerOne + ':' + port() + " has no certificate for this name",
+                    "must point at broker " + id + "'s own endpoint");
+    }
+  }
+
+  /**
    * Exit 2, broker {@link #BROKEN}'s FAIL with its address, cause, fix and partition, and the fetch naming it; the
    * other brokers pass. (kafka.consumer-group fails too when Kafka made that broker the group's coordinator.)
    */

@@ -3,11 +3,11 @@ package dev.druidmsk.probe.kafka;
 import dev.druidmsk.probe.node.Checks;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -15,15 +15,17 @@ import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -61,19 +63,42 @@ final class KafkaAccessChecks
       "kafka.authenticate", "kafka.describe-topic", "kafka.fetch", "kafka.consumer-group"
   );
 
-  /**
-   * With one wrong advertised name of three, all six fail about once in 700 (each picks it a third of the time); a
-   * failed attempt costs one TLS handshake.
-   */
-  private static final int DESCRIBE_CLUSTER_ATTEMPTS = 6;
-
   private final Map<String, Object> properties = new HashMap<>();
   private final String topic;
   private final Duration timeout;
   private final Checks checks;
   private final String group;
-  /** The brokers the cluster advertises, from the authentication's DescribeCluster. */
-  private Collection<Node> brokers = List.of();
+
+  /**
+   * The bootstrap's answer to the first Metadata request: the partitions of the spec's topic (or of every topic the role
+   * may describe, for a topicPattern), or the topic's refusal.
+   */
+  private static final class BootstrapAnswer
+  {
+    private final Map<String, List<PartitionInfo>> partitions;
+    private final TopicAuthorizationException refusal;
+
+    private BootstrapAnswer(Map<String, List<PartitionInfo>> partitions, TopicAuthorizationException refusal)
+    {
+      this.partitions = partitions;
+      this.refusal = refusal;
+    }
+
+    /** The brokers holding a replica of those partitions: the ones a task reaches. */
+    Collection<Node> brokers()
+    {
+      final Map<Integer, Node> brokers = new TreeMap<>();
+      partitions.values().stream().flatMap(List::stream).forEach(partition -> {
+        final List<Node> nodes = new ArrayList<>(List.of(partition.replicas()));
+        if (partition.leader() != null) {
+          nodes.add(partition.leader());
+        }
+        // A replica on a broker that is down comes without host and port: nothing to check there.
+        nodes.stream().filter(node -> !node.isEmpty()).forEach(node -> brokers.putIfAbsent(node.id(), node));
+      });
+      return brokers.values();
+    }
+  }
 
   KafkaAccessChecks(Map<String, String> consumerProperties, String topic, Duration timeout, Checks checks)
   {
@@ -101,67 +126,68 @@ final class KafkaAccessChecks
 
   void run()
   {
-    final Admin authenticated = authenticate();
-    if (authenticated == null) {
+    final Optional<BootstrapAnswer> answer = authenticate();
+    if (answer.isEmpty()) {
       NAMES.subList(1, NAMES.size()).forEach(name -> checks.skip(name, "skipped: authentication failed"));
       return;
     }
-    try (Admin admin = authenticated) {
-      if (topic == null) {
-        new BrokerChecks(consumerProperties(), null, timeout).run(brokers, null, checks);
-        NAMES.subList(1, NAMES.size()).forEach(name -> checks.skip(name, "the spec names a topicPattern, not a topic"));
-        return;
-      }
-      final TopicDescription description = describeTopic(admin);
-      final Set<Integer> failedBrokers = new BrokerChecks(consumerProperties(), topic, timeout).run(brokers, description, checks);
+    if (topic == null) {
+      new BrokerChecks(consumerProperties(), null, timeout).run(answer.get().brokers(), null, checks);
+      NAMES.subList(1, NAMES.size()).forEach(name -> checks.skip(name, "the spec names a topicPattern, not a topic"));
+      return;
+    }
+    try (Admin admin = Admin.create(adminProperties())) {
+      final TopicDescription description = describeTopic(answer.get(), admin);
       if (description == null) {
         checks.skip("kafka.fetch", "skipped: the topic could not be described");
         checks.skip("kafka.consumer-group", "skipped: the topic could not be described");
         return;
       }
+      final Set<Integer> failedBrokers = new BrokerChecks(consumerProperties(), topic, timeout)
+          .run(answer.get().brokers(), description, checks);
       fetch(description, failedBrokers);
       consumerGroup(admin, failedBrokers);
     }
   }
 
   /**
-   * DescribeCluster goes, after the bootstrap's Metadata, to an advertised broker Admin picks at random, by its
-   * advertised name. One that fails TLS there (over PrivateLink: its name leads to another broker's endpoint) fails the
-   * call though the bootstrap authenticated, and can leave that Admin failing every later call; a new Admin picks again.
-   * Naming the broken broker is kafka.broker-N's job; a bootstrap that fails TLS fails every attempt. Returns the Admin
-   * that was answered, or null once the failure is reported.
+   * SASL and the first Metadata request on the bootstrap alone: a new consumer knows no other broker, so an advertised
+   * broker that fails (over PrivateLink: its name leads to another broker's endpoint) cannot fail this check; naming it
+   * is kafka.broker-N's job. A refused topic still proves authentication: the bootstrap answered.
    */
-  private Admin authenticate()
+  private Optional<BootstrapAnswer> authenticate()
   {
     final String name = "kafka.authenticate";
     final List<String> evidence = new ArrayList<>();
     evidence.add("bootstrap.servers " + properties.get("bootstrap.servers") + ", security.protocol "
                  + properties.get("security.protocol") + ", sasl.mechanism " + properties.get("sasl.mechanism"));
-    for (int attempt = 1; ; attempt++) {
-      final Admin admin = Admin.create(adminProperties());
-      try {
-        final DescribeClusterResult cluster = admin.describeCluster();
-        final Collection<Node> nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        brokers = nodes;
-        evidence.add("cluster " + cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS) + ", brokers "
-                     + nodes.stream().map(node -> node.host() + ":" + node.port()).collect(Collectors.joining(", ")));
-        // No claim about Connect here: MSK asks it with every request, so a role without it gets this far.
-        checks.pass(name, "SASL " + properties.get("sasl.mechanism") + " accepted", evidence);
-        return admin;
+    BootstrapAnswer answer;
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      final Map<String, List<PartitionInfo>> partitions = new LinkedHashMap<>();
+      if (topic == null) {
+        partitions.putAll(consumer.listTopics(timeout));
+      } else {
+        partitions.put(topic, consumer.partitionsFor(topic, timeout));
       }
-      catch (Exception e) {
-        admin.close();
-        final Throwable cause = cause(e);
-        if (cause instanceof SslAuthenticationException && attempt < DESCRIBE_CLUSTER_ATTEMPTS) {
-          evidence.add("attempt " + attempt + ": " + CredentialChecks.firstLine(cause) + " (an advertised broker's TLS "
-                       + "may have failed: see kafka.broker-N); asked again on new connections");
-          continue;
-        }
-        evidence.add(CredentialChecks.firstLine(cause));
-        reportFailure(name, cause, evidence);
-        return null;
-      }
+      answer = new BootstrapAnswer(partitions, null);
+      final Collection<Node> brokers = answer.brokers();
+      evidence.add("the bootstrap answered Metadata: " + partitions.values().stream().mapToInt(List::size).sum()
+                   + " partitions on brokers " + (brokers.isEmpty() ? "none" : brokers.stream()
+                       .map(node -> node.id() + " " + node.host() + ":" + node.port()).collect(Collectors.joining(", "))));
     }
+    catch (TopicAuthorizationException e) {
+      answer = new BootstrapAnswer(Map.of(), e);
+      evidence.add("the bootstrap answered Metadata, refusing topic " + topic);
+    }
+    catch (Exception e) {
+      final Throwable cause = cause(e);
+      evidence.add(CredentialChecks.firstLine(cause));
+      reportFailure(name, cause, evidence);
+      return Optional.empty();
+    }
+    // No claim about Connect here: MSK asks it with every request, so a role without it gets this far.
+    checks.pass(name, "SASL " + properties.get("sasl.mechanism") + " accepted", evidence);
+    return Optional.of(answer);
   }
 
   private void reportFailure(String name, Throwable cause, List<String> evidence)
@@ -184,38 +210,39 @@ final class KafkaAccessChecks
     }
   }
 
-  private TopicDescription describeTopic(Admin admin)
+  /** From the bootstrap's answer; the Admin asks only whether Druid's group is refused too (Connect lacking). */
+  private TopicDescription describeTopic(BootstrapAnswer answer, Admin admin)
   {
     final String name = "kafka.describe-topic";
-    try {
-      final TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-      checks.pass(name, "topic " + topic + ": " + description.partitions().size() + " partitions ("
-                        + Request.DESCRIBE_TOPIC.action + ")",
-                  List.of("leaders " + description.partitions().stream()
-                                                   .map(p -> p.partition() + "->" + (p.leader() == null ? "none" : p.leader().id()))
-                                                   .collect(Collectors.joining(", "))));
-      return description;
-    }
-    catch (Exception e) {
-      final Throwable cause = cause(e);
-      final List<String> evidence = List.of(CredentialChecks.firstLine(cause));
-      if (cause instanceof TopicAuthorizationException && groupRefused(admin)) {
+    if (answer.refusal != null) {
+      final List<String> evidence = List.of(CredentialChecks.firstLine(answer.refusal));
+      if (groupRefused(admin)) {
         checks.refused(name, "every request was refused (" + Request.DESCRIBE_TOPIC.action + " on topic " + topic + ", "
                              + Request.DESCRIBE_GROUP.action + " on group " + group + "): the role lacks "
                              + Request.AUTHENTICATE.action + ", which MSK requires for every request", evidence,
                        Request.AUTHENTICATE.action);
-      } else if (cause instanceof TopicAuthorizationException) {
+      } else {
         checks.refused(name, "not authorised to describe topic " + topic + ": the role lacks "
                              + Request.DESCRIBE_TOPIC.action, evidence, Request.DESCRIBE_TOPIC.action);
-      } else if (cause instanceof UnknownTopicOrPartitionException) {
-        checks.fail(name, "topic " + topic + " does not exist", evidence,
-                    "create the topic, or correct ioConfig.topic in the spec");
-      } else {
-        checks.fail(name, "cannot describe topic " + topic, evidence, "see the error above");
       }
       return null;
     }
+    final List<PartitionInfo> partitions = answer.partitions.getOrDefault(topic, List.of());
+    if (partitions.isEmpty()) {
+      checks.fail(name, "topic " + topic + " does not exist", List.of("the bootstrap's Metadata has no partition of it"),
+                  "create the topic, or correct ioConfig.topic in the spec");
+      return null;
+    }
+    final TopicDescription description = new TopicDescription(topic, false, partitions.stream()
+        .sorted(Comparator.comparingInt(PartitionInfo::partition))
+        .map(p -> new TopicPartitionInfo(p.partition(), p.leader(), List.of(p.replicas()), List.of(p.inSyncReplicas())))
+        .collect(Collectors.toList()));
+    checks.pass(name, "topic " + topic + ": " + description.partitions().size() + " partitions ("
+                      + Request.DESCRIBE_TOPIC.action + ")",
+                List.of("leaders " + description.partitions().stream()
+                                                 .map(p -> p.partition() + "->" + (p.leader() == null ? "none" : p.leader().id()))
+                                                 .collect(Collectors.joining(", "))));
+    return description;
   }
 
   /**
@@ -389,6 +416,8 @@ final class KafkaAccessChecks
     consumer.put("enable.auto.commit", "false");
     consumer.put("auto.offset.reset", "none");
     consumer.put("metadata.max.age.ms", "10000");
+    // The doctor changes nothing: its Metadata requests must not create the topic on a broker that allows it.
+    consumer.put("allow.auto.create.topics", "false");
     return consumer;
   }
 
