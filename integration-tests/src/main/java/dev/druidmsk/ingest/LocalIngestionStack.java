@@ -196,7 +196,7 @@ public final class LocalIngestionStack implements AutoCloseable
   public Path renderTelemetrySpec(String dataSource, String topic, String roleArn, String externalId) throws Exception
   {
     final Path spec = work.resolve(dataSource + ".json");
-    final DruidMskCommand.Result render = druidMsk(
+    final DruidMskCommand.Result render = command.runInThisJvm(
         "spec", "render", "-t", TELEMETRY_TEMPLATE,
         "--set", "dataSource=" + dataSource,
         "--set", "topic=" + topic,
