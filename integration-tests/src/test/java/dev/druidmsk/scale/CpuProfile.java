@@ -34,11 +34,14 @@ final class CpuProfile
   private static Map<String, List<String>> components()
   {
     final Map<String, List<String>> components = new LinkedHashMap<>();
+    // The broker's MSK IAM check (SigV4, IAM policies) before druid-msk, whose prefix holds it.
+    components.put("IAM on the broker: local-msk's authenticator and authorizer", List.of("dev.druidmsk.localmsk."));
     components.put("IAM: aws-msk-iam-auth, AWS SDK, druid-msk",
                    List.of("software.amazon.msk.", "software.amazon.awssdk.", "dev.druidmsk."));
     components.put("SASL: Kafka's authenticators", List.of("org.apache.kafka.common.security."));
     components.put("TLS and crypto: the JDK's", List.of("sun.security.", "com.sun.crypto.provider.", "javax.net.ssl."));
-    components.put("Kafka's consumer, the rest", List.of("org.apache.kafka."));
+    components.put("Kafka's broker", List.of("kafka.", "org.apache.kafka.server.", "org.apache.kafka.storage."));
+    components.put("Kafka's clients and common code, the rest", List.of("org.apache.kafka."));
     components.put("Druid", List.of("org.apache.druid."));
     return components;
   }

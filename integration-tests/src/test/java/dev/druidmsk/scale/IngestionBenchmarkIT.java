@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Ddruidmsk.benchmark.tuning=true} adds the tuning experiment's pairs (consumer fetch and buffer settings,
  * producer compression, each against the template's defaults), {@code =only} runs them without the listener pairs;
  * {@code -Ddruidmsk.benchmark.pin=false} leaves every
- * JVM on every CPU; {@code -Ddruidmsk.benchmark.profile=true} records the indexer with JFR in every measured run. It starts a Druid cluster: run it alone on the machine.
+ * JVM on every CPU; {@code -Ddruidmsk.benchmark.profile=true} records the indexer and the broker with JFR in every measured run. It starts a Druid cluster: run it alone on the machine.
  */
 @EnabledIfSystemProperty(named = "druidmsk.benchmark", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -215,7 +215,7 @@ class IngestionBenchmarkIT
 
   /** One Druid ingestion of a topic that already holds every event, and the machine's load when it ended. */
   private record IngestionRun(long firstRowMs, long allRowsMs, long visibleAtFirstRow, long events, double load,
-                              CpuProfile profile)
+                              CpuProfile indexer, CpuProfile broker)
   {
     /** Events per second between the first rows and all rows being queryable. */
     double rate()
@@ -436,14 +436,19 @@ class IngestionBenchmarkIT
     }
   }
 
-  /** Where the indexer's CPU went in each mode's runs of the pair: samples summed over the repetitions. */
+  /** Where the indexer's and the broker's CPU went in each mode's runs of the pair: samples summed over the repetitions. */
   private static void profileTable(Pair pair, List<IngestionRun> first, List<IngestionRun> second)
   {
-    final CpuProfile a = first.stream().map(IngestionRun::profile).reduce(CpuProfile.empty(), CpuProfile::plus);
-    final CpuProfile b = second.stream().map(IngestionRun::profile).reduce(CpuProfile.empty(), CpuProfile::plus);
+    profileTable(pair, "indexer", first.stream().map(IngestionRun::indexer), second.stream().map(IngestionRun::indexer));
+    profileTable(pair, "broker", first.stream().map(IngestionRun::broker), second.stream().map(IngestionRun::broker));
+  }
+
+  private static void profileTable(Pair pair, String jvm, Stream<CpuProfile> first, Stream<CpuProfile> second)
+  {
+    final CpuProfile a = first.reduce(CpuProfile.empty(), CpuProfile::plus);
+    final CpuProfile b = second.reduce(CpuProfile.empty(), CpuProfile::plus);
     final List<String> rows = new ArrayList<>();
-    rows.add(String.format("| indexer CPU samples, share | A: %s | B: %s |", pair.first().label(),
-                           pair.second().label()));
+    rows.add(String.format("| %s CPU samples, share | A: %s | B: %s |", jvm, pair.first().label(), pair.second().label()));
     rows.add("|---|---|---|");
     final List<String> components = new ArrayList<>(CpuProfile.COMPONENTS.keySet());
     components.add(CpuProfile.OTHER);
@@ -453,8 +458,8 @@ class IngestionBenchmarkIT
     }
     rows.add(String.format("| samples (JFR, submit to all rows queryable, %d runs) | %,d | %,d |", REPETITIONS,
                            a.total(), b.total()));
-    table(String.format("**Profile, %s**: the indexer's JFR execution samples, each counted for the first of these "
-                        + "components its stack holds", pair.title()),
+    table(String.format("**Profile, %s**: the %s's JFR execution samples, each counted for the first of these "
+                        + "components its stack holds", pair.title(), jvm),
           rows.toArray(new String[0]));
   }
 
@@ -504,13 +509,16 @@ class IngestionBenchmarkIT
   /**
    * Submits the spec and polls Druid SQL until every event is queryable: when the first rows appear, how many, and
    * when all are there. Then terminates the supervisor and waits for its task to finish, so runs do not overlap.
-   * With {@code profile}, the indexer is recorded with JFR from the submit until all rows are queryable.
+   * With {@code profile}, the indexer and the broker are recorded with JFR from the submit until all rows are queryable.
    */
   private static IngestionRun ingest(ObjectNode spec, String dataSource, long events, boolean profile)
       throws Exception
   {
-    final CpuProfile.Recording recording = profile ? CpuProfile.start(
-        cluster.stack().druid().pid(DruidService.INDEXER), Path.of("target", dataSource + ".jfr")
+    final CpuProfile.Recording indexer = profile ? CpuProfile.start(
+        cluster.stack().druid().pid(DruidService.INDEXER), Path.of("target", dataSource + "-indexer.jfr")
+    ) : null;
+    final CpuProfile.Recording broker = profile ? CpuProfile.start(
+        cluster.stack().msk().broker().pid(), Path.of("target", dataSource + "-broker.jfr")
     ) : null;
     final long start = System.nanoTime();
     supervisors.submit(spec);
@@ -525,11 +533,13 @@ class IngestionBenchmarkIT
       }
       if (visible == events) {
         final double load = loadAverage();
-        final CpuProfile cpu = recording == null ? CpuProfile.empty() : recording.stop();
+        final CpuProfile indexerCpu = indexer == null ? CpuProfile.empty() : indexer.stop();
+        final CpuProfile brokerCpu = broker == null ? CpuProfile.empty() : broker.stop();
         Thread.sleep(Math.max(0, (start + MIN_SUPERVISOR_RUN.toNanos() - System.nanoTime()) / 1_000_000));
         supervisors.terminateAllAndAwaitNoTasks();
         return new IngestionRun(
-            (firstRow - start) / 1_000_000, (now - start) / 1_000_000, visibleAtFirstRow, events, load, cpu
+            (firstRow - start) / 1_000_000, (now - start) / 1_000_000, visibleAtFirstRow, events, load, indexerCpu,
+            brokerCpu
         );
       }
       if (now - start > INGEST_TIMEOUT.toNanos()) {
