@@ -3,14 +3,9 @@ package dev.druidmsk.lanes;
 import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.Suite;
 
-/**
- * The doctor's suite, whose tests run concurrently (no Druid cluster) beside the suites after it: JUnit starts a
- * concurrent suite at once, wherever the lane lists it. Then the suites that kill or restart a service, and the opt-in
- * benchmark, which skips itself unless asked for.
- */
+/** The suites that kill or restart a service, and the opt-in benchmark, which skips itself unless asked for. */
 @Suite
 @SelectClasses(names = {
-    "dev.druidmsk.doctor.DoctorIT",
     "dev.druidmsk.faults.IngestionClusterFaultsIT",
     "dev.druidmsk.e2e.ProductionRolloutIT",
     "dev.druidmsk.e2e.BundleMissingE2EIT",

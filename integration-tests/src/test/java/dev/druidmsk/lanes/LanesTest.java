@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LanesTest
 {
-  private static final List<Class<?>> LANES = List.of(SharedStackLane.class, StsLane.class, ClusterLane.class);
+  private static final List<Class<?>> LANES = List.of(SharedStackLane.class, StsLane.class, ClusterLane.class, DoctorLane.class);
 
   /** failsafe runs only the lanes: a suite left out of them would never run, in CI or anywhere. */
   @Test
