@@ -25,10 +25,13 @@ final class CpuProfile
   static final Map<String, List<String>> COMPONENTS = components();
 
   private final Map<String, Long> samples;
+  /** Time the JVM's collections took (JFR's jdk.GarbageCollection; with the serial GC, all of it stops the JVM). */
+  private final long gcMillis;
 
-  private CpuProfile(Map<String, Long> samples)
+  private CpuProfile(Map<String, Long> samples, long gcMillis)
   {
     this.samples = samples;
+    this.gcMillis = gcMillis;
   }
 
   private static Map<String, List<String>> components()
@@ -72,12 +75,16 @@ final class CpuProfile
     {
       jcmd(pid, "JFR.stop", "name=" + name);
       final Map<String, Long> samples = new LinkedHashMap<>();
+      long gcMillis = 0;
       for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-        if ("jdk.ExecutionSample".equals(event.getEventType().getName()) && event.getStackTrace() != null) {
+        final String type = event.getEventType().getName();
+        if ("jdk.ExecutionSample".equals(type) && event.getStackTrace() != null) {
           samples.merge(component(event.getStackTrace().getFrames()), 1L, Long::sum);
+        } else if ("jdk.GarbageCollection".equals(type)) {
+          gcMillis += event.getDuration().toMillis();
         }
       }
-      return new CpuProfile(samples);
+      return new CpuProfile(samples, gcMillis);
     }
   }
 
@@ -99,12 +106,17 @@ final class CpuProfile
   {
     final Map<String, Long> sum = new LinkedHashMap<>(samples);
     other.samples.forEach((component, count) -> sum.merge(component, count, Long::sum));
-    return new CpuProfile(sum);
+    return new CpuProfile(sum, gcMillis + other.gcMillis);
   }
 
   static CpuProfile empty()
   {
-    return new CpuProfile(Map.of());
+    return new CpuProfile(Map.of(), 0);
+  }
+
+  long gcMillis()
+  {
+    return gcMillis;
   }
 
   long total()

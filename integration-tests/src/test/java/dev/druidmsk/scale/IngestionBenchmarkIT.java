@@ -458,6 +458,7 @@ class IngestionBenchmarkIT
     }
     rows.add(String.format("| samples (JFR, submit to all rows queryable, %d runs) | %,d | %,d |", REPETITIONS,
                            a.total(), b.total()));
+    rows.add(String.format("| garbage collection, ms (JFR, the same windows) | %,d | %,d |", a.gcMillis(), b.gcMillis()));
     table(String.format("**Profile, %s**: the %s's JFR execution samples, each counted for the first of these "
                         + "components its stack holds", pair.title(), jvm),
           rows.toArray(new String[0]));
