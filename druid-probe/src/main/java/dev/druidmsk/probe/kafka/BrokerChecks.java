@@ -45,9 +45,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * Every advertised broker, reached the way a task reaches a partition leader after the bootstrap: its advertised
- * name resolved on this node, TCP to its advertised port, TLS verified for that name with the consumer's own SSL
- * settings, and an IAM-authenticated Metadata request to that broker alone. This is where MSK over PrivateLink (one
+ * Every broker the bootstrap names for the topic, reached the way a task reaches a partition leader after the
+ * bootstrap: its advertised name resolved on this node, TCP to its advertised port, TLS verified for that name with the
+ * consumer's own SSL settings, and an IAM-authenticated Metadata request to that broker alone. This is where MSK over PrivateLink (one
  * endpoint per broker) breaks while the bootstrap works. One check per broker, {@code kafka.broker-<id>}; the brokers
  * are checked in parallel and reported in id order.
  */

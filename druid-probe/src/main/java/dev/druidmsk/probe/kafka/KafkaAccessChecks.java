@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
 /**
  * The Kafka calls a Druid supervisor and its tasks make, each refusal reported with the MSK action the role lacks
  * ({@link Request}; the doctor names the reader policy's statement that grants it): SASL AWS_MSK_IAM authentication,
- * topic metadata and offsets, every advertised broker on its own ({@link BrokerChecks}), one record per partition
- * without committing, and the consumer group pattern Druid uses.
+ * topic metadata and offsets, every broker holding the topic's replicas on its own ({@link BrokerChecks}), one record
+ * per partition without committing, and the consumer group pattern Druid uses.
  */
 final class KafkaAccessChecks
 {
