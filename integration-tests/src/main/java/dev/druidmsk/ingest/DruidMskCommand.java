@@ -31,6 +31,9 @@ public final class DruidMskCommand
   {
     this.launcher = launcher;
     this.environment = Map.copyOf(environment);
+    // For runInThisJvm: the class path's cli jar is Maven's, beside no distribution; name the launcher's, as its lib/
+    // jar would find it. One value per build, set once per command rather than per call.
+    System.setProperty(DruidHome.EXTENSION_DIR_PROPERTY, launcher.getParent().resolveSibling("druid-extension").toString());
   }
 
   public Result run(String... args) throws IOException, InterruptedException
@@ -47,8 +50,6 @@ public final class DruidMskCommand
    */
   public Result runInThisJvm(String... args)
   {
-    // The class path's cli jar is Maven's, beside no distribution: name the launcher's, as its lib/ jar would find it.
-    System.setProperty(DruidHome.EXTENSION_DIR_PROPERTY, launcher.getParent().resolveSibling("druid-extension").toString());
     final Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(environment);
     final StringWriter out = new StringWriter();
