@@ -32,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Opt-in: {@code -Dit.test=IngestionBenchmarkIT -Ddruidmsk.benchmark=true}; {@code -Ddruidmsk.benchmark.events}
  * (default 500,000 per topic) and {@code -Ddruidmsk.benchmark.repetitions} (default 3 per mode and pair) size it;
  * {@code -Ddruidmsk.benchmark.tuning=true} adds the tuning experiment's pairs (consumer fetch and buffer settings,
- * producer compression, each against the template's defaults), {@code =only} runs them without the listener pairs;
+ * producer compression, each against the template's defaults), {@code =only} runs them without the listener pairs,
+ * and {@code -Ddruidmsk.benchmark.tuning.settings} picks some of them by id (comma-separated: fetch_min_256k,
+ * fetch_wait_100, partition_fetch_8m, receive_1m, lz4, zstd);
  * {@code -Ddruidmsk.benchmark.pin=false} leaves every
  * JVM on every CPU; {@code -Ddruidmsk.benchmark.profile=true} records the indexer and the broker with JFR in every measured run. It starts a Druid cluster: run it alone on the machine.
  */
@@ -172,18 +175,42 @@ class IngestionBenchmarkIT
       ));
     }
     if (!"false".equals(TUNING)) {
-      for (Mode tuned : List.of(
-          Mode.consumerSetting("fetch_min_256k", "fetch.min.bytes", "262144"),
-          Mode.consumerSetting("fetch_wait_100", "fetch.max.wait.ms", "100"),
-          Mode.consumerSetting("partition_fetch_8m", "max.partition.fetch.bytes", "8388608"),
-          Mode.consumerSetting("receive_1m", "receive.buffer.bytes", "1048576"),
-          Mode.compressed("lz4"),
-          Mode.compressed("zstd")
-      )) {
+      for (Mode tuned : tunedModes()) {
         pairs.add(new Pair(tuned, IAM_SASL_SSL, "tuning: one setting against the template's defaults"));
       }
     }
     return List.copyOf(pairs);
+  }
+
+  /** Every tuning setting, or those {@code -Ddruidmsk.benchmark.tuning.settings} names (comma-separated ids). */
+  private static List<Mode> tunedModes()
+  {
+    final Map<String, Mode> all = new LinkedHashMap<>();
+    for (Mode mode : List.of(
+        Mode.consumerSetting("fetch_min_256k", "fetch.min.bytes", "262144"),
+        Mode.consumerSetting("fetch_wait_100", "fetch.max.wait.ms", "100"),
+        Mode.consumerSetting("partition_fetch_8m", "max.partition.fetch.bytes", "8388608"),
+        Mode.consumerSetting("receive_1m", "receive.buffer.bytes", "1048576"),
+        Mode.compressed("lz4"),
+        Mode.compressed("zstd")
+    )) {
+      all.put(mode.id().substring(Listener.IAM_SASL_SSL.id.length() + 1), mode);
+    }
+    final String chosen = System.getProperty("druidmsk.benchmark.tuning.settings", "");
+    if (chosen.isBlank()) {
+      return List.copyOf(all.values());
+    }
+    final List<Mode> modes = new ArrayList<>();
+    for (String id : chosen.split(",")) {
+      final Mode mode = all.get(id.trim());
+      if (mode == null) {
+        throw new IllegalArgumentException(
+            "-Ddruidmsk.benchmark.tuning.settings names no setting '" + id.trim() + "'; the settings are " + all.keySet()
+        );
+      }
+      modes.add(mode);
+    }
+    return modes;
   }
 
   private record Pair(Mode first, Mode second, String isolates)

@@ -68,7 +68,14 @@ class MskIamClientIT
     try (Admin admin = Admin.create(reader(false))) {
       admin.createTopics(List.of(new NewTopic("admin-created", 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
 
-      assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("admin-created");
+      // The broker learns of the controller's new topic asynchronously (KRaft), so one listing may still lack it.
+      Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!topics.contains("admin-created") && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      }
+      assertThat(topics).contains("admin-created");
     }
   }
 

@@ -213,7 +213,9 @@ class LocalKafkaClusterIT
     final Path log = workDir.resolve("client-" + name + ".log");
     JvmProcess.run(new JavaCommand(
         "round-trip-client-" + name,
-        List.of("-Djdk.net.hosts.file=" + hosts,
+        List.of("-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Djdk.net.hosts.file=" + hosts,
                 "-Daws.endpointUrlSts=" + msk.sts().endpoint(),
                 "-Daws.region=" + msk.broker().region(),
                 "-Daws.disableEc2Metadata=true",

@@ -32,6 +32,11 @@ import java.util.concurrent.TimeUnit;
 public final class RoundTripClient
 {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
+  /**
+   * For the first connection alone: a fresh JVM's first IAM handshake loads the AWS SDK and calls STS, which took over
+   * 9 s on a busy two-core machine (Kafka's default setup timeout is 10 s).
+   */
+  private static final Duration FIRST_CONNECTION_DEADLINE = Duration.ofSeconds(45);
 
   private RoundTripClient()
   {
@@ -62,7 +67,11 @@ public final class RoundTripClient
     final Properties producerProperties = new Properties();
     producerProperties.putAll(client);
     // Bounded, so that an unreachable leader fails the run instead of blocking it.
-    producerProperties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(DEADLINE.toMillis()));
+    producerProperties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(FIRST_CONNECTION_DEADLINE.toMillis()));
+    producerProperties.put(ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG,
+                           Long.toString(FIRST_CONNECTION_DEADLINE.toMillis()));
+    producerProperties.put(ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG,
+                           Long.toString(FIRST_CONNECTION_DEADLINE.toMillis()));
     producerProperties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(DEADLINE.toMillis()));
     producerProperties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(DEADLINE.toMillis() / 2));
     final List<TopicPartition> partitions = new ArrayList<>();
