@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The tests run concurrently: each is one doctor run (a CLI JVM and a probe JVM on the node's Druid) that only
  * reads the shared emulator, homes and policies; faults and short credentials come from an STS of the test's own.
+ * The tests are concurrent, not the class: a concurrent class would run beside the next suite of its lane, and its
+ * AWS system properties would reach that suite's failsafe report.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class DoctorIT
 {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -140,6 +141,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void everyCheckPassesOnAReadyNode() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
@@ -151,6 +153,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void jsonReportNamesEveryCheckAndNoSecret() throws Exception
   {
     final List<String> args = new ArrayList<>(List.of(args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true))));
@@ -175,6 +178,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void bundleMissingFailsTheInstallationAndClassloadingChecks() throws Exception
   {
     final Path bare = DoctorHomes.stock(work.resolve("bare-home"));
@@ -188,6 +192,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void duplicateMskJarsFailTheSingleVersionCheck() throws Exception
   {
     final Path home = DoctorHomes.installed(work.resolve("duplicate-home"));
@@ -204,6 +209,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void wrongExternalIdFailsTheAssumeRoleCheck() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, "not-the-external-id", TOPIC, tlsBootstrap(), true)));
@@ -216,6 +222,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void unreachableStsFailsTheAssumeRoleCheck() throws Exception
   {
     final int closedPort = FreePorts.resolve(0);
@@ -235,6 +242,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void throttlingStsFailsTheAssumeRoleCheckAsThrottlingNotAsARefusal() throws Exception
   {
     try (LocalSts throttlingSts = privateSts().start()) {
@@ -252,6 +260,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void credentialsTooShortForMskFailTheLifetimeAndAuthenticationChecks() throws Exception
   {
     // Credentials that live 3 s, issued by the emulator's authority so the broker judges them.
@@ -268,6 +277,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void anStsRegionOtherThanTheEndpointsFailsTheAssumeRoleCheckNamingStsRegion() throws Exception
   {
     // The node calls eu-west-1's STS endpoint (resolved locally), the spec signs for the broker's region.
@@ -290,6 +300,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void aMissingWebIdentityTokenFileFailsTheBaseIdentityCheckNamingIrsa() throws Exception
   {
     final Path absent = work.resolve("no-such-token");
@@ -308,6 +319,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void unresolvableBrokerFailsTheDnsCheck() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, TOPIC, "b-1.doctor.invalid:9098", true)));
@@ -319,6 +331,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void nonTlsPortFailsTheTlsCheckAsNotTheIamListener() throws Exception
   {
     final String plaintextListener = stack.msk().broker().internalBootstrap();
@@ -332,6 +345,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void topicWithoutPolicyFailsTheDescribeTopicCheckNamingTheIamAction() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(SESSION, TestStacks.EXTERNAL_ID, FORBIDDEN_TOPIC, tlsBootstrap(), true)));
@@ -345,6 +359,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void groupWithoutPolicyFailsTheConsumerGroupCheckNamingTheIamAction() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(NO_GROUP_SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));
@@ -358,6 +373,7 @@ class DoctorIT
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void groupDescribeWithoutJoinFailsTheConsumerGroupCheckNamingAlterGroup() throws Exception
   {
     final Doctor.Result result = doctor().run(work, args(installedHome, spec(DESCRIBE_GROUP_SESSION, TestStacks.EXTERNAL_ID, TOPIC, tlsBootstrap(), true)));

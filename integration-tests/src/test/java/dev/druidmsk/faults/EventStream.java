@@ -40,6 +40,8 @@ final class EventStream implements AutoCloseable
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private final CompletableFuture<Long> done;
+  /** {@link System#nanoTime()} after which no event is sent; none until {@link #endAfter} sets it. */
+  private volatile long endNanos = Long.MAX_VALUE;
 
   private EventStream(String topic, Map<String, Object> operator, int events, int perSecond)
   {
@@ -56,6 +58,12 @@ final class EventStream implements AutoCloseable
   static EventStream start(String topic, Map<String, Object> operator, int events, int perSecond)
   {
     return new EventStream(topic, operator, events, perSecond);
+  }
+
+  /** Sends no event later than {@code delay} from now, even if fewer than the stream's events were sent. */
+  void endAfter(Duration delay)
+  {
+    endNanos = System.nanoTime() + delay.toNanos();
   }
 
   /** Events the broker has acknowledged so far. */
@@ -109,6 +117,9 @@ final class EventStream implements AutoCloseable
       for (long id = 0; id < events; id++) {
         if (id % PACE_EVERY == 0) {
           pace(start, id, perSecond);
+          if (System.nanoTime() > endNanos) {
+            break;
+          }
         }
         producer.send(
             new ProducerRecord<>(topic, event(id, generator).getBytes(StandardCharsets.UTF_8)),

@@ -4,12 +4,17 @@ import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * The doctor's suite alone in its JVM: its tests run concurrently (an emulator, no Druid cluster), and in a lane with
- * other suites it ran beside them, sharing the JVM's system properties, so that its base credentials were set while
- * theirs ended and reached their failsafe reports.
+ * The doctor's suite, then a short emulator-only suite, then the Overlord restart suite, whose cluster starts once the
+ * other lanes' clusters run. DoctorIT's tests run concurrently, the class does not: as a concurrent class it ran
+ * beside the next suite, sharing the JVM's system properties, and its base credentials reached that suite's failsafe
+ * report.
  */
 @Suite
-@SelectClasses(names = "dev.druidmsk.doctor.DoctorIT")
+@SelectClasses(names = {
+    "dev.druidmsk.doctor.DoctorIT",
+    "dev.druidmsk.provider.SharedCacheStsFaultsIT",
+    "dev.druidmsk.e2e.ProductionRolloutIT"
+})
 class DoctorLane
 {
 }
