@@ -33,8 +33,9 @@ public final class RoundTripClient
 {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   /**
-   * For the first connection alone: a fresh JVM's first IAM handshake loads the AWS SDK and calls STS, which took over
-   * 9 s on a busy two-core machine (Kafka's default setup timeout is 10 s).
+   * For setting up a connection and for the first metadata: a fresh JVM's first IAM handshake loads the AWS SDK and
+   * calls STS, which took over 9 s on a busy two-core machine (Kafka's default setup timeout is 10 s). A broker that
+   * fails TLS on its name still fails at once; a send still fails after {@link #DEADLINE}.
    */
   private static final Duration FIRST_CONNECTION_DEADLINE = Duration.ofSeconds(45);
 
@@ -66,7 +67,7 @@ public final class RoundTripClient
   {
     final Properties producerProperties = new Properties();
     producerProperties.putAll(client);
-    // Bounded, so that an unreachable leader fails the run instead of blocking it.
+    // Bounded, so that an unreachable bootstrap or leader fails the run instead of blocking it.
     producerProperties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(FIRST_CONNECTION_DEADLINE.toMillis()));
     producerProperties.put(ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG,
                            Long.toString(FIRST_CONNECTION_DEADLINE.toMillis()));
