@@ -294,7 +294,7 @@ class MskIngestionE2EIT
     final Doctor.Result result = Doctor.onNode(stack.stack().msk(), LocalIngestionStack.TRUSTSTORE_PASSWORD_VARIABLE).run(
         doctorReports,
         "--druid-home", stack.stack().workDir().resolve("druid-home").toString(), "--spec", doctorSpec.toString(),
-        "--timeout", "10s", "--jvm-config", jvmConfig.toString()
+        "--timeout", Doctor.PROBE_TIMEOUT, "--jvm-config", jvmConfig.toString()
     );
     Files.writeString(doctorReports.resolve("report-" + name + ".txt"), result.out());
     return result;

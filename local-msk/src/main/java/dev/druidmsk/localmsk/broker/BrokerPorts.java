@@ -22,6 +22,17 @@ record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller,
     );
   }
 
+  /** Whether {@code port} is one of these that was chosen free, not configured. */
+  boolean choseFree(final int port, final BrokerConfig config)
+  {
+    return (port == saslPlaintext && config.saslPlaintextPort == 0)
+           || (port == saslSsl && config.saslSslPort == 0)
+           || (port == internal && config.internalPort == 0)
+           || (port == controller && config.controllerPort == 0)
+           || (port == ssl && config.tlsListenerPort == 0)
+           || (port == scram && config.scramListenerPort == 0);
+  }
+
   /** The configured port, else one free on the broker's endpoint address, where the TLS-bearing listeners bind. */
   private static int onEndpoint(final BrokerConfig config, final int configured)
   {

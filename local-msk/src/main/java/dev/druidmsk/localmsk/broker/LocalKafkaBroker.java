@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,23 @@ public final class LocalKafkaBroker implements AutoCloseable
   private static final String REAUTHENTICATED = "Set SASL server state to COMPLETE during re-authentication";
   private static final Pattern AUTHENTICATED = Pattern.compile(" AUTHENTICATED (\\S+) until ");
   private static final Pattern REFUSED = Pattern.compile(" REFUSED (.*)$");
+  /** What Kafka 3.9's SocketServer logs, via log4j into server.log, when a listener's port is in use. */
+  private static final Pattern BIND_FAILED = Pattern.compile("failed to bind to \\S+:(\\d+): Address already in use");
+  /**
+   * A port chosen free is released for the broker's JVM to bind, and another process can take it in between (another
+   * JVM's choice, a client connection's local port); a first start that lost a port that way tries new ones.
+   */
+  private static final int START_ATTEMPTS = 3;
+  private static final int ERROR_LINES = 10;
 
   private final BrokerConfig config;
-  private final BrokerPorts ports;
+  private BrokerPorts ports;
   private final TlsMaterial tls;
   private final Path serverProperties;
   private final Path log4jProperties;
   private final IamPolicies policies;
   private JvmProcess process;
+  private long serverLogAtSpawn;
   private Duration lastStartTime;
 
   private LocalKafkaBroker(final BrokerConfig config, final BrokerPorts ports, final TlsMaterial tls)
@@ -303,6 +313,7 @@ public final class LocalKafkaBroker implements AutoCloseable
   /** Starts the prepared broker's JVM without waiting for it; {@link #awaitStarted} waits. */
   void spawn() throws IOException
   {
+    serverLogAtSpawn = Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
     process = JvmProcess.start(new JavaCommand(
         "kafka-broker",
         jvmArgs("-Xmx" + config.heap),
@@ -321,12 +332,24 @@ public final class LocalKafkaBroker implements AutoCloseable
    */
   void awaitStarted(final long began, final int clusterSize) throws IOException, InterruptedException, TimeoutException
   {
-    try {
-      awaitServing(System.nanoTime() + config.startTimeout.toNanos(), clusterSize);
-    }
-    catch (IOException | TimeoutException | RuntimeException e) {
-      process.stop(config.stopTimeout);
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        awaitServing(System.nanoTime() + config.startTimeout.toNanos(), clusterSize);
+        break;
+      }
+      catch (PortTakenException e) {
+        // A restart keeps its ports (clients know them), and a configured port stays what it was configured to be.
+        if (lastStartTime != null || attempt == START_ATTEMPTS || !ports.choseFree(e.port, config)) {
+          throw e;
+        }
+        ports = BrokerPorts.resolve(config);
+        writeConfiguration();
+        spawn();
+      }
+      catch (IOException | TimeoutException | RuntimeException e) {
+        process.stop(config.stopTimeout);
+        throw e;
+      }
     }
     lastStartTime = Duration.ofNanos(System.nanoTime() - began);
   }
@@ -395,8 +418,7 @@ public final class LocalKafkaBroker implements AutoCloseable
     try (Admin admin = Admin.create(operatorAdminProperties())) {
       while (true) {
         if (!process.isAlive()) {
-          throw new IOException("The Kafka broker exited while starting; the end of " + process.log() + ":\n"
-                                + process.logTail());
+          throw exitedWhileStarting();
         }
         try {
           if (admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get().size() >= clusterSize) {
@@ -412,6 +434,68 @@ public final class LocalKafkaBroker implements AutoCloseable
         }
         Thread.sleep(POLL_INTERVAL.toMillis());
       }
+    }
+  }
+
+  /**
+   * Why the broker's JVM ended before serving: its exit code, the first error this start wrote to server.log (Kafka's
+   * fatal errors go there, through log4j; the shutdown that follows logs a page of noise) and the end of broker.out
+   * (the JVM's own output).
+   */
+  private IOException exitedWhileStarting() throws IOException
+  {
+    final byte[] log = Files.exists(serverLog()) ? Files.readAllBytes(serverLog()) : new byte[0];
+    final int from = (int) Math.min(serverLogAtSpawn, log.length);
+    final String logged = new String(log, from, log.length - from, StandardCharsets.UTF_8);
+    final String message = "The Kafka broker exited with " + process.exitValue() + " while starting; "
+                           + firstError(logged.lines().toList(), serverLog()) + "\nthe end of " + process.log() + ":\n"
+                           + process.logTail();
+    final Matcher bind = BIND_FAILED.matcher(logged);
+    if (!bind.find()) {
+      return new IOException(message);
+    }
+    final int port = Integer.parseInt(bind.group(1));
+    return new PortTakenException(port, message + "\nPort " + port + " is in use by another process"
+                                        + (ports.choseFree(port, config)
+                                           ? ""
+                                           : ": configure another port for that listener, or 0 to have a free one chosen"));
+  }
+
+  /** The first ERROR line of {@code lines} with its exception's messages (not its stack), else their end. */
+  private static String firstError(final List<String> lines, final Path log)
+  {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("] ERROR ")) {
+        final List<String> error = new ArrayList<>(List.of(lines.get(i)));
+        for (String line : lines.subList(i + 1, lines.size())) {
+          if (line.startsWith("[") || error.size() == ERROR_LINES) {
+            break;
+          }
+          if (!line.startsWith("\t")) {
+            error.add(line);
+          }
+        }
+        return "the first error in " + log + ":\n" + String.join("\n", error);
+      }
+    }
+    return "the end of " + log + ":\n"
+           + String.join("\n", lines.subList(Math.max(0, lines.size() - ERROR_LINES), lines.size()));
+  }
+
+  private Path serverLog()
+  {
+    return logDir().resolve(ServerProperties.SERVER_LOG);
+  }
+
+  /** A listener's port was in use when the broker's JVM bound it. */
+  private static final class PortTakenException extends IOException
+  {
+    private final int port;
+
+    private PortTakenException(final int port, final String message)
+    {
+      super(message);
+      this.port = port;
     }
   }
 }

@@ -115,9 +115,12 @@ public final class LocalKafkaCluster implements AutoCloseable
       for (LocalKafkaBroker broker : brokers) {
         broker.spawn();
       }
+      // Each broker serving on its own first: one whose port was taken starts again on new ones (awaitStarted),
+      // where waiting for the whole cluster would only time out on it. Then broker 1 sees them all.
       for (LocalKafkaBroker broker : brokers) {
-        broker.awaitStarted(began, size);
+        broker.awaitStarted(began, 1);
       }
+      brokers.get(0).awaitStarted(began, size);
       if (common.scramListener) {
         // SCRAM credentials live in the cluster's metadata: one user for every broker.
         brokers.get(0).createScramUser();

@@ -33,6 +33,8 @@ final class ServerProperties
   static final String POLICIES_FILE = "druidmsk.authz.policies.file";
   /** The cluster's ARN, the root of the topic, group and transactional-id ARNs policies name. */
   static final String CLUSTER_ARN = "druidmsk.authz.cluster.arn";
+  /** The broker's log4j log, under its log directory: everything but the SASL lines. */
+  static final String SERVER_LOG = "server.log";
   /** The broker's SASL authentication log, under its log directory. */
   static final String SASL_LOG = "sasl-authentication.log";
   private static final String IAM_VERDICT_LOGGER = "dev.druidmsk.localmsk.sasl";
@@ -142,7 +144,7 @@ final class ServerProperties
         "\n",
         "log4j.rootLogger=INFO, file",
         "log4j.appender.file=org.apache.log4j.FileAppender",
-        "log4j.appender.file.File=" + logDir.resolve("server.log"),
+        "log4j.appender.file.File=" + logDir.resolve(SERVER_LOG),
         "log4j.appender.file.Append=true",
         "log4j.appender.file.layout=org.apache.log4j.PatternLayout",
         "log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n",

@@ -70,6 +70,12 @@ public final class JvmProcess implements AutoCloseable
     return process.isAlive();
   }
 
+  /** The exit code of the ended process (137 after a KILL, as the OOM killer sends). */
+  public int exitValue()
+  {
+    return process.exitValue();
+  }
+
   public Path log()
   {
     return log;
