@@ -14,10 +14,15 @@ import dev.druidmsk.localmsk.process.Deadline;
 import dev.druidmsk.localmsk.sts.Role;
 import dev.druidmsk.localmsk.testing.ScopedSystemProperties;
 import dev.druidmsk.localmsk.testing.TestStacks;
+import dev.druidmsk.telemetry.ApiRequestGenerator;
+import dev.druidmsk.telemetry.ApiRequestProducer;
+import dev.druidmsk.telemetry.ProducedTotals;
 import dev.druidmsk.testing.DruidReaderClients;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -149,6 +154,15 @@ public final class E2eCluster implements AutoCloseable
     return new HashMap<>(ClientProperties.assumingRole(
         stack.msk().broker(), stack.msk().cluster().brokers().size() == 1, TestStacks.PRODUCER_ROLE, sessionName, null
     ));
+  }
+
+  /** {@code count} API requests into {@code topic} as the tests' producer, 10 ms apart from five minutes ago. */
+  public ProducedTotals produce(String topic, int count) throws Exception
+  {
+    try (ApiRequestProducer producer = new ApiRequestProducer(producerClient("e2e-producer"))) {
+      final Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+      return producer.send(topic, new ApiRequestGenerator(42, start, Duration.ofMillis(10)), count);
+    }
   }
 
   public DruidClient overlord()

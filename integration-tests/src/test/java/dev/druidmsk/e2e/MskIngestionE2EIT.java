@@ -3,15 +3,11 @@ package dev.druidmsk.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.druid.DruidEndpoints;
-import dev.druidmsk.doctor.Doctor;
 import dev.druidmsk.ingest.DruidMskCommand;
 import dev.druidmsk.ingest.LocalIngestionStack;
-import dev.druidmsk.localmsk.broker.BrokerHosts;
 import dev.druidmsk.localmsk.broker.LocalKafkaBroker;
 import dev.druidmsk.localmsk.broker.LocalKafkaCluster;
 import dev.druidmsk.localmsk.testing.TestStacks;
-import dev.druidmsk.telemetry.ApiRequestGenerator;
-import dev.druidmsk.telemetry.ApiRequestProducer;
 import dev.druidmsk.telemetry.ProducedTotals;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
@@ -20,12 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Druid 33 ingesting API telemetry from the MSK IAM emulator through the aws-msk-iam provider: a home provisioned
  * by bootstrap's installer, specs rendered from the shipped template, submitted with the druid-msk command, over
  * SASL_SSL with role assumption and an external ID, from three brokers reached by their advertised names. On the
- * {@link SharedCluster}, one topic and datasource per test.
+ * {@link SharedCluster}, one topic and datasource per test. The doctor on this cluster: {@link PrivateLinkDoctorE2EIT}.
  */
 @ExtendWith(SharedCluster.class)
 class MskIngestionE2EIT
@@ -47,30 +40,18 @@ class MskIngestionE2EIT
   private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(3);
   /** How STS words a trust-policy refusal (a wrong external ID among its causes), as the supervisor reports it. */
   private static final String STS_REFUSAL = "is not authorized to perform: sts:AssumeRole";
-  /** A loopback address no broker listens on: an endpoint that does not serve the advertised port. */
-  private static final String NO_LISTENER = "127.0.0.10";
 
   /** As a small MSK cluster reached over PrivateLink, one endpoint per broker (see {@link LocalKafkaCluster}). */
   private static final int BROKERS = SharedCluster.BROKERS;
-  /** The doctor's topic: partition i led by broker i + 1, so broker 2 leads partition 1. */
-  private static final String DOCTOR_TOPIC = "api_requests_doctor";
-  private static final int BROKEN = 2;
 
   private static E2eCluster stack;
   private static long suiteStart;
-  private static Path doctorSpec;
-  private static Path doctorReports;
 
   @BeforeAll
   static void startStack(E2eCluster shared) throws Exception
   {
     suiteStart = System.nanoTime();
     stack = shared;
-    stack.stack().createTopic(DOCTOR_TOPIC, BROKERS);
-    doctorSpec = stack.stack().renderTelemetrySpec(DOCTOR_TOPIC, DOCTOR_TOPIC, TestStacks.EXTERNAL_ID);
-    produce(DOCTOR_TOPIC, 300);
-    doctorReports = stack.stack().workDir().resolve("doctor-reports");
-    Files.createDirectories(doctorReports);
   }
 
   /**
@@ -107,7 +88,7 @@ class MskIngestionE2EIT
     final DruidMskCommand.Result submit = stack.stack().druidMsk("spec", "submit", "--spec", spec.toString());
     assertThat(submit.exitCode()).as("%s", submit).isZero();
 
-    final ProducedTotals produced = produce(dataSource, EVENTS);
+    final ProducedTotals produced = stack.produce(dataSource, EVENTS);
     E2eCluster.await(EVENTS + " requests in " + dataSource, INGEST_TIMEOUT,
                      () -> requests(dataSource) == EVENTS);
     assertAggregatesMatch(dataSource, produced);
@@ -136,7 +117,7 @@ class MskIngestionE2EIT
   {
     final String dataSource = "api_requests_wrong_external_id";
     stack.stack().createTopic(dataSource, 1);
-    produce(dataSource, 100);
+    stack.produce(dataSource, 100);
     final Path spec = stack.stack().renderTelemetrySpec(dataSource, dataSource, "not-the-external-id");
 
     // Druid accepts the spec: the role is only assumed when Kafka connects.
@@ -198,132 +179,12 @@ class MskIngestionE2EIT
     return kib / 1024;
   }
 
-  @Test
-  void doctorChecksEveryAdvertisedBrokerOfAHealthyCluster() throws Exception
-  {
-    final Doctor.Result result = doctor("healthy", hosts());
-
-    assertThat(result.exitCode()).as(result.toString()).isZero();
-    for (LocalKafkaBroker broker : stack.stack().msk().cluster().brokers()) {
-      assertThat(result.check("kafka.broker-" + broker.node().id()))
-          .contains("PASS", broker.advertisedSaslSsl(), "resolve: " + broker.node().advertisedHost() + " -> "
-                                                        + broker.node().endpointAddress());
-    }
-  }
-
-  @Test
-  void doctorFailsABrokerWhoseNameDoesNotResolve() throws Exception
-  {
-    final Doctor.Result result = doctor("unresolvable", hosts().without(BROKEN));
-
-    assertBrokenBroker(result, "the name does not resolve on this node", "create a private DNS record "
-                                                                         + broken().node().advertisedHost());
-  }
-
-  @Test
-  void doctorFailsABrokerWhoseEndpointDoesNotServeTheAdvertisedPort() throws Exception
-  {
-    final Doctor.Result result = doctor("wrong-port", hosts().route(BROKEN, NO_LISTENER));
-
-    assertBrokenBroker(result, "no TCP connection to port " + port(), "must accept port " + port());
-    assertThat(result.check("kafka.broker-" + BROKEN)).contains("tcp: " + NO_LISTENER + ':' + port());
-  }
-
-  @Test
-  void doctorFailsABrokerWhoseEndpointPresentsAnotherBrokersCertificate() throws Exception
-  {
-    final String otherEndpoint = stack.stack().msk().cluster().broker(3).node().endpointAddress();
-
-    final Doctor.Result result = doctor("tls-name-mismatch", hosts().route(BROKEN, otherEndpoint));
-
-    assertBrokenBroker(result, "TLS: the server at " + otherEndpoint + ':' + port() + " has no certificate for this name",
-                       "must point at broker " + BROKEN + "'s own endpoint");
-  }
-
-  /**
-   * Only the bootstrap is right, as with one wildcard DNS record for every broker name: authentication passes on the
-   * bootstrap, and each broker whose name leads to broker 1's endpoint is named.
-   */
-  @Test
-  void doctorNamesEachBrokerWithAnotherBrokersCertificateAndPassesAuthenticationOnTheBootstrap() throws Exception
-  {
-    final String brokerOne = stack.stack().msk().cluster().broker(1).node().endpointAddress();
-
-    final Doctor.Result result = doctor("only-bootstrap-right", hosts().route(2, brokerOne).route(3, brokerOne));
-
-    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-    assertThat(result.check("kafka.authenticate")).contains("PASS");
-    assertThat(result.check("kafka.broker-1")).contains("PASS");
-    for (int id : List.of(2, 3)) {
-      assertThat(result.check("kafka.broker-" + id))
-          .contains("FAIL", "TLS: the server at " + brokerOne + ':' + port() + " has no certificate for this name",
-                    "must point at broker " + id + "'s own endpoint");
-    }
-  }
-
-  /**
-   * Exit 2, broker {@link #BROKEN}'s FAIL with its address, cause, fix and partition, and the fetch naming it; the
-   * other brokers pass. (kafka.consumer-group fails too when Kafka made that broker the group's coordinator.)
-   */
-  private static void assertBrokenBroker(Doctor.Result result, String cause, String fix)
-  {
-    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-    assertThat(result.check("kafka.broker-" + BROKEN))
-        .contains("FAIL", "broker " + BROKEN + " at " + broken().advertisedSaslSsl(), cause, fix,
-                  "one private DNS record per advertised broker name", "leads partitions 1 of " + DOCTOR_TOPIC);
-    assertThat(result.check("kafka.fetch"))
-        .contains("FAIL", "partition 1: not read, its leader failed kafka.broker-" + BROKEN);
-    assertThat(result.check("kafka.broker-1")).contains("PASS");
-    assertThat(result.check("kafka.broker-3")).contains("PASS");
-  }
-
-  /** The healthy hosts file of Druid's JVMs, which the node's doctor is given too. */
-  private static BrokerHosts hosts() throws Exception
-  {
-    return BrokerHosts.of(stack.stack().msk().cluster())
-                      .alsoOnLocalhost(List.of(InetAddress.getLocalHost().getHostName()));
-  }
-
-  /** Runs the doctor on the Druid home of the suite's nodes, its probe JVM resolving through {@code hosts}. */
-  private static Doctor.Result doctor(String name, BrokerHosts hosts) throws Exception
-  {
-    final Path hostsFile = hosts.write(doctorReports.resolve("hosts-" + name));
-    final Path jvmConfig = Files.writeString(
-        doctorReports.resolve("jvm-" + name + ".config"), "-server\n-Xmx1g\n-Djdk.net.hosts.file=" + hostsFile + "\n"
-    );
-    final Doctor.Result result = Doctor.onNode(stack.stack().msk(), LocalIngestionStack.TRUSTSTORE_PASSWORD_VARIABLE).run(
-        doctorReports,
-        "--druid-home", stack.stack().workDir().resolve("druid-home").toString(), "--spec", doctorSpec.toString(),
-        "--timeout", Doctor.PROBE_TIMEOUT, "--jvm-config", jvmConfig.toString()
-    );
-    Files.writeString(doctorReports.resolve("report-" + name + ".txt"), result.out());
-    return result;
-  }
-
-  private static LocalKafkaBroker broken()
-  {
-    return stack.stack().msk().cluster().broker(BROKEN);
-  }
-
-  private static int port()
-  {
-    return Integer.parseInt(broken().advertisedSaslSsl().replaceFirst(".*:", ""));
-  }
-
   /** The brokers leading the topic's partitions. */
   private static Set<Integer> leaders(String topic) throws Exception
   {
     try (Admin operator = Admin.create(stack.stack().msk().broker().operatorAdminProperties())) {
       return operator.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions()
                      .stream().map(partition -> partition.leader().id()).collect(Collectors.toSet());
-    }
-  }
-
-  private static ProducedTotals produce(String topic, int count) throws Exception
-  {
-    try (ApiRequestProducer producer = new ApiRequestProducer(stack.producerClient("e2e-producer"))) {
-      final Instant start = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-      return producer.send(topic, new ApiRequestGenerator(42, start, Duration.ofMillis(10)), count);
     }
   }
 

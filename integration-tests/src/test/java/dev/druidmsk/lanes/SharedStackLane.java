@@ -11,6 +11,7 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @SelectClasses(names = {
     "dev.druidmsk.e2e.MskIngestionE2EIT",
+    "dev.druidmsk.e2e.PrivateLinkDoctorE2EIT",
     "dev.druidmsk.migration.KinesisMigrationE2EIT",
     "dev.druidmsk.policy.ReaderPolicyNecessityIT"
 })

@@ -2,6 +2,9 @@ package dev.druidmsk.localmsk.broker;
 
 import dev.druidmsk.localmsk.process.FreePorts;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 
 /**
@@ -10,8 +13,17 @@ import java.util.List;
  */
 record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller, int ssl, int scram)
 {
+  private static final String LOOPBACK = "127.0.0.1";
+
   static BrokerPorts resolve(final BrokerConfig config)
   {
+    final String endpoint = config.node.endpointAddress();
+    requireFree("saslPlaintextPort", config.saslPlaintextPort, LOOPBACK);
+    requireFree("saslSslPort", config.saslSslPort, endpoint);
+    requireFree("internalPort", config.internalPort, LOOPBACK);
+    requireFree("controllerPort", config.controllerPort, LOOPBACK);
+    requireFree("tlsListenerPort", config.tlsListenerPort, endpoint);
+    requireFree("scramListenerPort", config.scramListenerPort, endpoint);
     return new BrokerPorts(
         FreePorts.resolve(config.saslPlaintextPort),
         FreePorts.resolve(config.saslSslPort),
@@ -20,6 +32,23 @@ record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller,
         config.tlsListener ? onEndpoint(config, config.tlsListenerPort) : 0,
         config.scramListener ? onEndpoint(config, config.scramListenerPort) : 0
     );
+  }
+
+  /** A configured port another process listens on fails here, before any JVM starts, rather than in the broker's log. */
+  private static void requireFree(final String setting, final int port, final String address)
+  {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(address))) {
+      // Free: the broker binds it next.
+    }
+    catch (IOException e) {
+      throw new IllegalArgumentException(
+          setting + " " + port + " is in use on " + address + " by another process (" + e.getMessage() + "): "
+          + "configure another port, or 0 to have a free one chosen"
+      );
+    }
   }
 
   /** Whether {@code port} is one of these that was chosen free, not configured. */

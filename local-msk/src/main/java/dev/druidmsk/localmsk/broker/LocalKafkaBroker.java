@@ -455,10 +455,8 @@ public final class LocalKafkaBroker implements AutoCloseable
       return new IOException(message);
     }
     final int port = Integer.parseInt(bind.group(1));
-    return new PortTakenException(port, message + "\nPort " + port + " is in use by another process"
-                                        + (ports.choseFree(port, config)
-                                           ? ""
-                                           : ": configure another port for that listener, or 0 to have a free one chosen"));
+    return new PortTakenException(port, message + "\nPort " + port + " was taken by another process before the broker "
+                                        + "bound it");
   }
 
   /** The first ERROR line of {@code lines} with its exception's messages (not its stack), else their end. */

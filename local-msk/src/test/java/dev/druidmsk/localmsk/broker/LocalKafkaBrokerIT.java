@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +22,17 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The broker's life cycle: restart keeps ports and data; stop ends the process. */
+/**
+ * The broker's life cycle: a port taken between its choice and the bind is chosen again; restart keeps ports and
+ * data; stop ends the process.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalKafkaBrokerIT
 {
   private static LocalKafkaBroker broker;
+  private static int takenPort;
 
+  /** Starts the suite's broker while another process holds the SASL_PLAINTEXT port chosen for it. */
   @BeforeAll
   static void startBroker() throws Exception
   {
@@ -32,7 +40,13 @@ class LocalKafkaBrokerIT
     Files.createDirectories(workDir);
     final Path masterKey = workDir.resolve("master.key");
     SessionCredentialAuthority.withNewMasterKey().writeMasterKey(masterKey);
-    broker = LocalKafkaBroker.start(BrokerConfig.builder(workDir.resolve("broker"), masterKey).build());
+    final long began = System.nanoTime();
+    broker = LocalKafkaBroker.prepare(BrokerConfig.builder(workDir.resolve("broker"), masterKey).build());
+    takenPort = port(broker.saslPlaintextBootstrap());
+    try (ServerSocket taker = new ServerSocket(takenPort, 1, InetAddress.getLoopbackAddress())) {
+      broker.spawn();
+      broker.awaitStarted(began, 1);
+    }
     System.out.println("LocalKafkaBrokerIT: broker started in " + broker.lastStartTime().toMillis() + " ms");
   }
 
@@ -52,6 +66,18 @@ class LocalKafkaBrokerIT
                                             .hasMessageContaining("BrokerConfig.Builder#tlsListener");
     assertThatThrownBy(broker::scramBootstrap).isInstanceOf(IllegalStateException.class)
                                               .hasMessageContaining("BrokerConfig.Builder#scramListener");
+  }
+
+  @Test
+  @Order(0)
+  void aPortTakenBetweenItsChoiceAndTheBindIsChosenAgain() throws Exception
+  {
+    assertThat(port(broker.saslPlaintextBootstrap())).isNotEqualTo(takenPort);
+    assertThat(Files.readString(broker.logDir().resolve(ServerProperties.SERVER_LOG), StandardCharsets.UTF_8))
+        .contains("Socket server failed to bind to 127.0.0.1:" + takenPort + ": Address already in use");
+    try (Admin admin = Admin.create(broker.operatorAdminProperties())) {
+      assertThat(admin.describeCluster().nodes().get(60, TimeUnit.SECONDS)).hasSize(1);
+    }
   }
 
   @Test
@@ -78,7 +104,7 @@ class LocalKafkaBrokerIT
   @Order(1)
   void logsGoUnderTheWorkDirectory()
   {
-    assertThat(broker.logDir().resolve("server.log")).isRegularFile();
+    assertThat(broker.logDir().resolve(ServerProperties.SERVER_LOG)).isRegularFile();
     assertThat(broker.logDir()).startsWith(Path.of(System.getProperty("druidmsk.work.dir", "target")).toAbsolutePath());
   }
 
@@ -92,5 +118,10 @@ class LocalKafkaBrokerIT
 
     assertThat(broker.isRunning()).isFalse();
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  private static int port(final String bootstrap)
+  {
+    return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
   }
 }
