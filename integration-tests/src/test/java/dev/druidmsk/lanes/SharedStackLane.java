@@ -4,8 +4,8 @@ import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * Every suite of the {@code SharedCluster} stack, so that it starts once: the longest lane (754 s in the full run of
- * 2026-12-05 10:35, the others 715, 673 and 642 s), so the other lanes take the short suites.
+ * Every suite of the {@code SharedCluster} stack, so that it starts once: the longest lane (776 s in the full run of
+ * 2026-12-05 13:17, the others 754, 730 and 661 s), so the other lanes take the short suites.
  * (Starting the shared stack later, after a short suite, made it slower: 235 s against 174 s.)
  */
 @Suite
