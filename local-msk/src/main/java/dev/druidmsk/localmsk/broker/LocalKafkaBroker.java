@@ -12,6 +12,8 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -338,6 +340,8 @@ public final class LocalKafkaBroker implements AutoCloseable
         break;
       }
       catch (PortTakenException e) {
+        // Already exited: this only unregisters its shutdown hook.
+        process.stop(config.stopTimeout);
         // A restart keeps its ports (clients know them), and a configured port stays what it was configured to be.
         if (lastStartTime != null || attempt == START_ATTEMPTS || !ports.choseFree(e.port, config)) {
           throw e;
@@ -444,9 +448,7 @@ public final class LocalKafkaBroker implements AutoCloseable
    */
   private IOException exitedWhileStarting() throws IOException
   {
-    final byte[] log = Files.exists(serverLog()) ? Files.readAllBytes(serverLog()) : new byte[0];
-    final int from = (int) Math.min(serverLogAtSpawn, log.length);
-    final String logged = new String(log, from, log.length - from, StandardCharsets.UTF_8);
+    final String logged = serverLogSinceSpawn();
     final String message = "The Kafka broker exited with " + process.exitValue() + " while starting; "
                            + firstError(logged.lines().toList(), serverLog()) + "\nthe end of " + process.log() + ":\n"
                            + process.logTail();
@@ -456,11 +458,23 @@ public final class LocalKafkaBroker implements AutoCloseable
     }
     final int port = Integer.parseInt(bind.group(1));
     return new PortTakenException(port, message + "\nPort " + port + " was taken by another process before the broker "
-                                        + "bound it");
+                                        + "bound it: start again, or configure ports nothing else on this host uses");
+  }
+
+  /** What the broker wrote to server.log since its last spawn; a broker that ran long wrote much more before it. */
+  private String serverLogSinceSpawn() throws IOException
+  {
+    if (!Files.exists(serverLog())) {
+      return "";
+    }
+    try (SeekableByteChannel log = Files.newByteChannel(serverLog())) {
+      log.position(serverLogAtSpawn);
+      return new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   /** The first ERROR line of {@code lines} with its exception's messages (not its stack), else their end. */
-  private static String firstError(final List<String> lines, final Path log)
+  static String firstError(final List<String> lines, final Path log)
   {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains("] ERROR ")) {
