@@ -201,7 +201,7 @@ class LocalMskDistributionIT
   void stopEndsTheCommandAndItsBroker() throws Exception
   {
     final long brokerPid = start.descendants()
-                                .filter(process -> process.info().commandLine().orElse("").contains("kafka.Kafka"))
+                                .filter(process -> process.info().commandLine().orElse("").contains("dev.druidmsk.localmsk.server.BrokerMain"))
                                 .findFirst()
                                 .orElseThrow()
                                 .pid();

@@ -15,7 +15,7 @@ record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller,
 {
   private static final String LOOPBACK = "127.0.0.1";
 
-  static BrokerPorts resolve(final BrokerConfig config)
+  static BrokerPorts resolve(final BrokerConfig config) throws PortTakenException
   {
     final String endpoint = config.node.endpointAddress();
     requireFree("saslPlaintextPort", config.saslPlaintextPort, LOOPBACK);
@@ -36,6 +36,7 @@ record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller,
 
   /** A configured port another process listens on fails here, before any JVM starts, rather than in the broker's log. */
   private static void requireFree(final String setting, final int port, final String address)
+      throws PortTakenException
   {
     if (port == 0) {
       return;
@@ -44,7 +45,8 @@ record BrokerPorts(int saslPlaintext, int saslSsl, int internal, int controller,
       // Free: the broker binds it next.
     }
     catch (IOException e) {
-      throw new IllegalArgumentException(
+      throw new PortTakenException(
+          port,
           setting + " " + port + " is in use on " + address + " by another process (" + e.getMessage() + "): "
           + "configure another port, or 0 to have a free one chosen"
       );

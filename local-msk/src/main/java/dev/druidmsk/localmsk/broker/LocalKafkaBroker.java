@@ -42,7 +42,6 @@ public final class LocalKafkaBroker implements AutoCloseable
   /** Kafka's default for SCRAM-SHA-512, as kafka-configs.sh uses it. */
   private static final int SCRAM_ITERATIONS = 4096;
   private static final Duration ADMIN_DEADLINE = Duration.ofSeconds(60);
-  private static final Duration FORMAT_DEADLINE = Duration.ofSeconds(60);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   /** What Kafka 3.9's SaslServerAuthenticator logs at DEBUG when a re-authentication succeeds. */
   private static final String REAUTHENTICATED = "Set SASL server state to COMPLETE during re-authentication";
@@ -56,12 +55,16 @@ public final class LocalKafkaBroker implements AutoCloseable
    */
   private static final int START_ATTEMPTS = 3;
   private static final int ERROR_LINES = 10;
+  /** Formats the storage (unless it already is) and runs kafka.Kafka in the broker's one JVM. */
+  private static final String BROKER_MAIN = "dev.druidmsk.localmsk.server.BrokerMain";
 
   private final BrokerConfig config;
   private BrokerPorts ports;
   private final TlsMaterial tls;
   private final Path serverProperties;
   private final Path log4jProperties;
+  /** What the storage is formatted with on the first start; the brokers of a KRaft cluster share it. */
+  private final String clusterId;
   private final IamPolicies policies;
   private JvmProcess process;
   private long serverLogAtSpawn;
@@ -78,9 +81,10 @@ public final class LocalKafkaBroker implements AutoCloseable
                     : new IamPolicies(config.iamAuthorization.policiesFile(), config.iamAuthorization.initial());
     this.serverProperties = config.workDir.resolve("config/server.properties");
     this.log4jProperties = config.workDir.resolve("config/log4j.properties");
+    this.clusterId = config.kraft == null ? Uuid.randomUuid().toString() : config.kraft.clusterId();
   }
 
-  /** Generates TLS material, writes the configuration, formats storage and starts the broker, ready to serve. */
+  /** Generates TLS material, writes the configuration and starts the broker (formatting its storage), ready to serve. */
   public static LocalKafkaBroker start(final BrokerConfig config)
       throws IOException, InterruptedException, TimeoutException
   {
@@ -95,7 +99,7 @@ public final class LocalKafkaBroker implements AutoCloseable
 
   /**
    * Everything {@link #start} does before the broker's JVM starts: TLS material (unless the config brings it), the
-   * configuration and the formatted storage. A cluster prepares every node, then spawns them all at once.
+   * configuration. A cluster prepares every node, then spawns them all at once.
    */
   static LocalKafkaBroker prepare(final BrokerConfig config)
       throws IOException, InterruptedException, TimeoutException
@@ -112,7 +116,6 @@ public final class LocalKafkaBroker implements AutoCloseable
         config.tls != null ? config.tls : TlsMaterial.generate(config.workDir.resolve("tls"), config.node)
     );
     broker.writeConfiguration();
-    broker.formatStorage();
     return broker;
   }
 
@@ -320,8 +323,8 @@ public final class LocalKafkaBroker implements AutoCloseable
         "kafka-broker",
         jvmArgs("-Xmx" + config.heap),
         config.layout.classpath(),
-        "kafka.Kafka",
-        List.of(serverProperties.toString()),
+        BROKER_MAIN,
+        List.of(serverProperties.toString(), clusterId),
         Map.of(),
         config.workDir,
         logDir().resolve("broker.out")
@@ -343,7 +346,7 @@ public final class LocalKafkaBroker implements AutoCloseable
         // Already exited: this only unregisters its shutdown hook.
         process.stop(config.stopTimeout);
         // A restart keeps its ports (clients know them), and a configured port stays what it was configured to be.
-        if (lastStartTime != null || attempt == START_ATTEMPTS || !ports.choseFree(e.port, config)) {
+        if (lastStartTime != null || attempt == START_ATTEMPTS || !ports.choseFree(e.port(), config)) {
           throw e;
         }
         ports = BrokerPorts.resolve(config);
@@ -376,24 +379,6 @@ public final class LocalKafkaBroker implements AutoCloseable
     // It holds the keystore password.
     PrivateFiles.writeProperties(serverProperties, ServerProperties.render(config, ports, tls));
     Files.writeString(log4jProperties, ServerProperties.log4j(logDir()), StandardCharsets.UTF_8);
-  }
-
-  private void formatStorage() throws IOException, InterruptedException, TimeoutException
-  {
-    if (Files.exists(config.workDir.resolve("data/meta.properties"))) {
-      return;
-    }
-    final String clusterId = config.kraft == null ? Uuid.randomUuid().toString() : config.kraft.clusterId();
-    JvmProcess.run(new JavaCommand(
-        "kafka-storage-format",
-        jvmArgs("-Xmx128m"),
-        config.layout.classpath(),
-        "kafka.tools.StorageTool",
-        List.of("format", "-t", clusterId, "-c", serverProperties.toString()),
-        Map.of(),
-        config.workDir,
-        logDir().resolve("storage-format.log")
-    ), FORMAT_DEADLINE);
   }
 
   private void launch(final long began) throws IOException, InterruptedException, TimeoutException
@@ -497,17 +482,5 @@ public final class LocalKafkaBroker implements AutoCloseable
   private Path serverLog()
   {
     return logDir().resolve(ServerProperties.SERVER_LOG);
-  }
-
-  /** A listener's port was in use when the broker's JVM bound it. */
-  private static final class PortTakenException extends IOException
-  {
-    private final int port;
-
-    private PortTakenException(final int port, final String message)
-    {
-      super(message);
-      this.port = port;
-    }
   }
 }

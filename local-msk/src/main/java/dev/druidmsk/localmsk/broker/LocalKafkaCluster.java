@@ -1,6 +1,5 @@
 package dev.druidmsk.localmsk.broker;
 
-import dev.druidmsk.localmsk.process.FreePorts;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +27,8 @@ public final class LocalKafkaCluster implements AutoCloseable
   public static final int MAX_BROKERS = 9;
   private static final int CONTROLLER_ID = 1;
   private static final int DNS_LABEL = 63;
+  /** As a single broker's first start (LocalKafkaBroker), for the ports the brokers share. */
+  private static final int START_ATTEMPTS = 3;
 
   private final List<LocalKafkaBroker> brokers;
 
@@ -84,17 +86,54 @@ public final class LocalKafkaCluster implements AutoCloseable
     for (int id = 1; id <= size; id++) {
       nodes.add(new BrokerNode(id, "127.0.0." + id, "b-" + id + '.' + domain));
     }
-    final List<String> endpoints = nodes.stream().map(BrokerNode::endpointAddress).toList();
-    final int tlsPort = FreePorts.resolveOnAll(endpoints);
-    // MSK's TLS and SCRAM listeners, when asked for, share a port across brokers too, as the SASL_SSL one does.
-    final int sslPort = common.tlsListener ? FreePorts.resolveOnAll(endpoints) : 0;
-    final int scramPort = common.scramListener ? FreePorts.resolveOnAll(endpoints) : 0;
-    final KraftQuorum quorum = new KraftQuorum(Uuid.randomUuid().toString(), CONTROLLER_ID, FreePorts.resolve(0));
     final List<TlsMaterial> own = new ArrayList<>();
     for (BrokerNode node : nodes) {
       own.add(TlsMaterial.generate(nodeDir(workDir, node).resolve("tls"), node));
     }
     final List<TlsMaterial> tls = TlsMaterial.trustedTogether(workDir.resolve("tls/client.truststore.p12"), own);
+    final List<String> endpoints = nodes.stream().map(BrokerNode::endpointAddress).toList();
+    return startOnFreePorts(() -> SharedPorts.choose(endpoints, common), nodes, tls, workDir, settings, common);
+  }
+
+  /**
+   * Starts the brokers on shared ports from {@code choose}, choosing again when one was taken between its choice and
+   * its bind: the brokers' own ports are chosen again by each broker, these only here, where all brokers know them.
+   */
+  static LocalKafkaCluster startOnFreePorts(
+      final Supplier<SharedPorts> choose,
+      final List<BrokerNode> nodes,
+      final List<TlsMaterial> tls,
+      final Path workDir,
+      final Function<Path, BrokerConfig.Builder> settings,
+      final BrokerConfig common
+  ) throws IOException, InterruptedException, TimeoutException
+  {
+    // One ID across attempts: an attempt that failed may have formatted some brokers' storage with it.
+    final String clusterId = Uuid.randomUuid().toString();
+    for (int attempt = 1; ; attempt++) {
+      final SharedPorts ports = choose.get();
+      try {
+        return startOn(ports, new KraftQuorum(clusterId, CONTROLLER_ID, ports.controller()), nodes, tls, workDir,
+                       settings, common);
+      }
+      catch (PortTakenException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static LocalKafkaCluster startOn(
+      final SharedPorts ports,
+      final KraftQuorum quorum,
+      final List<BrokerNode> nodes,
+      final List<TlsMaterial> tls,
+      final Path workDir,
+      final Function<Path, BrokerConfig.Builder> settings,
+      final BrokerConfig common
+  ) throws IOException, InterruptedException, TimeoutException
+  {
     final long began = System.nanoTime();
     final List<LocalKafkaBroker> brokers = new ArrayList<>();
     try {
@@ -103,8 +142,8 @@ public final class LocalKafkaCluster implements AutoCloseable
         final BrokerConfig.Builder config = settings.apply(nodeDir(workDir, node))
                                                     .node(node)
                                                     .kraft(quorum)
-                                                    .saslSslPort(tlsPort)
-                                                    .mskListenerPorts(sslPort, scramPort)
+                                                    .saslSslPort(ports.saslSsl())
+                                                    .mskListenerPorts(ports.ssl(), ports.scram())
                                                     .scramHome(workDir)
                                                     .tls(tls.get(i));
         if (quorum.isController(node)) {
@@ -120,7 +159,7 @@ public final class LocalKafkaCluster implements AutoCloseable
       for (LocalKafkaBroker broker : brokers) {
         broker.awaitStarted(began, 1);
       }
-      brokers.get(0).awaitStarted(began, size);
+      brokers.get(0).awaitStarted(began, nodes.size());
       if (common.scramListener) {
         // SCRAM credentials live in the cluster's metadata: one user for every broker.
         brokers.get(0).createScramUser();

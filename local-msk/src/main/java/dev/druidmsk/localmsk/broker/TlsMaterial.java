@@ -1,9 +1,15 @@
 package dev.druidmsk.localmsk.broker;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -14,14 +20,15 @@ import java.util.concurrent.TimeoutException;
 /**
  * A self-signed broker key pair in a PKCS12 keystore, for the names of its {@link BrokerNode} (the single broker:
  * SAN dns:localhost, ip:127.0.0.1), and a client truststore holding its certificate (or, in a cluster, every
- * broker's), made with the JDK's keytool.
+ * broker's). Only the key pair and its self-signed certificate come from the JDK's keytool, as the JDK has no public
+ * API that signs a certificate; the truststores are written with the KeyStore API in this JVM, because a keytool run
+ * costs about a CPU-second and a three-broker cluster made ten of them.
  */
 public record TlsMaterial(Path keystore, String keystorePassword, Path truststore, String truststorePassword)
 {
   private static final Duration KEYTOOL_DEADLINE = Duration.ofSeconds(60);
   private static final String KEYSTORE_PASSWORD = "DRUIDMSK_KEYSTORE_PASSWORD";
-  private static final String TRUSTSTORE_PASSWORD = "DRUIDMSK_TRUSTSTORE_PASSWORD";
-  private static final String CERTIFICATE = "broker.crt";
+  private static final String BROKER_ALIAS = "broker";
 
   static TlsMaterial generate(final Path dir, final BrokerNode node)
       throws IOException, InterruptedException, TimeoutException
@@ -33,18 +40,14 @@ public record TlsMaterial(Path keystore, String keystorePassword, Path truststor
         dir.resolve("client.truststore.p12"),
         randomPassword()
     );
-    final Path certificate = dir.resolve(CERTIFICATE);
-    for (Path file : List.of(tls.keystore, tls.truststore, certificate)) {
+    for (Path file : List.of(tls.keystore, tls.truststore)) {
       Files.deleteIfExists(file);
     }
-    tls.keytool(dir, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+    tls.keytool(dir, "-genkeypair", "-alias", BROKER_ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
                 "-dname", "CN=" + node.advertisedHost(), "-ext", "SAN=" + node.subjectAlternativeNames(),
                 "-storetype", "PKCS12", "-keystore", tls.keystore.toString(),
                 "-storepass:env", KEYSTORE_PASSWORD, "-keypass:env", KEYSTORE_PASSWORD);
-    tls.keytool(dir, "-exportcert", "-alias", "broker", "-rfc", "-file", certificate.toString(),
-                "-keystore", tls.keystore.toString(), "-storepass:env", KEYSTORE_PASSWORD);
-    tls.keytool(dir, "-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(),
-                "-storetype", "PKCS12", "-keystore", tls.truststore.toString(), "-storepass:env", TRUSTSTORE_PASSWORD);
+    writeTruststore(tls.truststore, tls.truststorePassword, List.of(tls.certificate()));
     return tls;
   }
 
@@ -55,20 +58,49 @@ public record TlsMaterial(Path keystore, String keystorePassword, Path truststor
    * @return the brokers' material, each with that truststore in place of its own
    */
   static List<TlsMaterial> trustedTogether(final Path truststore, final List<TlsMaterial> brokers)
-      throws IOException, InterruptedException, TimeoutException
+      throws IOException
   {
     Files.createDirectories(truststore.getParent());
-    Files.deleteIfExists(truststore);
     final String password = randomPassword();
+    final List<Certificate> certificates = new ArrayList<>();
     final List<TlsMaterial> shared = new ArrayList<>();
-    for (int i = 0; i < brokers.size(); i++) {
-      final TlsMaterial broker = new TlsMaterial(brokers.get(i).keystore, brokers.get(i).keystorePassword, truststore, password);
-      broker.keytool(truststore.getParent(), "-importcert", "-noprompt", "-alias", "broker-" + (i + 1),
-                     "-file", broker.keystore.resolveSibling(CERTIFICATE).toString(),
-                     "-storetype", "PKCS12", "-keystore", truststore.toString(), "-storepass:env", TRUSTSTORE_PASSWORD);
-      shared.add(broker);
+    for (TlsMaterial broker : brokers) {
+      certificates.add(broker.certificate());
+      shared.add(new TlsMaterial(broker.keystore, broker.keystorePassword, truststore, password));
     }
+    writeTruststore(truststore, password, certificates);
     return shared;
+  }
+
+  private Certificate certificate() throws IOException
+  {
+    try (InputStream in = Files.newInputStream(keystore)) {
+      final KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, keystorePassword.toCharArray());
+      return store.getCertificate(BROKER_ALIAS);
+    }
+    catch (GeneralSecurityException e) {
+      throw new IOException("Cannot read the broker's certificate from " + keystore + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A PKCS12 truststore holding {@code certificates} as {@code broker-1}, {@code broker-2}, ... (or {@code broker}). */
+  private static void writeTruststore(final Path truststore, final String password, final List<Certificate> certificates)
+      throws IOException
+  {
+    final Path partial = truststore.resolveSibling(truststore.getFileName() + ".partial");
+    try (OutputStream out = Files.newOutputStream(partial)) {
+      final KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      for (int i = 0; i < certificates.size(); i++) {
+        store.setCertificateEntry(certificates.size() == 1 ? BROKER_ALIAS : BROKER_ALIAS + "-" + (i + 1), certificates.get(i));
+      }
+      store.store(out, password.toCharArray());
+    }
+    catch (GeneralSecurityException e) {
+      throw new IOException("Cannot write the client truststore " + truststore + ": " + e.getMessage(), e);
+    }
+    Files.move(partial, truststore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private void keytool(final Path dir, final String... args) throws IOException, InterruptedException, TimeoutException
@@ -78,7 +110,6 @@ public record TlsMaterial(Path keystore, String keystorePassword, Path truststor
     command.addAll(List.of(args));
     final ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().put(KEYSTORE_PASSWORD, keystorePassword);
-    builder.environment().put(TRUSTSTORE_PASSWORD, truststorePassword);
     final Process process = builder.start();
     final byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(KEYTOOL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {

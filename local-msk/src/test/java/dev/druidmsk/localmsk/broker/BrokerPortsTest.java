@@ -22,7 +22,7 @@ class BrokerPortsTest
       final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key")).internalPort(taker.getLocalPort()).build();
 
       assertThatThrownBy(() -> BrokerPorts.resolve(config))
-          .isInstanceOf(IllegalArgumentException.class)
+          .isInstanceOf(PortTakenException.class)
           .hasMessageContaining("internalPort " + taker.getLocalPort() + " is in use on 127.0.0.1 by another process")
           .hasMessageContaining("configure another port, or 0 to have a free one chosen");
     }

@@ -97,7 +97,7 @@ class ClusterNodesTest
   }
 
   @Test
-  void aClustersBrokerTakesTheSharedTlsAndScramPortsWhenTheirListenersAreOn()
+  void aClustersBrokerTakesTheSharedTlsAndScramPortsWhenTheirListenersAreOn() throws Exception
   {
     final BrokerConfig config = config(NODES.get(1)).tlsListener().scramListener().mskListenerPorts(9094, 9096).build();
 
@@ -108,7 +108,7 @@ class ClusterNodesTest
   }
 
   @Test
-  void sharedTlsAndScramPortsOpenNoListenerThatIsOff()
+  void sharedTlsAndScramPortsOpenNoListenerThatIsOff() throws Exception
   {
     final BrokerPorts ports = BrokerPorts.resolve(config(NODES.get(1)).mskListenerPorts(9094, 9096).build());
 

@@ -3,6 +3,8 @@ package dev.druidmsk.localmsk.broker;
 import dev.druidmsk.localmsk.ClientProperties;
 import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.iam.PrivateFiles;
+import dev.druidmsk.localmsk.iam.SessionCredentialAuthority;
+import dev.druidmsk.localmsk.process.FreePorts;
 import dev.druidmsk.localmsk.process.JavaCommand;
 import dev.druidmsk.localmsk.process.JvmProcess;
 import dev.druidmsk.localmsk.testing.ReaderStack;
@@ -17,15 +19,20 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +80,37 @@ class LocalKafkaClusterIT
   {
     if (stack != null) {
       stack.close();
+    }
+  }
+
+  @Test
+  void aSharedPortTakenBetweenItsChoiceAndTheBrokersStartIsChosenAgain() throws Exception
+  {
+    final Path dir = Files.createDirectories(workDir.resolve("port-taken-cluster"));
+    final Path masterKey = dir.resolve("master.key");
+    SessionCredentialAuthority.withNewMasterKey().writeMasterKey(masterKey);
+    final Function<Path, BrokerConfig.Builder> settings = brokerDir -> BrokerConfig.builder(brokerDir, masterKey);
+    final BrokerConfig common = settings.apply(dir).build();
+    final BrokerNode node = new BrokerNode(1, "127.0.0.1", "b-1.port-taken.test");
+    final List<TlsMaterial> tls = TlsMaterial.trustedTogether(
+        dir.resolve("tls/client.truststore.p12"), List.of(TlsMaterial.generate(dir.resolve("node-1/tls"), node))
+    );
+    final List<SharedPorts> chosen = new ArrayList<>();
+    try (ServerSocket taker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      final Supplier<SharedPorts> choose = () -> {
+        chosen.add(chosen.isEmpty()
+                   ? new SharedPorts(taker.getLocalPort(), 0, 0, FreePorts.resolve(0))
+                   : SharedPorts.choose(List.of(node.endpointAddress()), common));
+        return chosen.get(chosen.size() - 1);
+      };
+
+      try (LocalKafkaCluster one = LocalKafkaCluster.startOnFreePorts(choose, List.of(node), tls, dir, settings, common);
+           Admin admin = Admin.create(one.broker(1).operatorAdminProperties())) {
+        assertThat(chosen).hasSize(2);
+        assertThat(port(one.saslSslBootstrap())).isEqualTo(String.valueOf(chosen.get(1).saslSsl()))
+                                                .isNotEqualTo(String.valueOf(taker.getLocalPort()));
+        assertThat(admin.describeCluster().nodes().get(60, TimeUnit.SECONDS)).hasSize(1);
+      }
     }
   }
 
