@@ -278,7 +278,7 @@ class IngestionBenchmarkIT
     cluster = E2eCluster.start(
         IngestionBenchmarkIT.class,
         true,
-        msk -> msk.broker(broker -> broker.fullJit().tlsListener().scramListener()),
+        msk -> msk.broker(broker -> broker.forMeasurement().tlsListener().scramListener()),
         druid -> druid.fullJit()
     );
     supervisors = new TelemetrySupervisors(cluster);

@@ -393,7 +393,7 @@ public final class LocalKafkaBroker implements AutoCloseable
         heap,
         "-XX:+UseSerialGC",
         // C1 only starts a short-lived broker faster; measurements want the normal tiered JIT.
-        config.fullJit ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
+        config.measurement ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
         "-Djava.awt.headless=true",
         "-Dlog4j.configuration=file:" + log4jProperties,
         "-Dkafka.logs.dir=" + logDir()

@@ -89,6 +89,22 @@ class BrokerConfigTest
   }
 
   @Test
+  void anEmulatorBrokerRunsLeanThreadPoolsUnlessItIsForMeasurement()
+  {
+    final TlsMaterial tls = new TlsMaterial(dir.resolve("ks"), "kp", dir.resolve("ts"), "tp");
+    final BrokerConfig.Builder builder = BrokerConfig.builder(dir, dir.resolve("key")).layout(new BrokerLayout(dir));
+
+    final Map<String, String> lean = ServerProperties.render(builder.build(), new BrokerPorts(1, 2, 3, 4, 0, 0), tls);
+    final Map<String, String> measured = ServerProperties.render(builder.forMeasurement().build(),
+                                                                 new BrokerPorts(1, 2, 3, 4, 0, 0), tls);
+
+    assertThat(lean).containsEntry("num.network.threads", "1")
+                    .containsEntry("num.io.threads", "2")
+                    .containsEntry("metadata.max.idle.interval.ms", "5000");
+    assertThat(measured).doesNotContainKeys("num.network.threads", "num.io.threads", "metadata.max.idle.interval.ms");
+  }
+
+  @Test
   void iamListenersCapConnectionsAndNewConnectionsAtMsksQuotasByDefault()
   {
     final BrokerConfig config = BrokerConfig.builder(dir, dir.resolve("key")).layout(new BrokerLayout(dir)).build();
