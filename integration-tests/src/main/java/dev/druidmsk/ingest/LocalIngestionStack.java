@@ -160,6 +160,15 @@ public final class LocalIngestionStack implements AutoCloseable
     return command.run(args);
   }
 
+  /**
+   * The druid-msk command's code run in this JVM, for a test that polls until the command shows what it waits for (a
+   * launch per poll cost about 2 CPU-seconds); what the test asserts goes through {@link #druidMsk} and the launcher.
+   */
+  public DruidMskCommand.Result druidMskInThisJvm(String... args)
+  {
+    return command.runInThisJvm(args);
+  }
+
   /** Runs the druid-msk command with its output shown as it comes; returns the exit code. */
   public int druidMskShown(String... args) throws Exception
   {

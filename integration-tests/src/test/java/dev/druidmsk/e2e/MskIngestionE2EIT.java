@@ -125,7 +125,7 @@ class MskIngestionE2EIT
 
     E2eCluster.await("the supervisor of " + dataSource + " to turn unhealthy with the STS refusal", Duration.ofMinutes(3),
                      () -> {
-                       final String status = stack.stack().druidMsk("spec", "status", dataSource).stdout();
+                       final String status = stack.stack().druidMskInThisJvm("spec", "status", dataSource).stdout();
                        return status.contains(STS_REFUSAL) && status.contains("UNHEALTHY_SUPERVISOR");
                      });
     final DruidMskCommand.Result status = stack.stack().druidMsk("spec", "status", dataSource);
