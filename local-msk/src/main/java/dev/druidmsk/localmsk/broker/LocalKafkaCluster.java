@@ -92,29 +92,33 @@ public final class LocalKafkaCluster implements AutoCloseable
     }
     final List<TlsMaterial> tls = TlsMaterial.trustedTogether(workDir.resolve("tls/client.truststore.p12"), own);
     final List<String> endpoints = nodes.stream().map(BrokerNode::endpointAddress).toList();
-    return startOnFreePorts(() -> SharedPorts.choose(endpoints, common), nodes, tls, workDir, settings, common);
+    return startOnFreePorts(() -> SharedPorts.choose(endpoints, common), new Plan(nodes, tls, workDir, settings, common));
+  }
+
+  /** What a cluster's brokers are made of, whatever ports they get. */
+  record Plan(
+      List<BrokerNode> nodes,
+      List<TlsMaterial> tls,
+      Path workDir,
+      Function<Path, BrokerConfig.Builder> settings,
+      BrokerConfig common
+  )
+  {
   }
 
   /**
    * Starts the brokers on shared ports from {@code choose}, choosing again when one was taken between its choice and
    * its bind: the brokers' own ports are chosen again by each broker, these only here, where all brokers know them.
    */
-  static LocalKafkaCluster startOnFreePorts(
-      final Supplier<SharedPorts> choose,
-      final List<BrokerNode> nodes,
-      final List<TlsMaterial> tls,
-      final Path workDir,
-      final Function<Path, BrokerConfig.Builder> settings,
-      final BrokerConfig common
-  ) throws IOException, InterruptedException, TimeoutException
+  static LocalKafkaCluster startOnFreePorts(final Supplier<SharedPorts> choose, final Plan plan)
+      throws IOException, InterruptedException, TimeoutException
   {
     // One ID across attempts: an attempt that failed may have formatted some brokers' storage with it.
     final String clusterId = Uuid.randomUuid().toString();
     for (int attempt = 1; ; attempt++) {
       final SharedPorts ports = choose.get();
       try {
-        return startOn(ports, new KraftQuorum(clusterId, CONTROLLER_ID, ports.controller()), nodes, tls, workDir,
-                       settings, common);
+        return startOn(ports, new KraftQuorum(clusterId, CONTROLLER_ID, ports.controller()), plan);
       }
       catch (PortTakenException e) {
         if (attempt == START_ATTEMPTS) {
@@ -124,28 +128,22 @@ public final class LocalKafkaCluster implements AutoCloseable
     }
   }
 
-  private static LocalKafkaCluster startOn(
-      final SharedPorts ports,
-      final KraftQuorum quorum,
-      final List<BrokerNode> nodes,
-      final List<TlsMaterial> tls,
-      final Path workDir,
-      final Function<Path, BrokerConfig.Builder> settings,
-      final BrokerConfig common
-  ) throws IOException, InterruptedException, TimeoutException
+  private static LocalKafkaCluster startOn(final SharedPorts ports, final KraftQuorum quorum, final Plan plan)
+      throws IOException, InterruptedException, TimeoutException
   {
+    final List<BrokerNode> nodes = plan.nodes();
     final long began = System.nanoTime();
     final List<LocalKafkaBroker> brokers = new ArrayList<>();
     try {
       for (int i = 0; i < nodes.size(); i++) {
         final BrokerNode node = nodes.get(i);
-        final BrokerConfig.Builder config = settings.apply(nodeDir(workDir, node))
-                                                    .node(node)
-                                                    .kraft(quorum)
-                                                    .saslSslPort(ports.saslSsl())
-                                                    .mskListenerPorts(ports.ssl(), ports.scram())
-                                                    .scramHome(workDir)
-                                                    .tls(tls.get(i));
+        final BrokerConfig.Builder config = plan.settings().apply(nodeDir(plan.workDir(), node))
+                                                .node(node)
+                                                .kraft(quorum)
+                                                .saslSslPort(ports.saslSsl())
+                                                .mskListenerPorts(ports.ssl(), ports.scram())
+                                                .scramHome(plan.workDir())
+                                                .tls(plan.tls().get(i));
         if (quorum.isController(node)) {
           config.controllerPort(quorum.controllerPort());
         }
@@ -160,7 +158,7 @@ public final class LocalKafkaCluster implements AutoCloseable
         broker.awaitStarted(began, 1);
       }
       brokers.get(0).awaitStarted(began, nodes.size());
-      if (common.scramListener) {
+      if (plan.common().scramListener) {
         // SCRAM credentials live in the cluster's metadata: one user for every broker.
         brokers.get(0).createScramUser();
       }

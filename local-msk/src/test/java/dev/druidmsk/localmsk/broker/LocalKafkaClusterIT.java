@@ -104,7 +104,9 @@ class LocalKafkaClusterIT
         return chosen.get(chosen.size() - 1);
       };
 
-      try (LocalKafkaCluster one = LocalKafkaCluster.startOnFreePorts(choose, List.of(node), tls, dir, settings, common);
+      try (LocalKafkaCluster one = LocalKafkaCluster.startOnFreePorts(
+               choose, new LocalKafkaCluster.Plan(List.of(node), tls, dir, settings, common)
+           );
            Admin admin = Admin.create(one.broker(1).operatorAdminProperties())) {
         assertThat(chosen).hasSize(2);
         assertThat(port(one.saslSslBootstrap())).isEqualTo(String.valueOf(chosen.get(1).saslSsl()))
