@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * SAN dns:localhost, ip:127.0.0.1), and a client truststore holding its certificate (or, in a cluster, every
  * broker's). Only the key pair and its self-signed certificate come from the JDK's keytool, as the JDK has no public
  * API that signs a certificate; the truststores are written with the KeyStore API in this JVM, because a keytool run
- * costs about a CPU-second and a three-broker cluster made ten of them.
+ * costs about a CPU-second and a three-broker cluster made twelve of them.
  */
 public record TlsMaterial(Path keystore, String keystorePassword, Path truststore, String truststorePassword)
 {
@@ -89,18 +89,25 @@ public record TlsMaterial(Path keystore, String keystorePassword, Path truststor
       throws IOException
   {
     final Path partial = truststore.resolveSibling(truststore.getFileName() + ".partial");
-    try (OutputStream out = Files.newOutputStream(partial)) {
-      final KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      for (int i = 0; i < certificates.size(); i++) {
-        store.setCertificateEntry(certificates.size() == 1 ? BROKER_ALIAS : BROKER_ALIAS + "-" + (i + 1), certificates.get(i));
+    try {
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        final KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        for (int i = 0; i < certificates.size(); i++) {
+          store.setCertificateEntry(certificates.size() == 1 ? BROKER_ALIAS : BROKER_ALIAS + "-" + (i + 1),
+                                    certificates.get(i));
+        }
+        store.store(out, password.toCharArray());
       }
-      store.store(out, password.toCharArray());
+      Files.move(partial, truststore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     catch (GeneralSecurityException e) {
       throw new IOException("Cannot write the client truststore " + truststore + ": " + e.getMessage(), e);
     }
-    Files.move(partial, truststore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    finally {
+      // Moved into place, or nothing: no half-written truststore is left behind.
+      Files.deleteIfExists(partial);
+    }
   }
 
   private void keytool(final Path dir, final String... args) throws IOException, InterruptedException, TimeoutException
