@@ -53,7 +53,7 @@ public final class LocalKafkaBroker implements AutoCloseable
    * A port chosen free is released for the broker's JVM to bind, and another process can take it in between (another
    * JVM's choice, a client connection's local port); a first start that lost a port that way tries new ones.
    */
-  private static final int START_ATTEMPTS = 3;
+  static final int START_ATTEMPTS = 3;
   private static final int ERROR_LINES = 10;
   /** Formats the storage (unless it already is) and runs kafka.Kafka in the broker's one JVM. */
   private static final String BROKER_MAIN = "dev.druidmsk.localmsk.server.BrokerMain";

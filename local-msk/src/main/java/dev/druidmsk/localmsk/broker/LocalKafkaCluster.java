@@ -27,8 +27,6 @@ public final class LocalKafkaCluster implements AutoCloseable
   public static final int MAX_BROKERS = 9;
   private static final int CONTROLLER_ID = 1;
   private static final int DNS_LABEL = 63;
-  /** As a single broker's first start (LocalKafkaBroker), for the ports the brokers share. */
-  private static final int START_ATTEMPTS = 3;
 
   private final List<LocalKafkaBroker> brokers;
 
@@ -86,11 +84,11 @@ public final class LocalKafkaCluster implements AutoCloseable
     for (int id = 1; id <= size; id++) {
       nodes.add(new BrokerNode(id, "127.0.0." + id, "b-" + id + '.' + domain));
     }
-    final List<TlsMaterial> own = new ArrayList<>();
+    final List<TlsMaterial.KeyPair> keyPairs = new ArrayList<>();
     for (BrokerNode node : nodes) {
-      own.add(TlsMaterial.generate(nodeDir(workDir, node).resolve("tls"), node));
+      keyPairs.add(TlsMaterial.KeyPair.generate(nodeDir(workDir, node).resolve("tls"), node));
     }
-    final List<TlsMaterial> tls = TlsMaterial.trustedTogether(workDir.resolve("tls/client.truststore.p12"), own);
+    final List<TlsMaterial> tls = TlsMaterial.trustedTogether(workDir.resolve("tls/client.truststore.p12"), keyPairs);
     final List<String> endpoints = nodes.stream().map(BrokerNode::endpointAddress).toList();
     return startOnFreePorts(() -> SharedPorts.choose(endpoints, common), new Plan(nodes, tls, workDir, settings, common));
   }
@@ -121,7 +119,7 @@ public final class LocalKafkaCluster implements AutoCloseable
         return startOn(ports, new KraftQuorum(clusterId, CONTROLLER_ID, ports.controller()), plan);
       }
       catch (PortTakenException e) {
-        if (attempt == START_ATTEMPTS) {
+        if (attempt == LocalKafkaBroker.START_ATTEMPTS) {
           throw e;
         }
       }

@@ -30,61 +30,59 @@ public record TlsMaterial(Path keystore, String keystorePassword, Path truststor
   private static final String KEYSTORE_PASSWORD = "DRUIDMSK_KEYSTORE_PASSWORD";
   private static final String BROKER_ALIAS = "broker";
 
+  /** A broker's key pair and a client truststore beside it trusting that broker alone (the single broker's). */
   static TlsMaterial generate(final Path dir, final BrokerNode node)
       throws IOException, InterruptedException, TimeoutException
   {
-    Files.createDirectories(dir);
-    final TlsMaterial tls = new TlsMaterial(
-        dir.resolve("broker.keystore.p12"),
-        randomPassword(),
-        dir.resolve("client.truststore.p12"),
-        randomPassword()
-    );
-    for (Path file : List.of(tls.keystore, tls.truststore)) {
-      Files.deleteIfExists(file);
-    }
-    tls.keytool(dir, "-genkeypair", "-alias", BROKER_ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
-                "-dname", "CN=" + node.advertisedHost(), "-ext", "SAN=" + node.subjectAlternativeNames(),
-                "-storetype", "PKCS12", "-keystore", tls.keystore.toString(),
-                "-storepass:env", KEYSTORE_PASSWORD, "-keypass:env", KEYSTORE_PASSWORD);
-    writeTruststore(tls.truststore, tls.truststorePassword, List.of(tls.certificate()));
-    return tls;
+    return trustedTogether(dir.resolve("client.truststore.p12"), List.of(KeyPair.generate(dir, node))).get(0);
   }
 
   /**
    * One client truststore at {@code truststore} trusting every broker's certificate, so that reaching a broker by
    * another broker's name fails on the name alone, as on MSK (whose certificates all chain to one public CA).
    *
-   * @return the brokers' material, each with that truststore in place of its own
+   * @return the brokers' material, each with that truststore
    */
-  static List<TlsMaterial> trustedTogether(final Path truststore, final List<TlsMaterial> brokers)
-      throws IOException
+  static List<TlsMaterial> trustedTogether(final Path truststore, final List<KeyPair> brokers) throws IOException
   {
     Files.createDirectories(truststore.getParent());
     final String password = randomPassword();
-    final List<Certificate> certificates = new ArrayList<>();
-    final List<TlsMaterial> shared = new ArrayList<>();
-    for (TlsMaterial broker : brokers) {
-      certificates.add(broker.certificate());
-      shared.add(new TlsMaterial(broker.keystore, broker.keystorePassword, truststore, password));
-    }
-    writeTruststore(truststore, password, certificates);
-    return shared;
+    writeTruststore(truststore, password, brokers.stream().map(KeyPair::certificate).toList());
+    return brokers.stream().map(broker -> new TlsMaterial(broker.keystore, broker.password, truststore, password)).toList();
   }
 
-  private Certificate certificate() throws IOException
+  /** A broker's self-signed key pair in its PKCS12 keystore, with the certificate read back for truststores. */
+  record KeyPair(Path keystore, String password, Certificate certificate)
   {
-    try (InputStream in = Files.newInputStream(keystore)) {
-      final KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, keystorePassword.toCharArray());
-      return store.getCertificate(BROKER_ALIAS);
+    static KeyPair generate(final Path dir, final BrokerNode node)
+        throws IOException, InterruptedException, TimeoutException
+    {
+      Files.createDirectories(dir);
+      final Path keystore = dir.resolve("broker.keystore.p12");
+      final String password = randomPassword();
+      Files.deleteIfExists(keystore);
+      keytool(dir, password, "-genkeypair", "-alias", BROKER_ALIAS, "-keyalg", "RSA", "-keysize", "2048",
+              "-validity", "30", "-dname", "CN=" + node.advertisedHost(), "-ext", "SAN=" + node.subjectAlternativeNames(),
+              "-storetype", "PKCS12", "-keystore", keystore.toString(),
+              "-storepass:env", KEYSTORE_PASSWORD, "-keypass:env", KEYSTORE_PASSWORD);
+      try (InputStream in = Files.newInputStream(keystore)) {
+        final KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(in, password.toCharArray());
+        return new KeyPair(keystore, password, store.getCertificate(BROKER_ALIAS));
+      }
+      catch (GeneralSecurityException e) {
+        throw new IOException("Cannot read the broker's certificate from " + keystore + ": " + e.getMessage(), e);
+      }
     }
-    catch (GeneralSecurityException e) {
-      throw new IOException("Cannot read the broker's certificate from " + keystore + ": " + e.getMessage(), e);
+
+    @Override
+    public String toString()
+    {
+      return "KeyPair{keystore=" + keystore + '}';
     }
   }
 
-  /** A PKCS12 truststore holding {@code certificates} as {@code broker-1}, {@code broker-2}, ... (or {@code broker}). */
+  /** A PKCS12 truststore holding {@code certificates} as {@code broker-1}, {@code broker-2}, ... */
   private static void writeTruststore(final Path truststore, final String password, final List<Certificate> certificates)
       throws IOException
   {
@@ -94,8 +92,7 @@ public record TlsMaterial(Path keystore, String keystorePassword, Path truststor
         final KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         for (int i = 0; i < certificates.size(); i++) {
-          store.setCertificateEntry(certificates.size() == 1 ? BROKER_ALIAS : BROKER_ALIAS + "-" + (i + 1),
-                                    certificates.get(i));
+          store.setCertificateEntry(BROKER_ALIAS + "-" + (i + 1), certificates.get(i));
         }
         store.store(out, password.toCharArray());
       }
@@ -110,7 +107,8 @@ public record TlsMaterial(Path keystore, String keystorePassword, Path truststor
     }
   }
 
-  private void keytool(final Path dir, final String... args) throws IOException, InterruptedException, TimeoutException
+  private static void keytool(final Path dir, final String keystorePassword, final String... args)
+      throws IOException, InterruptedException, TimeoutException
   {
     final List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,24 @@ class LocalKafkaBrokerIT
                                             .hasMessageContaining("BrokerConfig.Builder#tlsListener");
     assertThatThrownBy(broker::scramBootstrap).isInstanceOf(IllegalStateException.class)
                                               .hasMessageContaining("BrokerConfig.Builder#scramListener");
+  }
+
+  @Test
+  @Order(0)
+  void aStorageThatCannotBeFormattedStopsTheBrokerNamingTheFormatAndWhatToCheck() throws Exception
+  {
+    final Path workDir = Files.createDirectories(TestStacks.workDir(LocalKafkaBrokerIT.class).resolve("unformattable"));
+    final Path masterKey = workDir.resolve("master.key");
+    SessionCredentialAuthority.withNewMasterKey().writeMasterKey(masterKey);
+    // The broker's log directory is a file: Kafka's StorageTool finds no directory it can format.
+    Files.writeString(Files.createDirectories(workDir.resolve("broker")).resolve("data"), "not a directory");
+
+    assertThatThrownBy(() -> LocalKafkaBroker.start(BrokerConfig.builder(workDir.resolve("broker"), masterKey).build()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("The Kafka broker exited with 1 while starting")
+        .hasMessageContaining("kafka-storage format failed for " + workDir.resolve("broker/config/server.properties")
+                              + ": No available log directories to format. The broker was not started: check that its "
+                              + "log.dirs is a folder this user can write, or start in a new work folder.");
   }
 
   @Test

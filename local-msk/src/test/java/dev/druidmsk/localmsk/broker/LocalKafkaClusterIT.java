@@ -93,7 +93,7 @@ class LocalKafkaClusterIT
     final BrokerConfig common = settings.apply(dir).build();
     final BrokerNode node = new BrokerNode(1, "127.0.0.1", "b-1.port-taken.test");
     final List<TlsMaterial> tls = TlsMaterial.trustedTogether(
-        dir.resolve("tls/client.truststore.p12"), List.of(TlsMaterial.generate(dir.resolve("node-1/tls"), node))
+        dir.resolve("tls/client.truststore.p12"), List.of(TlsMaterial.KeyPair.generate(dir.resolve("node-1/tls"), node))
     );
     final List<SharedPorts> chosen = new ArrayList<>();
     try (ServerSocket taker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

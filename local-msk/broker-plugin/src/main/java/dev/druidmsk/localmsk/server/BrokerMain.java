@@ -2,7 +2,6 @@ package dev.druidmsk.localmsk.server;
 
 import kafka.Kafka;
 import kafka.tools.StorageTool;
-import kafka.tools.TerseFailure;
 
 /**
  * The broker JVM's entry point: formats the KRaft storage unless it already is, then runs Kafka, so that a broker's
@@ -27,15 +26,22 @@ public final class BrokerMain
     try {
       formatted = StorageTool.execute(new String[]{"format", "--ignore-formatted", "-t", args[1], "-c", args[0]}, System.out);
     }
-    catch (TerseFailure e) {
-      System.err.println("kafka-storage format failed: " + e.getMessage());
-      System.exit(1);
+    catch (Exception e) {
+      // Kafka's own messages (TerseFailure, FormatterException) say what is wrong; their stacks say nothing more.
+      formatFailed(args[0], String.valueOf(e.getMessage()));
       return;
     }
     if (formatted != 0) {
-      System.err.println("kafka-storage format exited with " + formatted + "; the broker was not started");
-      System.exit(formatted);
+      formatFailed(args[0], "exit code " + formatted);
     }
     Kafka.main(new String[]{args[0]});
+  }
+
+  private static void formatFailed(final String serverProperties, final String why)
+  {
+    System.err.println("kafka-storage format failed for " + serverProperties + ": " + why.replaceFirst("\\.$", "")
+                       + ". The broker was not "
+                       + "started: check that its log.dirs is a folder this user can write, or start in a new work folder.");
+    System.exit(1);
   }
 }
