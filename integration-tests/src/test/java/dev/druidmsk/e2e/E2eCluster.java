@@ -3,6 +3,7 @@ package dev.druidmsk.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidmsk.cli.druid.DruidEndpoints;
+import dev.druidmsk.cluster.DruidCluster;
 import dev.druidmsk.cluster.DruidClusterConfig;
 import dev.druidmsk.cli.druid.DruidClient;
 import dev.druidmsk.ingest.BuildOutputs;
@@ -205,7 +206,7 @@ public final class E2eCluster implements AutoCloseable
 
   public static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
   {
-    Deadline.await(what, timeout, condition, () -> null, line -> System.out.println("[e2e] " + line));
+    Deadline.await(what, timeout, DruidCluster.API_POLL, condition, () -> null, line -> System.out.println("[e2e] " + line));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.druid.DruidClient;
+import dev.druidmsk.cluster.DruidCluster;
 import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
@@ -135,7 +136,7 @@ final class FaultStack implements AutoCloseable
 
   static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
   {
-    Deadline.await(what, timeout, condition, () -> null, FaultStack::progress);
+    Deadline.await(what, timeout, DruidCluster.API_POLL, condition, () -> null, FaultStack::progress);
   }
 
   private static void progress(String line)
