@@ -40,6 +40,13 @@ class MskIngestionE2EIT
   private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(3);
   /** How STS words a trust-policy refusal (a wrong external ID among its causes), as the supervisor reports it. */
   private static final String STS_REFUSAL = "is not authorized to perform: sts:AssumeRole";
+  /**
+   * The supervisor period of the specs whose role is refused: Druid marks a supervisor unhealthy after three failed runs
+   * in a row, one per period (PT30S by default), so it finds the refusal in about 15 s instead of 90 s.
+   */
+  private static final String REFUSED_SUPERVISOR_PERIOD = "PT5S";
+  /** `spec submit --settle` for those specs: three supervisor runs, as the default 45 s is for the default period. */
+  private static final String SETTLE = "15s";
 
   /** As a small MSK cluster reached over PrivateLink, one endpoint per broker (see {@link LocalKafkaCluster}). */
   private static final int BROKERS = SharedCluster.BROKERS;
@@ -118,7 +125,7 @@ class MskIngestionE2EIT
     final String dataSource = "api_requests_wrong_external_id";
     stack.stack().createTopic(dataSource, 1);
     stack.produce(dataSource, 100);
-    final Path spec = stack.stack().renderTelemetrySpec(dataSource, dataSource, "not-the-external-id");
+    final Path spec = withSupervisorPeriod(stack.stack().renderTelemetrySpec(dataSource, dataSource, "not-the-external-id"));
 
     // Druid accepts the spec: the role is only assumed when Kafka connects.
     stack.overlord().submit(E2eCluster.JSON.readTree(spec.toFile()));
@@ -140,20 +147,20 @@ class MskIngestionE2EIT
   {
     final String dataSource = "api_requests_update";
     stack.stack().createTopic(dataSource, 1);
-    final Path good = stack.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID);
-    assertThat(stack.stack().druidMsk("spec", "submit", "--spec", good.toString()).exitCode()).isZero();
+    final Path good = withSupervisorPeriod(stack.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID));
+    assertThat(stack.stack().druidMsk("spec", "submit", "--spec", good.toString(), "--settle", SETTLE).exitCode()).isZero();
     E2eCluster.await("a running task for " + dataSource, INGEST_TIMEOUT,
                      () -> !stack.activeTaskIds(dataSource).isEmpty());
     final List<String> tasks = stack.activeTaskIds(dataSource);
 
-    final DruidMskCommand.Result unchanged = stack.stack().druidMsk("spec", "submit", "--spec", good.toString());
+    final DruidMskCommand.Result unchanged = stack.stack().druidMsk("spec", "submit", "--spec", good.toString(), "--settle", SETTLE);
     assertThat(unchanged.exitCode()).as("%s", unchanged).isZero();
     stack.overlord().submit(E2eCluster.JSON.readTree(good.toFile()));
     assertThat(stack.activeTaskIds(dataSource)).isEqualTo(tasks);
 
-    final Path bad = stack.stack().renderTelemetrySpec(dataSource, dataSource, "rotated-by-mistake");
+    final Path bad = withSupervisorPeriod(stack.stack().renderTelemetrySpec(dataSource, dataSource, "rotated-by-mistake"));
     final DruidMskCommand.Result rejected = stack.stack().druidMsk(
-        "spec", "submit", "--spec", bad.toString(), "--health-timeout", "2m", "--settle", "45s"
+        "spec", "submit", "--spec", bad.toString(), "--health-timeout", "2m", "--settle", SETTLE
     );
     assertThat(rejected.exitCode()).as("%s", rejected).isEqualTo(1);
     assertThat(rejected.stdout() + rejected.stderr()).contains("known-good");
@@ -161,6 +168,15 @@ class MskIngestionE2EIT
     assertThat(live.path("spec").path("ioConfig").path("consumerProperties")
                    .path("druid.dynamic.config.provider").path("externalId").asText())
         .isEqualTo(TestStacks.EXTERNAL_ID);
+  }
+
+  /** The rendered spec, rewritten with {@link #REFUSED_SUPERVISOR_PERIOD} as its supervisor period. */
+  private static Path withSupervisorPeriod(Path spec) throws Exception
+  {
+    final ObjectNode root = (ObjectNode) E2eCluster.JSON.readTree(spec.toFile());
+    ((ObjectNode) root.at("/spec/ioConfig")).put("period", REFUSED_SUPERVISOR_PERIOD);
+    E2eCluster.JSON.writerWithDefaultPrettyPrinter().writeValue(spec.toFile(), root);
+    return spec;
   }
 
   /** Sum of the peak resident sets (VmHWM) of every process of the stack, this test JVM aside. */
