@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -52,10 +53,10 @@ public final class DruidCluster implements AutoCloseable
    */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
   /**
-   * How often a test's wait asks Druid's APIs: a SQL count of rows cost Druid 24 ms of CPU (65 in 20 s beside the
+   * How often {@link #awaitApi} asks Druid's APIs: a SQL count of rows cost Druid 24 ms of CPU (65 in 20 s beside the
    * quickstart's ingestion), and several suites poll at once on two cores.
    */
-  public static final Duration API_POLL = Duration.ofMillis(500);
+  private static final Duration API_POLL = Duration.ofMillis(500);
   private static final Duration ZOOKEEPER_GRACE = Duration.ofSeconds(5);
   /** Over ten times what the quickstart's tasks took to publish once the indexer was told to stop (0.4 s). */
   private static final Duration INDEXER_GRACE = Duration.ofSeconds(5);
@@ -320,6 +321,13 @@ public final class DruidCluster implements AutoCloseable
     final Map<DruidService, Integer> servicePorts = new EnumMap<>(DruidService.class);
     config.services().forEach(service -> servicePorts.put(service, FreePorts.resolve(0)));
     return new DruidConfigWriter.Ports(FreePorts.resolve(0), FreePorts.resolve(0), servicePorts);
+  }
+
+  /** Waits until {@code condition}, a question to Druid's APIs (SQL, task and supervisor state), holds. */
+  public static void awaitApi(String what, Duration timeout, Callable<Boolean> condition, Consumer<String> progress)
+      throws InterruptedException
+  {
+    Deadline.await(what, timeout, API_POLL, condition, () -> null, progress);
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.ingest.ReaderIdentity;
 import dev.druidmsk.localmsk.ClientProperties;
 import dev.druidmsk.localmsk.LocalMsk;
-import dev.druidmsk.localmsk.process.Deadline;
 import dev.druidmsk.localmsk.sts.Role;
 import dev.druidmsk.localmsk.testing.ScopedSystemProperties;
 import dev.druidmsk.localmsk.testing.TestStacks;
@@ -206,7 +205,7 @@ public final class E2eCluster implements AutoCloseable
 
   public static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
   {
-    Deadline.await(what, timeout, DruidCluster.API_POLL, condition, () -> null, line -> System.out.println("[e2e] " + line));
+    DruidCluster.awaitApi(what, timeout, condition, line -> System.out.println("[e2e] " + line));
   }
 
   @Override

@@ -41,10 +41,11 @@ class MskIngestionE2EIT
   /** How STS words a trust-policy refusal (a wrong external ID among its causes), as the supervisor reports it. */
   private static final String STS_REFUSAL = "is not authorized to perform: sts:AssumeRole";
   /**
-   * The supervisor period of the specs whose role is refused: Druid marks a supervisor unhealthy after three failed runs
-   * in a row, one per period (PT30S by default), so it finds the refusal in about 15 s instead of 90 s.
+   * The supervisor period of the specs in the tests that wait for Druid's verdict on a refused role: Druid marks a
+   * supervisor unhealthy after three failed runs in a row, one per period (PT30S by default), so it finds the refusal
+   * in about 15 s instead of 90 s.
    */
-  private static final String REFUSED_SUPERVISOR_PERIOD = "PT5S";
+  private static final String SUPERVISOR_PERIOD = "PT5S";
   /** `spec submit --settle` for those specs: three supervisor runs, as the default 45 s is for the default period. */
   private static final String SETTLE = "15s";
 
@@ -116,8 +117,8 @@ class MskIngestionE2EIT
     // come in another order than the task's), not a loss. In another, a query right after a matching answer gave the
     // bytes' sum again (27,175,497 for 10,000), so the answers must match three times in a row. Rows lost or counted
     // twice in handoff never match: the wait fails then.
-    E2eCluster.await("the aggregates of " + dataSource + " after handoff to match what was produced, three times in a row",
-                     Duration.ofMinutes(1),
+    E2eCluster.await("the aggregates of " + dataSource + " after handoff to match what was produced, three times in a "
+                     + "row", Duration.ofMinutes(1),
                      () -> aggregatesMatch(dataSource, produced) && aggregatesMatch(dataSource, produced)
                            && aggregatesMatch(dataSource, produced));
   }
@@ -128,7 +129,9 @@ class MskIngestionE2EIT
     final String dataSource = "api_requests_wrong_external_id";
     stack.stack().createTopic(dataSource, 1);
     stack.produce(dataSource, 100);
-    final Path spec = withSupervisorPeriod(stack.stack().renderTelemetrySpec(dataSource, dataSource, "not-the-external-id"));
+    final Path spec = withSupervisorPeriod(
+        stack.stack().renderTelemetrySpec(dataSource, dataSource, "not-the-external-id")
+    );
 
     // Druid accepts the spec: the role is only assumed when Kafka connects.
     stack.overlord().submit(E2eCluster.JSON.readTree(spec.toFile()));
@@ -150,18 +153,25 @@ class MskIngestionE2EIT
   {
     final String dataSource = "api_requests_update";
     stack.stack().createTopic(dataSource, 1);
-    final Path good = withSupervisorPeriod(stack.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID));
-    assertThat(stack.stack().druidMsk("spec", "submit", "--spec", good.toString(), "--settle", SETTLE).exitCode()).isZero();
+    final Path good = withSupervisorPeriod(
+        stack.stack().renderTelemetrySpec(dataSource, dataSource, TestStacks.EXTERNAL_ID)
+    );
+    assertThat(stack.stack().druidMsk("spec", "submit", "--spec", good.toString(), "--settle", SETTLE).exitCode())
+        .isZero();
     E2eCluster.await("a running task for " + dataSource, INGEST_TIMEOUT,
                      () -> !stack.activeTaskIds(dataSource).isEmpty());
     final List<String> tasks = stack.activeTaskIds(dataSource);
 
-    final DruidMskCommand.Result unchanged = stack.stack().druidMsk("spec", "submit", "--spec", good.toString(), "--settle", SETTLE);
+    final DruidMskCommand.Result unchanged = stack.stack().druidMsk(
+        "spec", "submit", "--spec", good.toString(), "--settle", SETTLE
+    );
     assertThat(unchanged.exitCode()).as("%s", unchanged).isZero();
     stack.overlord().submit(E2eCluster.JSON.readTree(good.toFile()));
     assertThat(stack.activeTaskIds(dataSource)).isEqualTo(tasks);
 
-    final Path bad = withSupervisorPeriod(stack.stack().renderTelemetrySpec(dataSource, dataSource, "rotated-by-mistake"));
+    final Path bad = withSupervisorPeriod(
+        stack.stack().renderTelemetrySpec(dataSource, dataSource, "rotated-by-mistake")
+    );
     final DruidMskCommand.Result rejected = stack.stack().druidMsk(
         "spec", "submit", "--spec", bad.toString(), "--health-timeout", "2m", "--settle", SETTLE
     );
@@ -173,11 +183,11 @@ class MskIngestionE2EIT
         .isEqualTo(TestStacks.EXTERNAL_ID);
   }
 
-  /** The rendered spec, rewritten with {@link #REFUSED_SUPERVISOR_PERIOD} as its supervisor period. */
+  /** The rendered spec, rewritten with {@link #SUPERVISOR_PERIOD} as its supervisor period. */
   private static Path withSupervisorPeriod(Path spec) throws Exception
   {
     final ObjectNode root = (ObjectNode) E2eCluster.JSON.readTree(spec.toFile());
-    ((ObjectNode) root.at("/spec/ioConfig")).put("period", REFUSED_SUPERVISOR_PERIOD);
+    ((ObjectNode) root.at("/spec/ioConfig")).put("period", SUPERVISOR_PERIOD);
     E2eCluster.JSON.writerWithDefaultPrettyPrinter().writeValue(spec.toFile(), root);
     return spec;
   }

@@ -10,7 +10,6 @@ import dev.druidmsk.e2e.E2eCluster;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import dev.druidmsk.localmsk.LocalMsk;
 import dev.druidmsk.localmsk.NodeIdentity;
-import dev.druidmsk.localmsk.process.Deadline;
 import dev.druidmsk.localmsk.testing.TestStacks;
 
 import java.io.IOException;
@@ -136,7 +135,7 @@ final class FaultStack implements AutoCloseable
 
   static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException
   {
-    Deadline.await(what, timeout, DruidCluster.API_POLL, condition, () -> null, FaultStack::progress);
+    DruidCluster.awaitApi(what, timeout, condition, FaultStack::progress);
   }
 
   private static void progress(String line)

@@ -149,7 +149,8 @@ class SharedCacheStsFaultsIT
         properties, new StringSerializer(), new StringSerializer())) {
       // Retried: the short max.block.ms is for the sends during the fault, and on a loaded machine the first
       // connection (TLS, AssumeRole, SASL) took longer than it to bring the topic's metadata.
-      within(Duration.ofSeconds(60), () -> producer.send(new ProducerRecord<>(TOPIC, "k", "first")).get(30, TimeUnit.SECONDS));
+      within(Duration.ofSeconds(60),
+             () -> producer.send(new ProducerRecord<>(TOPIC, "k", "first")).get(30, TimeUnit.SECONDS));
       // Longer than the credentials live: no refresh can land before they expire.
       stack.msk().sts().faults().latency(LIFETIME.plusSeconds(10));
       final long end = System.nanoTime() + LIFETIME.multipliedBy(2).toNanos();
