@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import static dev.druidmsk.bootstrap.DruidHomes.kafkaFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -214,6 +216,39 @@ class HostileBundleIT extends DruidHomeTest
     assertThat(result.stderr).contains("fix: free some space there, or set TMPDIR");
   }
 
+  @Test
+  void fileThatSha256sumsDoesNotListIsRefused() throws Exception
+  {
+    final Path unlisted = Bundle.altered(work, folder -> Files.writeString(folder.resolve("unlisted.txt"), "x"));
+
+    assertRefusedAfterUnpacking(install(unlisted), "SHA256SUMS does not list exactly the bundle's files");
+  }
+
+  @Test
+  void fileListedTwiceInSha256sumsIsRefused() throws Exception
+  {
+    final Path listedTwice = Bundle.altered(work, folder -> {
+      final Path sums = folder.resolve("SHA256SUMS");
+      Files.writeString(sums, Files.readAllLines(sums).get(0) + "\n", StandardOpenOption.APPEND);
+    });
+
+    assertRefusedAfterUnpacking(install(listedTwice), "SHA256SUMS does not list exactly the bundle's files");
+  }
+
+  @Test
+  void sha256sumsWithoutAFinalNewlineIsReadToItsLastLine() throws Exception
+  {
+    final Path unterminated = Bundle.altered(work, folder -> {
+      final Path sums = folder.resolve("SHA256SUMS");
+      Files.writeString(sums, Files.readString(sums).stripTrailing());
+    });
+
+    final Installer.Result result = install(unterminated);
+
+    assertThat(result.exitCode).as("%s", result).isZero();
+    assertThat(kafkaFolder(home).resolve(Bundle.mskJar())).exists();
+  }
+
   private Installer.Result install(Path bundle) throws IOException, InterruptedException
   {
     return installer.run("install", "--druid-home", home.toString(), "--bundle", bundle.toString());
@@ -224,6 +259,14 @@ class HostileBundleIT extends DruidHomeTest
     assertThat(result.exitCode).as("%s", result).isEqualTo(exitCode);
     assertThat(result.stderr).contains(error).contains(detail).contains("fix: ");
     assertThat(Files.readAllLines(tarCalls)).as("tar calls").noneMatch(call -> call.startsWith("-x"));
+    assertHomeUnchanged();
+  }
+
+  /** Refused once unpacked in the private staging folder, which the installer removes: the home never changed. */
+  private void assertRefusedAfterUnpacking(Installer.Result result, String error)
+  {
+    assertThat(result.exitCode).as("%s", result).isEqualTo(BUNDLE);
+    assertThat(result.stderr).contains(error).contains("fix: ");
     assertHomeUnchanged();
   }
 
