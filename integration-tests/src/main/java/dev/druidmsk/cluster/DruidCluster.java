@@ -265,41 +265,18 @@ public final class DruidCluster implements AutoCloseable
     return config.fullJit() ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1";
   }
 
-  /** The class-data sharing flags of one JVM: the archive to start with, or where to record what it loads. */
-  private List<String> classData(String name)
-  {
-    final List<String> flags = new ArrayList<>();
-    config.classDataArchive().ifPresent(archive -> flags.add("-XX:SharedArchiveFile=" + archive));
-    config.classListFolder()
-          .ifPresent(folder -> flags.add("-XX:DumpLoadedClassList=" + folder.resolve(name + ".classlist")));
-    return flags;
-  }
-
-  /** Druid's jars as {@link ClassDataArchive} lists them, so that an archive matches, then the given folders. */
-  private String classPath(Path... folders)
-  {
-    final List<String> entries = new ArrayList<>();
-    ClassDataArchive.classPath(config.druidHome()).forEach(jar -> entries.add(jar.toString()));
-    for (Path folder : folders) {
-      entries.add(folder.toString());
-    }
-    return String.join(":", entries);
-  }
-
   private JavaCommand zookeeperCommand()
   {
-    final List<String> jvmArgs = new ArrayList<>(List.of(
-        "-Xmx64m",
-        "-XX:+UseSerialGC",
-        jit(),
-        "-Dzookeeper.admin.enableServer=false",
-        "-Dzookeeper.4lw.commands.whitelist=ruok,stat"
-    ));
-    jvmArgs.addAll(classData("zookeeper"));
     return new JavaCommand(
         "zookeeper",
-        jvmArgs,
-        classPath(),
+        List.of(
+            "-Xmx64m",
+            "-XX:+UseSerialGC",
+            jit(),
+            "-Dzookeeper.admin.enableServer=false",
+            "-Dzookeeper.4lw.commands.whitelist=ruok,stat"
+        ),
+        config.druidHome().resolve("lib") + "/*",
         "org.apache.zookeeper.server.ZooKeeperServerMain",
         List.of(writer.conf().resolve("zk/zoo.cfg").toString()),
         config.environment(),
@@ -316,7 +293,6 @@ public final class DruidCluster implements AutoCloseable
     jvmArgs.add("-XX:MaxDirectMemorySize=" + service.directMemory());
     jvmArgs.addAll(JVM_FLAGS);
     jvmArgs.add(jit());
-    jvmArgs.addAll(classData(service.command()));
     jvmArgs.add("-Djava.io.tmpdir=" + writer.var().resolve("tmp"));
     jvmArgs.add("-Dlog4j.configurationFile=" + writer.conf().resolve("_common/log4j2.xml"));
     if (service.consumesKafka() && !config.consumerSystemProperties().isEmpty()) {
@@ -325,7 +301,8 @@ public final class DruidCluster implements AutoCloseable
     return new JavaCommand(
         service.command(),
         jvmArgs,
-        classPath(writer.conf().resolve("_common"), writer.conf().resolve(service.command())),
+        config.druidHome().resolve("lib") + "/*:" + writer.conf().resolve("_common") + ":"
+        + writer.conf().resolve(service.command()),
         "org.apache.druid.cli.Main",
         List.of("server", service.command()),
         config.environment(service),

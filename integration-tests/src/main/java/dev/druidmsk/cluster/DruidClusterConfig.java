@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,8 +27,6 @@ public final class DruidClusterConfig
   private final Duration stopGrace;
   private final int indexerCapacity;
   private final boolean fullJit;
-  private final Path classDataArchive;
-  private final Path classListFolder;
 
   private DruidClusterConfig(Builder builder)
   {
@@ -45,8 +42,6 @@ public final class DruidClusterConfig
     this.stopGrace = builder.stopGrace;
     this.indexerCapacity = builder.indexerCapacity;
     this.fullJit = builder.fullJit;
-    this.classDataArchive = builder.classDataArchive;
-    this.classListFolder = builder.classListFolder;
   }
 
   public static Builder builder(Path druidHome, Path runDirectory)
@@ -109,18 +104,6 @@ public final class DruidClusterConfig
     return fullJit;
   }
 
-  /** The class-data sharing archive every JVM of the cluster starts with (see {@link ClassDataArchive}). */
-  public Optional<Path> classDataArchive()
-  {
-    return Optional.ofNullable(classDataArchive);
-  }
-
-  /** Where each JVM writes the classes it loaded ({@code <service>.classlist}), to record a new class list. */
-  public Optional<Path> classListFolder()
-  {
-    return Optional.ofNullable(classListFolder);
-  }
-
   public static final class Builder
   {
     private final Path druidHome;
@@ -139,8 +122,6 @@ public final class DruidClusterConfig
     private Duration stopGrace = Duration.ofSeconds(20);
     private int indexerCapacity = 4;
     private boolean fullJit;
-    private Path classDataArchive;
-    private Path classListFolder;
 
     private Builder(Path druidHome, Path runDirectory)
     {
@@ -212,20 +193,6 @@ public final class DruidClusterConfig
     public Builder fullJit()
     {
       this.fullJit = true;
-      return this;
-    }
-
-    /** Starts every JVM with this class-data sharing archive, made by {@link ClassDataArchive#prepare}. */
-    public Builder classDataArchive(Path archive)
-    {
-      this.classDataArchive = archive;
-      return this;
-    }
-
-    /** Has every JVM write the classes it loads into {@code folder}, to record {@link ClassDataArchive}'s list. */
-    public Builder recordClassLists(Path folder)
-    {
-      this.classListFolder = folder;
       return this;
     }
 

@@ -3,7 +3,6 @@ package dev.druidmsk.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidmsk.cli.druid.DruidEndpoints;
-import dev.druidmsk.cluster.ClassDataArchive;
 import dev.druidmsk.cluster.DruidCluster;
 import dev.druidmsk.cluster.DruidClusterConfig;
 import dev.druidmsk.cli.druid.DruidClient;
@@ -21,8 +20,6 @@ import dev.druidmsk.telemetry.ProducedTotals;
 import dev.druidmsk.testing.DruidReaderClients;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -45,10 +40,6 @@ import java.util.function.UnaryOperator;
 public final class E2eCluster implements AutoCloseable
 {
   public static final ObjectMapper JSON = new ObjectMapper();
-  /** The folder of the class-data sharing archive, set by failsafe's configuration. */
-  static final String CLASS_DATA_FOLDER = "druidmsk.classData.dir";
-  /** A folder to record the classes Druid's JVMs load into, for a new {@link ClassDataArchive} class list. */
-  static final String CLASS_LIST_RECORDING = "druidmsk.classList.record";
   public static final ReaderIdentity READER = new ReaderIdentity(
       TestStacks.DRUID,
       TestStacks.READER_ROLE,
@@ -115,20 +106,14 @@ public final class E2eCluster implements AutoCloseable
     final UnaryOperator<LocalMsk.Builder> withProducer = msk -> emulator.apply(
         msk.role(Role.trusting(TestStacks.PRODUCER_ROLE, null, TestStacks.DRUID.arn()))
     );
-    final Consumer<String> progress = line -> System.out.println("[" + suite.getSimpleName() + "] " + line);
-    final BuildOutputs build = BuildOutputs.fromSystemProperties();
-    final CompletableFuture<Optional<Path>> archive = classDataArchive(build, progress);
     final LocalIngestionStack stack = LocalIngestionStack.start(
         TestStacks.workDir(suite),
-        build,
+        BuildOutputs.fromSystemProperties(),
         reader,
         withBundle,
         withProducer,
-        config -> {
-          cluster.accept(config);
-          classData(config, archive);
-        },
-        progress
+        cluster,
+        line -> System.out.println("[" + suite.getSimpleName() + "] " + line)
     );
     try {
       stack.msk().broker().policies(
@@ -141,40 +126,6 @@ public final class E2eCluster implements AutoCloseable
       throw e;
     }
     return stack;
-  }
-
-  /**
-   * The class-data sharing archive of Druid's classes (see {@link ClassDataArchive}), found or built while the
-   * emulator starts; none outside failsafe's configuration, or while a new class list is recorded.
-   */
-  private static CompletableFuture<Optional<Path>> classDataArchive(BuildOutputs build, Consumer<String> progress)
-  {
-    final String folder = System.getProperty(CLASS_DATA_FOLDER);
-    if (folder == null || System.getProperty(CLASS_LIST_RECORDING) != null) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return ClassDataArchive.prepare(build.druidHomeLayout(), Path.of(folder), progress);
-      }
-      catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      }
-    });
-  }
-
-  /** The archive for the cluster's JVMs, or, with {@value #CLASS_LIST_RECORDING} set, where they list their classes. */
-  private static void classData(DruidClusterConfig.Builder config, CompletableFuture<Optional<Path>> archive)
-  {
-    archive.join().ifPresent(config::classDataArchive);
-    final String recording = System.getProperty(CLASS_LIST_RECORDING);
-    if (recording != null) {
-      config.recordClassLists(Path.of(recording));
-    }
   }
 
   public LocalIngestionStack stack()
