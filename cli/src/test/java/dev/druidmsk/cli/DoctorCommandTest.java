@@ -64,6 +64,36 @@ class DoctorCommandTest
         .contains("Exit code: 0 every check passed, 1 warnings only, 2 a check failed");
   }
 
+  /** The spec is validated with the node's classes in the probe's JVM: no answer from it, no verdict on the spec. */
+  @Test
+  void withoutAnAnswerFromTheNodeProbeTheSpecCheckIsSkippedSayingWhy() throws IOException
+  {
+    Files.createDirectories(dir.resolve("lib"));
+    Files.createDirectories(dir.resolve("extensions"));
+    final Path spec = Specs.write(dir, "spec.json", Specs.apiTelemetry());
+
+    final Cli.Result result = new Cli().run(
+        "doctor", "--druid-home", dir.toString(), "--spec", spec.toString(),
+        "--installer", dir.resolve("no-installer").toString(), "--timeout", "2s", "--json"
+    );
+
+    final JsonNode check = checkNamed(new ObjectMapper().readTree(result.out), "spec.valid");
+    assertThat(check.path("status").asText()).as("%s", check).isEqualTo("SKIP");
+    assertThat(check.path("summary").asText()).isEqualTo("skipped: the node probe did not answer");
+    assertThat(checkNamed(new ObjectMapper().readTree(result.out), "installation.java").path("status").asText())
+        .isEqualTo("FAIL");
+  }
+
+  private static JsonNode checkNamed(JsonNode report, String name)
+  {
+    for (JsonNode check : report.path("checks")) {
+      if (name.equals(check.path("name").asText())) {
+        return check;
+      }
+    }
+    throw new AssertionError("no check " + name + " in " + report);
+  }
+
   @Test
   void aLiveSupervisorsSpecIsFetchedCheckedAndNeverPrintedInClear() throws IOException
   {

@@ -189,6 +189,8 @@ class DoctorIT
     assertThat(result.check("installation.bundle"))
         .contains("FAIL", "not installed in extensions/druid-kafka-indexing-service", "fix: run `druid-msk-install install");
     assertThat(result.check("classloading.provider")).contains("FAIL", "type aws-msk-iam is unknown to this node's Druid: it fell back to Druid's mapString provider");
+    assertThat(result.check("spec.valid")).as("judged by this node's Druid, in the probe's JVM")
+                                          .contains("FAIL", "the druid-msk bundle is not installed in");
   }
 
   @Test

@@ -8,16 +8,15 @@ import dev.druidmsk.cli.common.CliContext;
 import dev.druidmsk.cli.common.CliException;
 import dev.druidmsk.cli.common.ContextMixin;
 import dev.druidmsk.cli.common.Distribution;
-import dev.druidmsk.cli.common.FixableException;
 import dev.druidmsk.cli.common.JsonFlag;
 import dev.druidmsk.cli.druid.OverlordOptions;
 import dev.druidmsk.cli.input.DruidHome;
 import dev.druidmsk.cli.input.DruidHomeOption;
 import dev.druidmsk.cli.input.SpecSource;
-import dev.druidmsk.cli.input.Validation;
 import dev.druidmsk.templates.spec.SupervisorSpec;
 import dev.druidmsk.templates.validation.Problem;
 import dev.druidmsk.templates.validation.Severity;
+import dev.druidmsk.templates.validation.SpecValidator;
 import dev.druidmsk.templates.validation.ValidationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,7 +113,6 @@ public final class DoctorCommand implements Callable<Integer>
     final List<CheckResult> checks = new ArrayList<>();
     checks.add(InstallationChecks.bundle(installerPath(), home, timeout.multipliedBy(6)));
     checks.add(InstallationChecks.singleMskJar(home));
-    checks.add(specCheck(supervisor, home));
     final List<CheckResult> network = new NetworkChecks(
         spec.bootstrapServers().orElse(null), spec.securityProtocol(),
         truststore(consumerProperties, context), timeout
@@ -126,13 +124,17 @@ public final class DoctorCommand implements Callable<Integer>
     request.set("consumerProperties", consumerProperties);
     request.put("topic", spec.topic().orElse(null));
     request.put("timeoutMs", timeout.toMillis());
+    // Validated with the node's classes in the probe's JVM, which loads them anyway: Druid is loaded once.
+    request.set("spec", SpecValidator.druidRequest(supervisor));
     if (network.stream().anyMatch(check -> check.status() == CheckStatus.FAIL)) {
       request.put("skipKafka", "the network checks failed");
     }
-    checks.addAll(new NodeProbeRunner(
+    final NodeProbeRunner.Answer probe = new NodeProbeRunner(
         javaPath(context), home, Distribution.path("doctor-probe", PROBE_DIR_PROPERTY), nodeProperties,
         timeout.multipliedBy(12).plusSeconds(60)
-    ).run(request));
+    ).run(request);
+    checks.add(specCheck(supervisor, home, probe));
+    checks.addAll(probe.checks());
     checks.sort(Comparator.comparingInt(check -> GROUP_ORDER.indexOf(check.group())));
 
     final DoctorReport report = new DoctorReport(checks, Duration.ofNanos(System.nanoTime() - start));
@@ -169,17 +171,13 @@ public final class DoctorCommand implements Callable<Integer>
     return (ObjectNode) live;
   }
 
-  private static CheckResult specCheck(ObjectNode supervisor, Path home)
+  private static CheckResult specCheck(ObjectNode supervisor, Path home, NodeProbeRunner.Answer probe)
   {
     final String name = "spec.valid";
-    final ValidationResult result;
-    try {
-      result = Validation.validate(supervisor, DruidHome.of(home));
+    if (probe.spec() == null) {
+      return CheckResult.skip(name, "skipped: " + probe.specUnanswered());
     }
-    catch (FixableException e) {
-      return CheckResult.fail(name, "the spec could not be validated", List.of(e.getMessage()),
-                              "fix the Druid home (see above), then run the doctor again");
-    }
+    final ValidationResult result = SpecValidator.validateWithAnswer(supervisor, probe.spec(), home);
     final List<String> evidence = new ArrayList<>();
     String fix = null;
     boolean warnings = false;

@@ -52,7 +52,13 @@ public final class NodeProbeRunner
     this.deadline = deadline;
   }
 
-  public List<CheckResult> run(ObjectNode request)
+  /** The probe's check results, and its Druid's answer on the spec (null, with the reason, when it gave none). */
+  public record Answer(List<CheckResult> checks, JsonNode spec, String specUnanswered)
+  {
+  }
+
+  /** {@code request}: the consumer properties, topic and timeout, and the spec probe's request under "spec". */
+  public Answer run(ObjectNode request)
   {
     Path work = null;
     try {
@@ -86,8 +92,9 @@ public final class NodeProbeRunner
         return failedAll("the node probe failed (exit " + process.exitValue() + ") with " + java, tail(log),
                          "check --java (the node's Java) and --druid-home, and the output above");
       }
+      final JsonNode response = MAPPER.readTree(responseFile.toFile());
       final List<CheckResult> results = new ArrayList<>();
-      for (JsonNode check : MAPPER.readTree(responseFile.toFile()).path("checks")) {
+      for (JsonNode check : response.path("checks")) {
         final List<String> evidence = new ArrayList<>();
         check.path("evidence").forEach(line -> evidence.add(line.asText()));
         final String fix = check.hasNonNull("missingAction")
@@ -96,7 +103,8 @@ public final class NodeProbeRunner
         results.add(new CheckResult(check.path("name").asText(), CheckStatus.valueOf(check.path("status").asText()),
                                     check.path("summary").asText(), evidence, fix));
       }
-      return results;
+      return new Answer(results, response.get("spec"),
+                        response.path("specError").asText("the node probe was not asked about the spec"));
     }
     catch (IOException e) {
       return failedAll("cannot start the node probe with " + java + ": " + e.getMessage(), List.of(),
@@ -128,13 +136,13 @@ public final class NodeProbeRunner
     return Files.writeString(file, arguments);
   }
 
-  private static List<CheckResult> failedAll(String summary, List<String> evidence, String fix)
+  private static Answer failedAll(String summary, List<String> evidence, String fix)
   {
     final List<CheckResult> results = new ArrayList<>();
     results.add(CheckResult.fail(PROBE_CHECKS.get(0), summary, evidence, fix));
     PROBE_CHECKS.subList(1, PROBE_CHECKS.size())
                 .forEach(name -> results.add(CheckResult.skip(name, "skipped: the node probe did not answer")));
-    return results;
+    return new Answer(results, null, "the node probe did not answer");
   }
 
   private static List<String> tail(Path log)

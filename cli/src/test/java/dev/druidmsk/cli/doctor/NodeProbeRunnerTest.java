@@ -38,7 +38,7 @@ class NodeProbeRunnerTest
         Duration.ofSeconds(60)
     );
 
-    final List<CheckResult> results = runner.run(JsonNodeFactory.instance.objectNode());
+    final List<CheckResult> results = runner.run(JsonNodeFactory.instance.objectNode()).checks();
 
     final CheckResult probe = results.get(0);
     assertThat(probe.status()).as("%s", probe).isEqualTo(CheckStatus.PASS);

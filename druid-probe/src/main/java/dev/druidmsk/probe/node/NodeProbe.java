@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.probe.DruidExtensions;
 import dev.druidmsk.probe.RootCause;
+import dev.druidmsk.probe.spec.SpecProbe;
 import org.apache.druid.jackson.DefaultObjectMapper;
 import org.apache.druid.metadata.DynamicConfigProvider;
 import org.apache.druid.metadata.PasswordProvider;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -36,7 +38,9 @@ import java.util.function.Function;
  * exactly the kafka-clients, aws-msk-iam-auth and AWS SDK the node's consumers use.
  *
  * <p>{@code NodeProbe REQUEST RESPONSE}: both JSON files. The request carries the spec's consumer properties (which
- * may hold secrets); the response holds check results only, never a property value.
+ * may hold secrets); the response holds check results, which name no property value, and, when the request carries
+ * a spec probe's request, this node's Druid's answer on the spec for the doctor's spec check (as secret as the
+ * request: both are the doctor's files, readable by its user only).
  */
 public final class NodeProbe
 {
@@ -55,6 +59,8 @@ public final class NodeProbe
 
   private final ObjectMapper mapper = new DefaultObjectMapper();
   private final Checks checks = new Checks();
+  private JsonNode specAnswer;
+  private String specError;
 
   private NodeProbe()
   {
@@ -77,6 +83,11 @@ public final class NodeProbe
     probe.run(request);
     final ObjectNode response = probe.mapper.createObjectNode();
     response.set("checks", probe.checks.results());
+    if (probe.specAnswer != null) {
+      response.set("spec", probe.specAnswer);
+    } else if (probe.specError != null) {
+      response.put("specError", probe.specError);
+    }
     Files.write(Paths.get(args[1]), probe.mapper.writeValueAsBytes(response));
     // Kafka and the AWS SDK may leave non-daemon threads behind; the answer is written.
     System.exit(0);
@@ -89,6 +100,9 @@ public final class NodeProbe
     final ClassLoader kafkaLoader = extensions.folder(KAFKA_EXTENSION);
     final Map<String, String> providerConfig = provider(extensions, request.get("provider"));
     final boolean classesVisible = iamClasses(kafkaLoader);
+    if (request.hasNonNull("spec")) {
+      parseSpec(extensions, request.get("spec"));
+    }
     final List<String> later = List.of(
         "credentials.base-identity", "credentials.assume-role", "credentials.lifetime",
         "kafka.authenticate", "kafka.describe-topic", "kafka.fetch", "kafka.consumer-group"
@@ -106,6 +120,20 @@ public final class NodeProbe
         kafkaLoader, Paths.get(request.path("kafkaProbeRoot").asText()), mapper.writeValueAsString(kafkaRequest)
     ));
     checks.results().addAll(kafkaChecks);
+  }
+
+  /**
+   * Druid's answer on the spec from this node's classes, with the extensions already loaded here, so that the doctor
+   * loads Druid once. After the provider check: the spec probe sets the Overlord's parse injectables on the mapper.
+   */
+  private void parseSpec(DruidExtensions extensions, JsonNode specRequest)
+  {
+    try {
+      specAnswer = mapper.readTree(new SpecProbe(mapper, extensions).apply(mapper.writeValueAsString(specRequest)));
+    }
+    catch (IOException | RuntimeException e) {
+      specError = "this node's Druid could not parse the spec: " + RootCause.message(e);
+    }
   }
 
   private void javaVersion()

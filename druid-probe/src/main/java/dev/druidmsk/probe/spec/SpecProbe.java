@@ -35,13 +35,28 @@ public final class SpecProbe implements Function<String, String>, AutoCloseable
 {
   private static final String KAFKA_CONSUMER_CONFIG = "org.apache.kafka.clients.consumer.ConsumerConfig";
 
-  private final ObjectMapper mapper = new DefaultObjectMapper();
+  private final ObjectMapper mapper;
   private final DruidExtensions extensions;
   private final ArrayNode consumerConfigNames;
 
   public SpecProbe(String extensionsDirectory)
   {
-    extensions = new DruidExtensions(mapper, extensionsDirectory);
+    this(new DefaultObjectMapper(), extensionsDirectory);
+  }
+
+  private SpecProbe(ObjectMapper mapper, String extensionsDirectory)
+  {
+    this(mapper, new DruidExtensions(mapper, extensionsDirectory));
+  }
+
+  /**
+   * Parses with the extensions another probe of this JVM loaded into {@code mapper} (the doctor's node probe), so
+   * that they load once; the Overlord's parse injectables are set on that mapper.
+   */
+  public SpecProbe(ObjectMapper mapper, DruidExtensions extensions)
+  {
+    this.mapper = mapper;
+    this.extensions = extensions;
     mapper.setInjectableValues(new OverlordParseInjectables(mapper));
     consumerConfigNames = kafkaConsumerConfigNames();
   }

@@ -40,14 +40,47 @@ public final class SpecValidator implements AutoCloseable
 
   public ValidationResult validate(JsonNode spec)
   {
-    final List<Problem> problems = new ArrayList<>();
     if (spec == null || !spec.isObject()) {
-      problems.add(new Problem(Severity.ERROR, JsonPath.ROOT.toString(), "a supervisor spec is a JSON object",
-                               "pass the supervisor spec, {\"type\": \"kafka\", \"spec\": {...}}"));
-      return new ValidationResult(problems);
+      return notAnObject();
     }
-    final SupervisorSpec supervisor = SupervisorSpec.of(spec);
-    final JsonNode report = askDruid(supervisor);
+    return judge(SupervisorSpec.of(spec), askDruid(druidRequest((ObjectNode) spec)), findings);
+  }
+
+  /**
+   * What Druid's classes are asked about {@code spec}, for a spec probe that runs elsewhere: the doctor's, in the
+   * node's own JVM. Its answer goes to {@link #validateWithAnswer(JsonNode, JsonNode, Path)}.
+   */
+  public static ObjectNode druidRequest(ObjectNode spec)
+  {
+    final ObjectNode request = Json.MAPPER.createObjectNode();
+    request.set("supervisor", spec);
+    final JsonNode provider = SupervisorSpec.of(spec).provider();
+    if (provider.isObject()) {
+      request.set("provider", provider);
+    }
+    return request;
+  }
+
+  /** Validates {@code spec} with the answer a spec probe of the Druid home {@code druidHome} gave elsewhere. */
+  public static ValidationResult validateWithAnswer(JsonNode spec, JsonNode druidAnswer, Path druidHome)
+  {
+    if (spec == null || !spec.isObject()) {
+      return notAnObject();
+    }
+    return judge(SupervisorSpec.of(spec), druidAnswer, new DruidFindings(druidHome.toAbsolutePath().normalize()));
+  }
+
+  private static ValidationResult notAnObject()
+  {
+    return new ValidationResult(List.of(new Problem(
+        Severity.ERROR, JsonPath.ROOT.toString(), "a supervisor spec is a JSON object",
+        "pass the supervisor spec, {\"type\": \"kafka\", \"spec\": {...}}"
+    )));
+  }
+
+  private static ValidationResult judge(SupervisorSpec supervisor, JsonNode report, DruidFindings findings)
+  {
+    final List<Problem> problems = new ArrayList<>();
     findings.supervisor(report.path("supervisor"), supervisor, problems);
     // Druid's own rewrite of the spec, missing when Druid rejected it.
     final SupervisorSpec canonical = SupervisorSpec.of(report.path("supervisor").path("canonical"));
@@ -66,14 +99,8 @@ public final class SpecValidator implements AutoCloseable
     return new ValidationResult(problems);
   }
 
-  private JsonNode askDruid(SupervisorSpec spec)
+  private JsonNode askDruid(ObjectNode request)
   {
-    final ObjectNode request = Json.MAPPER.createObjectNode();
-    request.set("supervisor", spec.root());
-    final JsonNode provider = spec.provider();
-    if (provider.isObject()) {
-      request.set("provider", provider);
-    }
     try {
       return Json.MAPPER.readTree(druid.call(Json.MAPPER.writeValueAsString(request)));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.druidmsk.templates.TemplateException;
+import dev.druidmsk.templates.spec.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,14 @@ class SpecValidatorIT
 {
   private static final String PROVIDER = "$.spec.ioConfig.consumerProperties[\"druid.dynamic.config.provider\"]";
 
+  private static Path druidHome;
   private static SpecValidator validator;
 
   @BeforeAll
   static void loadDruid(@TempDir Path home) throws Exception
   {
-    validator = SpecValidator.forDruidHome(TestDruidHome.withDruidMskBundle(home));
+    druidHome = TestDruidHome.withDruidMskBundle(home);
+    validator = SpecValidator.forDruidHome(druidHome);
   }
 
   @AfterAll
@@ -258,6 +261,23 @@ class SpecValidatorIT
     ioConfig(spec).put("taskCount", "two");
 
     assertThat(errors(spec)).extracting(Problem::jsonPath).containsExactly("$.spec.ioConfig.taskCount");
+  }
+
+  /** The doctor's way: Druid answers in another JVM (the node probe's), and the spec gets the same problems. */
+  @Test
+  void druidsAnswerFromElsewhereGivesTheSameProblems() throws Exception
+  {
+    final ObjectNode spec = mskSpec();
+    ioConfig(spec).put("taskCount", "two");
+    ((ObjectNode) ioConfig(spec).get("consumerProperties")).put("fetch.min.byte", "1");
+    final String answer;
+    try (DruidProbe druid = DruidProbe.open(druidHome)) {
+      answer = druid.call(Json.MAPPER.writeValueAsString(SpecValidator.druidRequest(spec)));
+    }
+
+    assertThat(SpecValidator.validateWithAnswer(spec, Json.MAPPER.readTree(answer), druidHome).problems())
+        .hasSizeGreaterThanOrEqualTo(2)
+        .isEqualTo(validator.validate(spec).problems());
   }
 
   @Test
