@@ -58,6 +58,9 @@ public final class DruidCluster implements AutoCloseable
    */
   private static final Duration API_POLL = Duration.ofMillis(500);
   private static final Duration ZOOKEEPER_GRACE = Duration.ofSeconds(5);
+  /** Starts of a cluster that lost one of its free ports to another process before binding it (as the brokers'). */
+  private static final int START_ATTEMPTS = 3;
+  private static final String PORT_TAKEN = "Address already in use";
   /** Over ten times what the quickstart's tasks took to publish once the indexer was told to stop (0.4 s). */
   private static final Duration INDEXER_GRACE = Duration.ofSeconds(5);
   private static final Duration ZOOKEEPER_PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -85,19 +88,40 @@ public final class DruidCluster implements AutoCloseable
     this.writer = new DruidConfigWriter(config, ports);
   }
 
-  /** Starts the cluster and returns once every service is ready; on failure everything started is stopped. */
+  /**
+   * Starts the cluster and returns once every service is ready; on failure everything started is stopped. A port is
+   * chosen free and bound by the service later, so another process can take it in between (four suites start
+   * clusters and brokers at once): then the cluster starts again, afresh, on newly chosen ports.
+   */
   public static DruidCluster start(DruidClusterConfig config, Consumer<String> progress)
       throws IOException, InterruptedException
   {
-    final DruidCluster cluster = new DruidCluster(config, progress);
-    try {
-      cluster.startAll();
-      return cluster;
+    for (int attempt = 1; ; attempt++) {
+      final DruidCluster cluster = new DruidCluster(config, progress);
+      try {
+        cluster.startAll();
+        return cluster;
+      }
+      catch (IOException | InterruptedException | RuntimeException e) {
+        final boolean portTaken = cluster.exitedOnATakenPort();
+        cluster.close();
+        if (!portTaken || attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        progress.accept("another process took a port of the cluster before Druid bound it; starting afresh on new "
+                        + "ports (" + (attempt + 1) + " of " + START_ATTEMPTS + ")");
+        cluster.writer.discardState();
+      }
     }
-    catch (IOException | InterruptedException | RuntimeException e) {
-      cluster.close();
-      throw e;
+  }
+
+  private boolean exitedOnATakenPort()
+  {
+    final List<JvmProcess> processes = new ArrayList<>(services.values());
+    if (zookeeper != null) {
+      processes.add(zookeeper);
     }
+    return processes.stream().anyMatch(process -> !process.isAlive() && process.logTail().contains(PORT_TAKEN));
   }
 
   public URI url(DruidService service)

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes the configuration of one cluster run under {@code <run>/conf}: the common and per-service runtime
@@ -40,6 +42,19 @@ final class DruidConfigWriter
   Path consumerArguments()
   {
     return conf().resolve("consumer-jvm.args");
+  }
+
+  /** Deletes what a stopped cluster's services kept (ZooKeeper's data, the metadata store, segments, tasks). */
+  void discardState() throws IOException
+  {
+    if (!Files.exists(var())) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(var())) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    }
   }
 
   void writeAll() throws IOException

@@ -40,6 +40,21 @@ class DruidConfigWriterTest
     assertThat(Files.readString(run.resolve("conf/zk/zoo.cfg"))).contains("clientPort=2100\n");
   }
 
+  /** A start that lost a port begins afresh: nothing the failed services kept may reach the next attempt. */
+  @Test
+  void discardingStateEmptiesVarAndKeepsTheConfiguration(@TempDir Path run) throws Exception
+  {
+    final DruidClusterConfig config = DruidClusterConfig.builder(run.resolve("home"), run).build();
+    final DruidConfigWriter writer = new DruidConfigWriter(config, ports());
+    writer.writeAll();
+    Files.writeString(Files.createDirectories(writer.var().resolve("zk/version-2")).resolve("snapshot.0"), "stale");
+
+    writer.discardState();
+
+    assertThat(writer.var()).doesNotExist();
+    assertThat(run.resolve("conf/broker/runtime.properties")).exists();
+  }
+
   private static DruidConfigWriter.Ports ports()
   {
     return new DruidConfigWriter.Ports(2100, 1600, Map.of(
