@@ -139,6 +139,26 @@ class DistributionIT
   }
 
   @Test
+  void theTemporaryDruidHomeOfAValidationIsRemovedWhenTheCommandExits() throws Exception
+  {
+    final Path moved = moveDistribution();
+    Files.createSymbolicLink(moved.resolve("druid-home"), STOCK_DRUID_HOME);
+    final Path values = Files.writeString(dir.resolve("values.yaml"), VALUES);
+    final Path tmp = Files.createDirectory(dir.resolve("tmp"));
+
+    final Run run = run(
+        Map.of("DRUID_MSK_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp),
+        moved.resolve("bin/druid-msk").toString(), "spec", "validate", "-t", "msk-iam-api-telemetry", "-f",
+        values.toString()
+    );
+
+    assertThat(run.exitCode).as(run.output).isEqualTo(0);
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).as("left in java.io.tmpdir").isEmpty();
+    }
+  }
+
+  @Test
   void aMovedDistributionWithoutADruidHomeSaysExactlyWhatToPass() throws Exception
   {
     assumeFalse(isDruidHome(Paths.get("/opt/druid")), "/opt/druid is a Druid home here, so one is found");

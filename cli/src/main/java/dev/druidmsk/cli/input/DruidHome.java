@@ -11,7 +11,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -25,9 +27,10 @@ import java.util.stream.Stream;
  * </ol>
  * Nothing absolute is built into the distribution: it can be moved anywhere. A home of steps 1, 2 and 4 is used as
  * is, so a node without druid-msk's extension fails validation as it would fail on the cluster; the stock home of
- * step 3 gets druid-msk's extension overlaid with symbolic links in a temporary folder (deleted on close).
+ * step 3 gets druid-msk's extension overlaid with symbolic links in a temporary folder, one for the JVM's life (so
+ * that {@link LoadedDruidHomes} loads it once however many specs the JVM validates), deleted when the JVM exits.
  */
-public final class DruidHome implements AutoCloseable
+public final class DruidHome
 {
   public static final String ENV = "DRUID_MSK_DRUID_HOME";
   static final String KAFKA_EXTENSION = "druid-kafka-indexing-service";
@@ -36,20 +39,20 @@ public final class DruidHome implements AutoCloseable
   /** Where the distribution's stock Druid home is; tests in the build tree point it at the build's. */
   public static final String STOCK_HOME_PROPERTY = "druidmsk.druid.home";
   static final Path IMAGE_HOME = Paths.get("/opt/druid");
+  /** The overlays of this JVM, by stock home and extension folder. */
+  private static final Map<List<Path>, Path> OVERLAYS = new ConcurrentHashMap<>();
 
   private final Path path;
-  private final Path overlay;
 
-  private DruidHome(Path path, Path overlay)
+  private DruidHome(Path path)
   {
     this.path = path;
-    this.overlay = overlay;
   }
 
   /** A home to use as is, e.g. the node's own. */
   public static DruidHome of(Path home)
   {
-    return new DruidHome(home, null);
+    return new DruidHome(home);
   }
 
   /** The first home of the rule; fails naming what to pass when there is none. */
@@ -61,7 +64,8 @@ public final class DruidHome implements AutoCloseable
     }
     final Path stock = stockHome();
     if (isHome(stock)) {
-      return new DruidHome(null, overlay(stock, extensionDir()));
+      final Path extensionDir = extensionDir();
+      return new DruidHome(OVERLAYS.computeIfAbsent(List.of(stock, extensionDir), key -> overlay(stock, extensionDir)));
     }
     if (isHome(IMAGE_HOME)) {
       return of(IMAGE_HOME);
@@ -111,24 +115,7 @@ public final class DruidHome implements AutoCloseable
 
   public Path path()
   {
-    return path != null ? path : overlay;
-  }
-
-  @Override
-  public void close()
-  {
-    if (overlay == null) {
-      return;
-    }
-    // Only links and folders of links live here: deleting them never touches the linked jars.
-    try (Stream<Path> paths = Files.walk(overlay)) {
-      for (Path link : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(link);
-      }
-    }
-    catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the temporary Druid home " + overlay, e);
-    }
+    return path;
   }
 
   private static Path extensionDir()
@@ -147,6 +134,7 @@ public final class DruidHome implements AutoCloseable
     }
     try {
       final Path home = Files.createTempDirectory("druid-msk-home-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(home), "druid-msk-home-cleanup"));
       Files.createSymbolicLink(home.resolve("lib"), stock.resolve("lib").toAbsolutePath());
       final Path extensions = Files.createDirectory(home.resolve("extensions"));
       try (Stream<Path> folders = Files.list(stock.resolve("extensions"))) {
@@ -172,6 +160,19 @@ public final class DruidHome implements AutoCloseable
           "Cannot prepare a temporary Druid home (" + e.getClass().getSimpleName() + "): check free space in "
           + "java.io.tmpdir, or pass --druid-home DIR."
       );
+    }
+  }
+
+  /** Only links and folders of links live in an overlay: deleting them never touches the linked jars. */
+  private static void delete(Path overlay)
+  {
+    try (Stream<Path> paths = Files.walk(overlay)) {
+      for (Path link : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(link);
+      }
+    }
+    catch (IOException e) {
+      System.err.println("druid-msk: cannot delete the temporary Druid home " + overlay + ": " + e.getMessage());
     }
   }
 

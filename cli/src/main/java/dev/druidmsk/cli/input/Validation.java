@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidmsk.cli.common.CliContext;
 import dev.druidmsk.templates.validation.Problem;
-import dev.druidmsk.templates.validation.SpecValidator;
 import dev.druidmsk.templates.TemplateException;
 import dev.druidmsk.templates.validation.ValidationResult;
 
@@ -17,11 +16,11 @@ public final class Validation
   {
   }
 
-  /** Validates with the classes of {@code home}, and closes it. */
+  /** Validates with the classes of {@code home}. */
   public static ValidationResult validate(JsonNode spec, DruidHome home)
   {
-    try (home; SpecValidator validator = SpecValidator.forDruidHome(home.path())) {
-      return validator.validate(spec);
+    try {
+      return LoadedDruidHomes.validate(spec, home.path());
     }
     catch (TemplateException e) {
       throw new InputException(e.getMessage());
