@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidmsk.templates.validation.ValidationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Isolated: other test classes validating with homes of their own could otherwise evict this one's in between. */
+@Isolated
 class LoadedDruidHomesTest
 {
   private static final Path STOCK = Path.of(System.getProperty(DruidHome.STOCK_HOME_PROPERTY));
