@@ -3,6 +3,7 @@ package dev.druidmsk.cli.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidmsk.cli.common.Folders;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,10 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Starts the node-side probe as a node starts a Druid service: the node's Java, {@code <home>/lib/*} on the class
@@ -161,10 +160,8 @@ public final class NodeProbeRunner
     if (work == null) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(work)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(path);
-      }
+    try {
+      Folders.delete(work);
     }
     catch (IOException e) {
       // A temporary folder left behind; it holds no more than the spec's consumer properties, readable by us only.

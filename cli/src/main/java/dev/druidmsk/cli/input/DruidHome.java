@@ -2,6 +2,7 @@ package dev.druidmsk.cli.input;
 
 import dev.druidmsk.cli.common.BuildInfo;
 import dev.druidmsk.cli.common.Distribution;
+import dev.druidmsk.cli.common.Folders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,10 +166,8 @@ public final class DruidHome
   /** Only links and folders of links live in an overlay: deleting them never touches the linked jars. */
   private static void delete(Path overlay)
   {
-    try (Stream<Path> paths = Files.walk(overlay)) {
-      for (Path link : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(link);
-      }
+    try {
+      Folders.delete(overlay);
     }
     catch (IOException e) {
       System.err.println("druid-msk: cannot delete the temporary Druid home " + overlay + ": " + e.getMessage());

@@ -129,9 +129,9 @@ public final class NodeProbe
   private void parseSpec(DruidExtensions extensions, JsonNode specRequest)
   {
     try {
-      specAnswer = mapper.readTree(new SpecProbe(mapper, extensions).apply(mapper.writeValueAsString(specRequest)));
+      specAnswer = new SpecProbe(mapper, extensions).answer(specRequest);
     }
-    catch (IOException | RuntimeException e) {
+    catch (RuntimeException e) {
       specError = "this node's Druid could not parse the spec: " + RootCause.message(e);
     }
   }

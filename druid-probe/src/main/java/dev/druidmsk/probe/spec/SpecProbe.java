@@ -65,20 +65,25 @@ public final class SpecProbe implements Function<String, String>, AutoCloseable
   public String apply(String request)
   {
     try {
-      final JsonNode input = mapper.readTree(request);
-      final ObjectNode response = mapper.createObjectNode();
-      response.set("supervisor", parseSupervisor(input.get("supervisor")));
-      if (consumerConfigNames != null) {
-        response.set("consumerConfigNames", consumerConfigNames);
-      }
-      if (input.hasNonNull("provider")) {
-        response.set("provider", resolveProvider(input.get("provider")));
-      }
-      return mapper.writeValueAsString(response);
+      return mapper.writeValueAsString(answer(mapper.readTree(request)));
     }
     catch (IOException e) {
       throw new IllegalArgumentException("the probe request is not JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** The same answer as {@link #apply}, as JSON trees, for a caller in this class loader (the doctor's node probe). */
+  public ObjectNode answer(JsonNode request)
+  {
+    final ObjectNode response = mapper.createObjectNode();
+    response.set("supervisor", parseSupervisor(request.get("supervisor")));
+    if (consumerConfigNames != null) {
+      response.set("consumerConfigNames", consumerConfigNames);
+    }
+    if (request.hasNonNull("provider")) {
+      response.set("provider", resolveProvider(request.get("provider")));
+    }
+    return response;
   }
 
   private ObjectNode parseSupervisor(JsonNode spec)
