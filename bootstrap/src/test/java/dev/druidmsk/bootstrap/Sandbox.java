@@ -1,6 +1,7 @@
 package dev.druidmsk.bootstrap;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,21 +10,24 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The tools of the official apache/druid image, where the deployment snippets run the installer: a bin folder
- * holding only the applets of one busybox binary (symlinks, as {@code busybox --install} makes them), a bash and
- * the JDK's commands, used as the installer's whole PATH. Built once per test JVM.
+ * holding busybox applets (symlinks, as {@code busybox --install} makes them), a bash and the JDK's commands, used
+ * as the installer's whole PATH. Built once per test JVM.
  *
- * <p>The image's busybox is a default-config glibc build; Debian's packages leave applets of that set out (flock,
- * install), so the binary must be a default-config build too: {@code DRUID_MSK_BUSYBOX}, else {@code busybox} on
- * the PATH (.ci/run builds it). Without one the tests fail, naming the fix: a skip would pass an installer never
- * run with the tools it is written for.
+ * <p>The applets are those of {@code sandbox-applets.txt}, whatever else the binary holds, so that a script calling
+ * an unlisted one fails alike on every machine. The image's busybox is a default-config glibc build; Debian's
+ * packages leave applets of that set out (flock, install), so the binary must be a default-config build too, or
+ * one limited to the listed applets (.ci/run builds that): {@code DRUID_MSK_BUSYBOX}, else {@code busybox} on the
+ * PATH. Without one the tests fail, naming the fix: a skip would pass an installer never run with the tools it is
+ * written for.
  */
 final class Sandbox
 {
-  /** Applets of busybox's default config the installer and snippets need that Debian's builds lack. */
-  private static final List<String> DEFAULT_CONFIG_APPLETS = List.of("flock", "install");
+  /** Every external command the installer, the snippets and their tests run in the sandbox, besides bash and java. */
+  static final List<String> APPLETS = listedApplets();
 
   private static Sandbox shared;
 
@@ -65,19 +69,15 @@ final class Sandbox
   {
     Files.createDirectories(bin).toFile().deleteOnExit();
     final List<String> applets = List.of(run(busybox.toString(), "--list").split("\n"));
-    for (String applet : DEFAULT_CONFIG_APPLETS) {
+    for (String applet : APPLETS) {
       if (!applets.contains(applet)) {
         throw new IllegalStateException(
-            busybox + " has no '" + applet + "' applet, so it is not the official image's default-config build: "
-            + "build busybox with `make defconfig` (.ci/run's install_busybox does) and put it on the PATH or in "
-            + "DRUID_MSK_BUSYBOX"
+            busybox + " has no '" + applet + "' applet (sandbox-applets.txt lists it), so it is not a default-config "
+            + "build as in the official image: build one with .ci/run's install_busybox (`make defconfig`, limited to "
+            + "the listed applets) and put it on the PATH or in DRUID_MSK_BUSYBOX"
         );
       }
-    }
-    for (String applet : applets) {
-      if (!applet.isBlank() && !"bash".equals(applet)) {
-        link(bin.resolve(applet), busybox);
-      }
+      link(bin.resolve(applet), busybox);
     }
     link(bin.resolve("bash"), Path.of(run("bash", "-c", "command -v bash").trim()).toRealPath());
     for (Path command : DruidHomes.list(Path.of(System.getProperty("java.home"), "bin"))) {
@@ -87,6 +87,19 @@ final class Sandbox
       }
     }
     return new Sandbox(busybox, bin);
+  }
+
+  private static List<String> listedApplets()
+  {
+    try (InputStream list = Sandbox.class.getResourceAsStream("/sandbox-applets.txt")) {
+      return new String(list.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .collect(Collectors.toUnmodifiableList());
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Links are deleted at exit before their folder, which deleteOnExit empties in reverse order. */
