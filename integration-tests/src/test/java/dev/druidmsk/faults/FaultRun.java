@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One fault against a supervisor ingesting a stream of uniquely numbered events: the supervisor is submitted and
- * reading, the stream starts, the fault is injected once a third of it is acknowledged and some of it ingested,
+ * reading, the stream starts, the fault is injected once a third of it (or a given warm-up, for a stream whose size
+ * is only a bound) is acknowledged and some of it ingested,
  * and after the fault ends the run measures how long ingestion takes to catch up with what was produced by then
  * and to ingest the first event produced after, and finally, once the supervisor's tasks have read the whole topic,
  * what the datasource holds of the whole stream.
@@ -66,12 +67,35 @@ final class FaultRun
   static FaultRun measure(FaultStack stack, String dataSource, int events, int perSecond, Fault fault)
       throws Exception
   {
-    return measure(stack, dataSource, 1, events, perSecond, fault);
+    return measure(stack, dataSource, 1, events, perSecond, events / 3, fault);
   }
 
-  /** As above, with a topic of {@code tasks} partitions read by as many tasks. */
+  /**
+   * As above, with the fault injected once {@code warmUp} of events are acknowledged (and some ingested): for a fault
+   * that ends the stream itself ({@link EventStream#endAfter}), whose {@code events} are only a bound.
+   */
+  static FaultRun measure(FaultStack stack, String dataSource, int events, int perSecond, Duration warmUp, Fault fault)
+      throws Exception
+  {
+    return measure(stack, dataSource, 1, events, perSecond, Math.toIntExact(warmUp.toSeconds() * perSecond), fault);
+  }
+
+  /** As the first, with a topic of {@code tasks} partitions read by as many tasks. */
   static FaultRun measure(FaultStack stack, String dataSource, int tasks, int events, int perSecond, Fault fault)
       throws Exception
+  {
+    return measure(stack, dataSource, tasks, events, perSecond, events / 3, fault);
+  }
+
+  private static FaultRun measure(
+      FaultStack stack,
+      String dataSource,
+      int tasks,
+      int events,
+      int perSecond,
+      int beforeFault,
+      Fault fault
+  ) throws Exception
   {
     // From before the tasks start: several starting at once may be refused over the broker's connection quota.
     final int refusalsBefore = stack.msk().broker().refusals().size();
@@ -86,8 +110,8 @@ final class FaultRun
     // Produced through the unauthenticated setup listener: the faults hit Druid's IAM path, not the producer's.
     try (EventStream stream = EventStream.start(
         dataSource, stack.msk().broker().operatorAdminProperties(), events, perSecond)) {
-      FaultStack.await("a third of " + dataSource + " produced and ingestion under way", CATCH_UP,
-                       () -> stream.acknowledged() >= events / 3 && rows(stack, dataSource) > 0);
+      FaultStack.await(beforeFault + " events of " + dataSource + " produced and ingestion under way", CATCH_UP,
+                       () -> stream.acknowledged() >= beforeFault && rows(stack, dataSource) > 0);
       fault.inject(stream);
       final long restored = System.nanoTime();
       // Recovered: everything produced before the fault ended is ingested, and the first event after it too
