@@ -5,8 +5,8 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * A short emulator-only suite first, so that the doctor's suite, whose launcher and probe JVMs keep both cores busy,
- * does not run while the other lanes start their Druid clusters; then the doctor's suite and another emulator-only
- * suite, then the Overlord restart suite, whose cluster starts once the other lanes' clusters run. DoctorIT's tests
+ * does not run while the other lanes start their Druid clusters; then the doctor's suite, then the Overlord restart
+ * suite, whose cluster starts once the other lanes' clusters run. DoctorIT's tests
  * run concurrently, the class does not: as a concurrent class it ran beside the next suite, sharing the JVM's system
  * properties, and its base credentials reached that suite's failsafe report.
  */
@@ -14,7 +14,6 @@ import org.junit.platform.suite.api.Suite;
 @SelectClasses(names = {
     "dev.druidmsk.provider.SharedCacheStsFaultsIT",
     "dev.druidmsk.doctor.DoctorIT",
-    "dev.druidmsk.provider.ShortSessionReauthenticationIT",
     "dev.druidmsk.e2e.ProductionRolloutIT"
 })
 class DoctorLane
