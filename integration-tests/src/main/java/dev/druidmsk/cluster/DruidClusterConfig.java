@@ -27,6 +27,7 @@ public final class DruidClusterConfig
   private final Duration stopGrace;
   private final int indexerCapacity;
   private final boolean fullJit;
+  private final Duration segmentMetadataRefresh;
 
   private DruidClusterConfig(Builder builder)
   {
@@ -42,6 +43,7 @@ public final class DruidClusterConfig
     this.stopGrace = builder.stopGrace;
     this.indexerCapacity = builder.indexerCapacity;
     this.fullJit = builder.fullJit;
+    this.segmentMetadataRefresh = builder.segmentMetadataRefresh;
   }
 
   public static Builder builder(Path druidHome, Path runDirectory)
@@ -104,6 +106,12 @@ public final class DruidClusterConfig
     return fullJit;
   }
 
+  /** The Broker's segment metadata refresh period, or null for Druid's (one minute). */
+  public Duration segmentMetadataRefresh()
+  {
+    return segmentMetadataRefresh;
+  }
+
   public static final class Builder
   {
     private final Path druidHome;
@@ -122,6 +130,7 @@ public final class DruidClusterConfig
     private Duration stopGrace = Duration.ofSeconds(20);
     private int indexerCapacity = 4;
     private boolean fullJit;
+    private Duration segmentMetadataRefresh;
 
     private Builder(Path druidHome, Path runDirectory)
     {
@@ -193,6 +202,18 @@ public final class DruidClusterConfig
     public Builder fullJit()
     {
       this.fullJit = true;
+      return this;
+    }
+
+    /**
+     * How often the Broker refreshes its segment metadata, which sys.segments' row counts come from. Druid's minute
+     * is left to clusters that do not read them: a new datasource is refreshed at once whatever the period, so SQL
+     * knows its columns, and a query counts every segment the Broker sees; only num_rows of segments added later
+     * lags. The refresh itself costs the Broker CPU (segment metadata queries to every server).
+     */
+    public Builder segmentMetadataRefresh(Duration period)
+    {
+      this.segmentMetadataRefresh = period;
       return this;
     }
 

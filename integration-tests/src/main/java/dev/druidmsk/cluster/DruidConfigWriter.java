@@ -128,7 +128,9 @@ final class DruidConfigWriter
         p.put("druid.broker.cache.useCache", "false");
         p.put("druid.broker.cache.populateCache", "false");
         p.put("druid.broker.http.numConnections", "5");
-        p.put("druid.sql.planner.metadataRefreshPeriod", "PT5S");
+        if (config.segmentMetadataRefresh() != null) {
+          p.put("druid.sql.planner.metadataRefreshPeriod", config.segmentMetadataRefresh().toString());
+        }
         break;
       case HISTORICAL:
         putProcessing(p, service);

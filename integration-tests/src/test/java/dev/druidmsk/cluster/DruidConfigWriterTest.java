@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,24 @@ class DruidConfigWriterTest
         .contains("druid.service=druid/broker\n")
         .contains("druid.plaintextPort=8002\n");
     assertThat(Files.readString(run.resolve("conf/zk/zoo.cfg"))).contains("clientPort=2100\n");
+  }
+
+  @Test
+  void theBrokerKeepsDruidsSegmentMetadataRefreshUnlessTheClusterAsksForAnother(@TempDir Path run) throws Exception
+  {
+    final Path defaults = Files.createDirectories(run.resolve("defaults"));
+    final Path asked = Files.createDirectories(run.resolve("asked"));
+
+    new DruidConfigWriter(DruidClusterConfig.builder(run.resolve("home"), defaults).build(), ports()).writeAll();
+    new DruidConfigWriter(
+        DruidClusterConfig.builder(run.resolve("home"), asked).segmentMetadataRefresh(Duration.ofSeconds(5)).build(),
+        ports()
+    ).writeAll();
+
+    assertThat(Files.readString(defaults.resolve("conf/broker/runtime.properties")))
+        .doesNotContain("metadataRefreshPeriod");
+    assertThat(Files.readString(asked.resolve("conf/broker/runtime.properties")))
+        .contains("druid.sql.planner.metadataRefreshPeriod=PT5S\n");
   }
 
   /** A start that lost a port begins afresh: nothing the failed services kept may reach the next attempt. */
