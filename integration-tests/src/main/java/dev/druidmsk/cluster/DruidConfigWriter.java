@@ -144,10 +144,9 @@ final class DruidConfigWriter
         p.put("druid.worker.capacity", String.valueOf(config.indexerCapacity()));
         p.put("druid.worker.baseTaskDirs", "[\"" + var().resolve("task") + "\"]");
         p.put("druid.indexer.task.baseTaskDir", var().resolve("task").toString());
-        // A published task asks the Coordinator whether its segments are handed off every minute by default, and
-        // keeps its slot and stays RUNNING until then: a stopped or handed-off task took up to a minute longer than
-        // its handoff. Druid's own embedded tests poll every 0.1 s.
-        p.put("druid.segment.handoff.pollDuration", "PT1S");
+        if (config.handoffPoll() != null) {
+          p.put("druid.segment.handoff.pollDuration", config.handoffPoll().toString());
+        }
         break;
       case ROUTER:
         p.put("druid.router.defaultBrokerServiceName", "druid/broker");

@@ -59,6 +59,24 @@ class DruidConfigWriterTest
         .contains("druid.sql.planner.metadataRefreshPeriod=PT5S\n");
   }
 
+  @Test
+  void theIndexerKeepsDruidsHandoffPollUnlessTheClusterAsksForAnother(@TempDir Path run) throws Exception
+  {
+    final Path defaults = Files.createDirectories(run.resolve("defaults"));
+    final Path asked = Files.createDirectories(run.resolve("asked"));
+
+    new DruidConfigWriter(DruidClusterConfig.builder(run.resolve("home"), defaults).build(), ports()).writeAll();
+    new DruidConfigWriter(
+        DruidClusterConfig.builder(run.resolve("home"), asked).handoffPoll(Duration.ofSeconds(1)).build(),
+        ports()
+    ).writeAll();
+
+    assertThat(Files.readString(defaults.resolve("conf/indexer/runtime.properties")))
+        .doesNotContain("druid.segment.handoff");
+    assertThat(Files.readString(asked.resolve("conf/indexer/runtime.properties")))
+        .contains("druid.segment.handoff.pollDuration=PT1S\n");
+  }
+
   /** A start that lost a port begins afresh: nothing the failed services kept may reach the next attempt. */
   @Test
   void discardingStateEmptiesVarAndKeepsTheConfiguration(@TempDir Path run) throws Exception

@@ -102,8 +102,9 @@ public final class SharedCluster implements BeforeAllCallback, AfterAllCallback,
       try {
         final Shared shared = new Shared(E2eCluster.startStack(
             SharedCluster.class, true, E2eCluster.READER, msk -> msk.brokers(BROKERS),
-            // MskIngestionE2EIT counts the rows Historicals serve after handoff in sys.segments.
-            cluster -> cluster.segmentMetadataRefresh(Duration.ofSeconds(5))
+            // MskIngestionE2EIT counts the rows Historicals serve after handoff in sys.segments;
+            // KinesisMigrationE2EIT waits for its stream task to end after handoff (up to a minute longer at Druid's poll).
+            cluster -> cluster.segmentMetadataRefresh(Duration.ofSeconds(5)).handoffPoll(Duration.ofSeconds(1))
         ));
         System.out.printf("BENCH shared stack of JVM %d started for %s in %,d ms%n", ProcessHandle.current().pid(),
                           firstSuite.getSimpleName(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
