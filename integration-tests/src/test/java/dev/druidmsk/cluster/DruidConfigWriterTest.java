@@ -3,11 +3,13 @@ package dev.druidmsk.cluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,37 +46,19 @@ class DruidConfigWriterTest
   @Test
   void theBrokerKeepsDruidsSegmentMetadataRefreshUnlessTheClusterAsksForAnother(@TempDir Path run) throws Exception
   {
-    final Path defaults = Files.createDirectories(run.resolve("defaults"));
-    final Path asked = Files.createDirectories(run.resolve("asked"));
+    final Written broker = writtenFor(run, "broker", cluster -> cluster.segmentMetadataRefresh(Duration.ofSeconds(5)));
 
-    new DruidConfigWriter(DruidClusterConfig.builder(run.resolve("home"), defaults).build(), ports()).writeAll();
-    new DruidConfigWriter(
-        DruidClusterConfig.builder(run.resolve("home"), asked).segmentMetadataRefresh(Duration.ofSeconds(5)).build(),
-        ports()
-    ).writeAll();
-
-    assertThat(Files.readString(defaults.resolve("conf/broker/runtime.properties")))
-        .doesNotContain("metadataRefreshPeriod");
-    assertThat(Files.readString(asked.resolve("conf/broker/runtime.properties")))
-        .contains("druid.sql.planner.metadataRefreshPeriod=PT5S\n");
+    assertThat(broker.byDefault).doesNotContain("metadataRefreshPeriod");
+    assertThat(broker.asked).contains("druid.sql.planner.metadataRefreshPeriod=PT5S\n");
   }
 
   @Test
   void theIndexerKeepsDruidsHandoffPollUnlessTheClusterAsksForAnother(@TempDir Path run) throws Exception
   {
-    final Path defaults = Files.createDirectories(run.resolve("defaults"));
-    final Path asked = Files.createDirectories(run.resolve("asked"));
+    final Written indexer = writtenFor(run, "indexer", cluster -> cluster.handoffPoll(Duration.ofSeconds(1)));
 
-    new DruidConfigWriter(DruidClusterConfig.builder(run.resolve("home"), defaults).build(), ports()).writeAll();
-    new DruidConfigWriter(
-        DruidClusterConfig.builder(run.resolve("home"), asked).handoffPoll(Duration.ofSeconds(1)).build(),
-        ports()
-    ).writeAll();
-
-    assertThat(Files.readString(defaults.resolve("conf/indexer/runtime.properties")))
-        .doesNotContain("druid.segment.handoff");
-    assertThat(Files.readString(asked.resolve("conf/indexer/runtime.properties")))
-        .contains("druid.segment.handoff.pollDuration=PT1S\n");
+    assertThat(indexer.byDefault).doesNotContain("druid.segment.handoff");
+    assertThat(indexer.asked).contains("druid.segment.handoff.pollDuration=PT1S\n");
   }
 
   /** A start that lost a port begins afresh: nothing the failed services kept may reach the next attempt. */
@@ -90,6 +74,22 @@ class DruidConfigWriterTest
 
     assertThat(writer.var()).doesNotExist();
     assertThat(run.resolve("conf/broker/runtime.properties")).exists();
+  }
+
+  /** A service's runtime.properties as written for a default cluster and for one asked for something. */
+  private record Written(String byDefault, String asked)
+  {
+  }
+
+  private static Written writtenFor(Path run, String service, UnaryOperator<DruidClusterConfig.Builder> ask)
+      throws IOException
+  {
+    final Path byDefault = Files.createDirectories(run.resolve("default"));
+    final Path asked = Files.createDirectories(run.resolve("asked"));
+    new DruidConfigWriter(DruidClusterConfig.builder(run.resolve("home"), byDefault).build(), ports()).writeAll();
+    new DruidConfigWriter(ask.apply(DruidClusterConfig.builder(run.resolve("home"), asked)).build(), ports()).writeAll();
+    final String properties = "conf/" + service + "/runtime.properties";
+    return new Written(Files.readString(byDefault.resolve(properties)), Files.readString(asked.resolve(properties)));
   }
 
   private static DruidConfigWriter.Ports ports()
