@@ -27,8 +27,7 @@ public final class DruidClusterConfig
   private final Duration stopGrace;
   private final int indexerCapacity;
   private final boolean fullJit;
-  private final Duration segmentMetadataRefresh;
-  private final Duration handoffPoll;
+  private final Map<DruidService, Map<String, String>> runtimeProperties;
 
   private DruidClusterConfig(Builder builder)
   {
@@ -37,15 +36,19 @@ public final class DruidClusterConfig
     this.services = EnumSet.copyOf(builder.services);
     this.consumerSystemProperties = Map.copyOf(builder.consumerSystemProperties);
     this.environment = Map.copyOf(builder.environment);
-    final Map<DruidService, Map<String, String>> perService = new EnumMap<>(DruidService.class);
-    builder.serviceEnvironments.forEach((service, variables) -> perService.put(service, Map.copyOf(variables)));
-    this.serviceEnvironments = perService;
+    this.serviceEnvironments = copyPerService(builder.serviceEnvironments);
     this.startTimeout = builder.startTimeout;
     this.stopGrace = builder.stopGrace;
     this.indexerCapacity = builder.indexerCapacity;
     this.fullJit = builder.fullJit;
-    this.segmentMetadataRefresh = builder.segmentMetadataRefresh;
-    this.handoffPoll = builder.handoffPoll;
+    this.runtimeProperties = copyPerService(builder.runtimeProperties);
+  }
+
+  private static Map<DruidService, Map<String, String>> copyPerService(Map<DruidService, Map<String, String>> entries)
+  {
+    final Map<DruidService, Map<String, String>> copy = new EnumMap<>(DruidService.class);
+    entries.forEach((service, values) -> copy.put(service, Map.copyOf(values)));
+    return copy;
   }
 
   public static Builder builder(Path druidHome, Path runDirectory)
@@ -108,16 +111,10 @@ public final class DruidClusterConfig
     return fullJit;
   }
 
-  /** The Broker's segment metadata refresh period, or null for Druid's (one minute). */
-  public Duration segmentMetadataRefresh()
+  /** Runtime properties a cluster asked for on {@code service}, over the harness's own. */
+  public Map<String, String> runtimeProperties(DruidService service)
   {
-    return segmentMetadataRefresh;
-  }
-
-  /** How often a published task asks whether its segments are handed off, or null for Druid's (one minute). */
-  public Duration handoffPoll()
-  {
-    return handoffPoll;
+    return runtimeProperties.getOrDefault(service, Map.of());
   }
 
   public static final class Builder
@@ -138,8 +135,7 @@ public final class DruidClusterConfig
     private Duration stopGrace = Duration.ofSeconds(20);
     private int indexerCapacity = 4;
     private boolean fullJit;
-    private Duration segmentMetadataRefresh;
-    private Duration handoffPoll;
+    private final Map<DruidService, Map<String, String>> runtimeProperties = new EnumMap<>(DruidService.class);
 
     private Builder(Path druidHome, Path runDirectory)
     {
@@ -215,26 +211,12 @@ public final class DruidClusterConfig
     }
 
     /**
-     * How often the Broker refreshes its segment metadata, which sys.segments' row counts come from. Druid's minute
-     * is left to clusters that do not read them: a new datasource is refreshed at once whatever the period, so SQL
-     * knows its columns, and a query counts every segment the Broker sees; only num_rows of segments added later
-     * lags. The refresh itself costs the Broker CPU (segment metadata queries to every server).
+     * A runtime property of one service, over the harness's own: e.g. a shorter Druid timer where a suite waits on
+     * it. Where none is asked for, Druid's defaults apply.
      */
-    public Builder segmentMetadataRefresh(Duration period)
+    public Builder runtimeProperty(DruidService service, String key, String value)
     {
-      this.segmentMetadataRefresh = period;
-      return this;
-    }
-
-    /**
-     * How often a published task asks the Coordinator whether its segments are handed off; until then it keeps its
-     * slot and stays RUNNING (Druid's default: every minute; Druid's own embedded tests ask every 0.1 s). Left at
-     * Druid's on the fault suites' clusters: with 8 slots freed at once after a suspend, the connection-rate fault's
-     * 8 new tasks all connected together, and once Druid then served a stale realtime segment for good (2026-12-06).
-     */
-    public Builder handoffPoll(Duration period)
-    {
-      this.handoffPoll = period;
+      runtimeProperties.computeIfAbsent(service, ignored -> new LinkedHashMap<>()).put(key, value);
       return this;
     }
 

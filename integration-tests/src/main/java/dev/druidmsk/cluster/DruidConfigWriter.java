@@ -128,9 +128,6 @@ final class DruidConfigWriter
         p.put("druid.broker.cache.useCache", "false");
         p.put("druid.broker.cache.populateCache", "false");
         p.put("druid.broker.http.numConnections", "5");
-        if (config.segmentMetadataRefresh() != null) {
-          p.put("druid.sql.planner.metadataRefreshPeriod", config.segmentMetadataRefresh().toString());
-        }
         break;
       case HISTORICAL:
         putProcessing(p, service);
@@ -144,9 +141,6 @@ final class DruidConfigWriter
         p.put("druid.worker.capacity", String.valueOf(config.indexerCapacity()));
         p.put("druid.worker.baseTaskDirs", "[\"" + var().resolve("task") + "\"]");
         p.put("druid.indexer.task.baseTaskDir", var().resolve("task").toString());
-        if (config.handoffPoll() != null) {
-          p.put("druid.segment.handoff.pollDuration", config.handoffPoll().toString());
-        }
         break;
       case ROUTER:
         p.put("druid.router.defaultBrokerServiceName", "druid/broker");
@@ -156,6 +150,7 @@ final class DruidConfigWriter
       default:
         throw new IllegalArgumentException("No configuration for " + service);
     }
+    p.putAll(config.runtimeProperties(service));
     return p;
   }
 

@@ -3,13 +3,10 @@ package dev.druidmsk.cluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,21 +41,29 @@ class DruidConfigWriterTest
   }
 
   @Test
-  void theBrokerKeepsDruidsSegmentMetadataRefreshUnlessTheClusterAsksForAnother(@TempDir Path run) throws Exception
+  void aRuntimePropertyAskedForReachesOnlyItsServiceOverTheHarnesssOwn(@TempDir Path run) throws Exception
   {
-    final Written broker = writtenFor(run, "broker", cluster -> cluster.segmentMetadataRefresh(Duration.ofSeconds(5)));
+    final DruidClusterConfig config = DruidClusterConfig.builder(run.resolve("home"), run)
+        .runtimeProperty(DruidService.INDEXER, "druid.segment.handoff.pollDuration", "PT1S")
+        .runtimeProperty(DruidService.INDEXER, "druid.worker.capacity", "9")
+        .build();
 
-    assertThat(broker.byDefault).doesNotContain("metadataRefreshPeriod");
-    assertThat(broker.asked).contains("druid.sql.planner.metadataRefreshPeriod=PT5S\n");
+    new DruidConfigWriter(config, ports()).writeAll();
+
+    assertThat(Files.readString(run.resolve("conf/indexer/runtime.properties")))
+        .contains("druid.segment.handoff.pollDuration=PT1S\n")
+        .contains("druid.worker.capacity=9\n")
+        .doesNotContain("druid.worker.capacity=4");
+    assertThat(Files.readString(run.resolve("conf/broker/runtime.properties")))
+        .doesNotContain("druid.segment.handoff");
   }
 
   @Test
-  void theIndexerKeepsDruidsHandoffPollUnlessTheClusterAsksForAnother(@TempDir Path run) throws Exception
+  void theBrokerKeepsDruidsSegmentMetadataRefreshUnlessAsked(@TempDir Path run) throws Exception
   {
-    final Written indexer = writtenFor(run, "indexer", cluster -> cluster.handoffPoll(Duration.ofSeconds(1)));
+    new DruidConfigWriter(DruidClusterConfig.builder(run.resolve("home"), run).build(), ports()).writeAll();
 
-    assertThat(indexer.byDefault).doesNotContain("druid.segment.handoff");
-    assertThat(indexer.asked).contains("druid.segment.handoff.pollDuration=PT1S\n");
+    assertThat(Files.readString(run.resolve("conf/broker/runtime.properties"))).doesNotContain("metadataRefreshPeriod");
   }
 
   /** A start that lost a port begins afresh: nothing the failed services kept may reach the next attempt. */
@@ -74,22 +79,6 @@ class DruidConfigWriterTest
 
     assertThat(writer.var()).doesNotExist();
     assertThat(run.resolve("conf/broker/runtime.properties")).exists();
-  }
-
-  /** A service's runtime.properties as written for a default cluster and for one asked for something. */
-  private record Written(String byDefault, String asked)
-  {
-  }
-
-  private static Written writtenFor(Path run, String service, UnaryOperator<DruidClusterConfig.Builder> ask)
-      throws IOException
-  {
-    final Path byDefault = Files.createDirectories(run.resolve("default"));
-    final Path asked = Files.createDirectories(run.resolve("asked"));
-    new DruidConfigWriter(DruidClusterConfig.builder(run.resolve("home"), byDefault).build(), ports()).writeAll();
-    new DruidConfigWriter(ask.apply(DruidClusterConfig.builder(run.resolve("home"), asked)).build(), ports()).writeAll();
-    final String properties = "conf/" + service + "/runtime.properties";
-    return new Written(Files.readString(byDefault.resolve(properties)), Files.readString(asked.resolve(properties)));
   }
 
   private static DruidConfigWriter.Ports ports()

@@ -2,6 +2,8 @@ package dev.druidmsk.e2e;
 
 import dev.druidmsk.cli.druid.DruidEndpoints;
 import dev.druidmsk.cli.druid.DruidException;
+import dev.druidmsk.cluster.DruidClusterConfig;
+import dev.druidmsk.cluster.DruidService;
 import dev.druidmsk.ingest.LocalIngestionStack;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -102,9 +104,7 @@ public final class SharedCluster implements BeforeAllCallback, AfterAllCallback,
       try {
         final Shared shared = new Shared(E2eCluster.startStack(
             SharedCluster.class, true, E2eCluster.READER, msk -> msk.brokers(BROKERS),
-            // MskIngestionE2EIT counts the rows Historicals serve after handoff in sys.segments;
-            // KinesisMigrationE2EIT waits for its stream task to end after handoff (up to a minute longer at Druid's poll).
-            cluster -> cluster.segmentMetadataRefresh(Duration.ofSeconds(5)).handoffPoll(Duration.ofSeconds(1))
+            Shared::fasterTimers
         ));
         System.out.printf("BENCH shared stack of JVM %d started for %s in %,d ms%n", ProcessHandle.current().pid(),
                           firstSuite.getSimpleName(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -117,6 +117,22 @@ public final class SharedCluster implements BeforeAllCallback, AfterAllCallback,
       catch (Exception e) {
         throw new IllegalStateException("the shared stack did not start: " + e.getMessage(), e);
       }
+    }
+
+    /**
+     * Druid's one-minute timers where this stack's suites wait on them; the other clusters keep Druid's. The Broker's
+     * segment metadata refresh: MskIngestionE2EIT counts the rows Historicals serve after handoff in sys.segments,
+     * whose row counts come from it (a new datasource is refreshed at once whatever the period, and a query counts
+     * every segment the Broker sees, so other clusters need not pay for the refresh). The handoff poll: a published
+     * task stays RUNNING, keeping its slot, until it finds its segments handed off, and KinesisMigrationE2EIT waits
+     * for its stream task to end (Druid's own embedded tests poll every 0.1 s). With one-second polls on the fault
+     * suites' cluster, the connection-rate fault's 8 tasks, freed at once after a suspend, all connected together,
+     * and once Druid then served a stale realtime segment for good (2026-12-06).
+     */
+    private static void fasterTimers(DruidClusterConfig.Builder cluster)
+    {
+      cluster.runtimeProperty(DruidService.BROKER, "druid.sql.planner.metadataRefreshPeriod", "PT5S")
+             .runtimeProperty(DruidService.INDEXER, "druid.segment.handoff.pollDuration", "PT1S");
     }
 
     void join(Class<?> suite)
