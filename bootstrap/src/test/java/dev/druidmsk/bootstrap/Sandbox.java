@@ -65,7 +65,7 @@ final class Sandbox
     return bin.toString();
   }
 
-  private static Sandbox build(Path busybox, Path bin) throws IOException
+  static Sandbox build(Path busybox, Path bin) throws IOException
   {
     Files.createDirectories(bin).toFile().deleteOnExit();
     final List<String> applets = List.of(run(busybox.toString(), "--list").split("\n"));
